@@ -1,0 +1,9 @@
+using System.CommandLine;
+using SymmetryProofs.Experiments;
+
+var root = new RootCommand(
+    "SymmetryProofs experiments: the paper's tables, Hessian spectra of augmented training, " +
+    "and sample-complexity curves. Each command writes CSV, Markdown and PNG files to --out.");
+root.Subcommands.Add(InfoCommand.Create());
+
+return root.Parse(args).Invoke();
