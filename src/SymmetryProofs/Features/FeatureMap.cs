@@ -23,7 +23,7 @@ public abstract class FeatureMap : IFeatureMap
             throw new ArgumentException($"Feature map '{Name}' expects an input of dimension {InputDim}; got {x.Count}.", nameof(x));
         for (int i = 0; i < x.Count; i++)
             if (!double.IsFinite(x[i]))
-                throw new ArgumentException($"Feature map '{Name}' expects finite inputs; coordinate {i} is {x[i]}.", nameof(x));
+                throw new ArgumentException($"Feature map '{Name}' expects finite inputs; coordinate {i} is {x[i].ToString(System.Globalization.CultureInfo.InvariantCulture)}.", nameof(x));
         var phi = Compute(x);
         if (phi.Length != OutputDim)
             throw new InvalidOperationException($"Feature map '{Name}' produced {phi.Length} features; it declares {OutputDim}.");

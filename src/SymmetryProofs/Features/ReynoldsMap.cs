@@ -9,7 +9,7 @@ namespace SymmetryProofs.Features;
 /// <para>
 /// Floating-point sums depend on their order, and the orbit of U(h) x lists the same terms in a
 /// different order. Each output coordinate is therefore summed over its |G| terms in sorted
-/// order, which makes the result a function of the multiset of terms alone. When every U(g) is a
+/// order (by halves, <see cref="PairwiseSum"/>), which makes the result a function of the multiset of terms alone. When every U(g) is a
 /// signed permutation matrix (all groups of <see cref="GroupCatalog"/>), U(g) x is computed
 /// exactly (each coordinate is +-x_j), the multisets of x and of U(h) x are bit-identical, and so
 /// phi_G(U(h) x) = phi_G(x) bit for bit (<see cref="IsExactlyInvariant"/>). For other orthogonal
@@ -56,13 +56,19 @@ public sealed class ReynoldsMap : FeatureMap
         {
             var column = terms[k];
             Array.Sort(column, TotalOrder);
-            double sum = 0;
-            foreach (var v in column) sum += v;
             // +0.0 turns -0 into +0: terms that differ only in the sign of a zero must not make the averages differ.
-            average[k] = sum / order + 0.0;
+            average[k] = PairwiseSum(column) / order + 0.0;
         }
         return average;
     }
+
+    /// <summary>
+    /// Sum by halves: 2^m equal terms add up exactly (so averaging an invariant map over a group of
+    /// order 2^m returns it unchanged, and +-a pairs of a sign-flip orbit cancel exactly), and the
+    /// rounding error grows with log |G| instead of |G|.
+    /// </summary>
+    private static double PairwiseSum(ReadOnlySpan<double> terms) =>
+        terms.Length == 1 ? terms[0] : PairwiseSum(terms[..(terms.Length / 2)]) + PairwiseSum(terms[(terms.Length / 2)..]);
 
     private Vector<double> Act(int g, Vector<double> x)
     {
