@@ -129,6 +129,27 @@ public static partial class Arbs
         foreach (var k in ShrinkIndex(f.Pixel, f.Index)) yield return f with { Pixel = k };
     }
 
+    /// <summary>Two random permutations of 1..2 x MaxImageSide^2 points; shrinking drops points and moves the seeds towards 0.</summary>
+    public static Arbitrary<PermutationPair> PermutationPairs() => Arb.From(
+        from n in Gen.Choose(1, 2 * MaxImageSide * MaxImageSide)
+        from s in Gen.Choose(0, 1000)
+        from t in Gen.Choose(0, 1000)
+        select new PermutationPair(n, s, t),
+        ShrinkPermutationPair);
+
+    private static IEnumerable<PermutationPair> ShrinkPermutationPair(PermutationPair pair)
+    {
+        if (pair.Size > 1)
+        {
+            yield return pair with { Size = pair.Size - 1 };
+            // Dropping a point redraws both permutations; trying a few seeds keeps a non-commuting pair from getting stuck one point too large.
+            for (int s = 0; s < 6; s++)
+                for (int t = 0; t < 6; t++) yield return new PermutationPair(pair.Size - 1, s, t);
+        }
+        if (pair.SeedP > 0) yield return pair with { SeedP = pair.SeedP / 2 };
+        if (pair.SeedQ > 0) yield return pair with { SeedQ = pair.SeedQ / 2 };
+    }
+
     /// <summary>
     /// A group of the catalogue. Sign flips (2^d) and all permutations (d!) grow fast, so they get
     /// d &lt;= 4; image groups get images up to 4x4, D4 a square one.

@@ -89,3 +89,11 @@ public sealed record GroupChoice(string Kind, int Height, int Width, int Seed)
         _ => $"{Kind} of a {Height}x{Width} image",
     };
 }
+
+/// <summary>Two permutations of Size points drawn from seeds, printed as p = (p(0) p(1) ...).</summary>
+public sealed record PermutationPair(int Size, int SeedP, int SeedQ)
+{
+    public Permutation P => new(SymmetryProofs.Features.PermutationProductsMap.FromSeed(Size, SeedP).Permutation);
+    public Permutation Q => new(SymmetryProofs.Features.PermutationProductsMap.FromSeed(Size, SeedQ).Permutation);
+    public override string ToString() => $"p = {P}, q = {Q} on {Size} points";
+}
