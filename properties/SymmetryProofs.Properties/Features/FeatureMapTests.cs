@@ -88,7 +88,7 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
         return Prop.Label(failures.Count == 0, $"first sample {x}, seed {seed}\n" + string.Join("\n", failures));
     }
 
-    /// <summary>Negative control of claim 6: the identity map (odd) is not invariant; FsCheck shrinks x to a single non-zero pixel.</summary>
+    /// <summary>Negative control of claim 6: the identity map (odd) is not invariant; FsCheck shrinks x to a single non-zero pixel, and its replay seed reproduces the case.</summary>
     [Fact]
     public void Identity_map_is_not_invariant_under_inversion_and_shrinks_to_one_pixel()
     {
@@ -103,6 +103,9 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
         var shrunk = Assert.IsType<Image>(found.Shrunk[0]);
         Assert.Equal(1, shrunk.Count);
         Assert.Equal(1.0, shrunk.Pixels[0]);
+        var replayed = FsCheckFailures.Find(property, replay: found.Replay);
+        Assert.NotNull(replayed);
+        Assert.Equal(found.Original.Select(a => a.ToString()), replayed.Original.Select(a => a.ToString()));
     }
 
     // ---- Claim 7 -------------------------------------------------------------------------
@@ -169,7 +172,7 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
     /// Checks the false claim "phi(x) = phi(y) implies y = x or y = -x" over generated (x, y) pairs,
     /// asserts that FsCheck falsifies it, prints the shrunk pair and returns it.
     /// </summary>
-    private Counterexample FindOrbitMerge<T>(Arbitrary<T> pairs, Func<T, (Image X, double[] Y, IFeatureMap Phi)> build, Func<T, bool>? consider = null)
+    private CapturedFailure FindOrbitMerge<T>(Arbitrary<T> pairs, Func<T, (Image X, double[] Y, IFeatureMap Phi)> build, Func<T, bool>? consider = null)
     {
         var property = Prop.ForAll(pairs, data =>
         {

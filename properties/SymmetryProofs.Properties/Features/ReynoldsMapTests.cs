@@ -73,6 +73,26 @@ public sealed class ReynoldsMapTests(ITestOutputHelper output)
             $"C{k} (order {group.Order}), x = {Format.Vector(x)}: max change {worst:G3} vs bound {bound:G3}");
     }
 
+    /// <summary>Negative control of the rotation bound: without the average, the full quadratic map moves by far more than (13 k + 7) eps |x|^2.</summary>
+    [Fact]
+    public void Map_without_averaging_is_not_invariant_under_rotations()
+    {
+        var property = Prop.ForAll(ArbMap.Default.ArbFor<int>(), seed =>
+        {
+            var rng = new Random(seed);
+            int k = 3 + rng.Next(6);
+            var group = Rotations(k);
+            var x = Vector<double>.Build.Dense(2, _ => Math.ScaleB(2 * rng.NextDouble() - 1, rng.Next(-10, 11)));
+            var phi = new FullQuadraticMap(2);
+            double bound = (13 * k + 7) * Eps * x.DotProduct(x);
+            var worst = Enumerable.Range(0, group.Order).Max(h => (phi.Apply(group.Act(h, x)) - phi.Apply(x)).AbsoluteMaximum());
+            return Prop.Label(worst <= bound, $"C{k}, x = {Format.Vector(x)}: max change {worst:G3} vs bound {bound:G3}");
+        });
+        var found = FsCheckFailures.Find(property);
+        Assert.NotNull(found);
+        output.WriteLine(found.FsCheckMessage);
+    }
+
     /// <summary>Negative control: without the average, the identity map is not invariant under translations; FsCheck shrinks to two pixels.</summary>
     [Fact]
     public void Map_without_averaging_is_not_invariant_under_translations()

@@ -5,7 +5,7 @@ using Microsoft.FSharp.Core;
 namespace SymmetryProofs.Properties;
 
 /// <summary>A falsified property as FsCheck reports it: the shrunk and original arguments and the replay seed.</summary>
-public sealed record Counterexample(
+public sealed record CapturedFailure(
     IReadOnlyList<object> Shrunk, IReadOnlyList<object> Original, int Tests, int Shrinks, string Replay, string FsCheckMessage)
 {
     /// <summary>The arguments as the property's records print them, with the replay seed.</summary>
@@ -22,7 +22,7 @@ public static class FsCheckFailures
 {
     /// <summary>The counterexample FsCheck finds and shrinks, or null when the property survives every test.</summary>
     /// <param name="replay">"seed,gamma" from an earlier report, to rerun the same cases.</param>
-    public static Counterexample? Find(Property property, int maxTest = 100, string? replay = null)
+    public static CapturedFailure? Find(Property property, int maxTest = 100, string? replay = null)
     {
         var runner = new CapturingRunner();
         var config = Config.Quick.WithMaxTest(maxTest).WithRunner(runner);
@@ -41,7 +41,7 @@ public static class FsCheckFailures
 
     private sealed class CapturingRunner : IRunner
     {
-        public Counterexample? Failure { get; private set; }
+        public CapturedFailure? Failure { get; private set; }
 
         public void OnStartFixture(Type t) { }
         public void OnArguments(int ntest, FSharpList<object> args, FSharpFunc<int, FSharpFunc<FSharpList<object>, string>> every) { }
@@ -50,7 +50,7 @@ public static class FsCheckFailures
         public void OnFinished(string name, TestResult result)
         {
             if (result is TestResult.Failed failed)
-                Failure = new Counterexample(
+                Failure = new CapturedFailure(
                     failed.Item3.ToArray(), failed.Item2.ToArray(), failed.Item1.NumberOfTests, failed.Item1.NumberOfShrinks,
                     $"{failed.Item5.Seed},{failed.Item5.Gamma}", Runner.onFinishedToString(name, result));
         }
