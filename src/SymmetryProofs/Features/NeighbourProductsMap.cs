@@ -11,11 +11,18 @@ public sealed class NeighbourProductsMap : FeatureMap
     public int Height { get; }
     public int Width { get; }
 
-    public NeighbourProductsMap(int height, int width) : base(checked(height * width))
+    public NeighbourProductsMap(int height, int width) : base(PixelCount(height, width))
     {
-        if (height < 1 || width < 1) throw new ArgumentOutOfRangeException(nameof(height), $"Image must be at least 1x1; got {height}x{width}.");
         Height = height;
         Width = width;
+    }
+
+    // Runs before the base constructor, so that a 0 x w image is reported as an image, not as "dimension 0".
+    private static int PixelCount(int height, int width)
+    {
+        if (height < 1 || width < 1)
+            throw new ArgumentOutOfRangeException(nameof(height), $"Neighbour products need an image of at least 1x1; got {height}x{width}.");
+        return checked(height * width);
     }
 
     public override string Name => "neighbour";

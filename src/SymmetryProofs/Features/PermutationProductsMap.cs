@@ -10,7 +10,7 @@ public sealed class PermutationProductsMap : FeatureMap
 {
     public IReadOnlyList<int> Permutation { get; }
 
-    public PermutationProductsMap(IReadOnlyList<int> permutation) : base(permutation.Count)
+    public PermutationProductsMap(IReadOnlyList<int> permutation) : base(CountOf(permutation))
     {
         var seen = new bool[permutation.Count];
         for (int i = 0; i < permutation.Count; i++)
@@ -24,9 +24,16 @@ public sealed class PermutationProductsMap : FeatureMap
         Permutation = permutation.ToArray();
     }
 
+    private static int CountOf(IReadOnlyList<int> permutation)
+    {
+        ArgumentNullException.ThrowIfNull(permutation);
+        return permutation.Count;
+    }
+
     /// <summary>A uniformly random permutation of 0..n-1 drawn from an explicit seed (Fisher-Yates).</summary>
     public static PermutationProductsMap FromSeed(int n, int seed)
     {
+        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "Permutation products need at least one coordinate.");
         var rng = new System.Random(seed);
         var p = Enumerable.Range(0, n).ToArray();
         for (int i = n - 1; i > 0; i--)

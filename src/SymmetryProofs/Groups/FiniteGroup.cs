@@ -27,6 +27,8 @@ public sealed class FiniteGroup
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(generators);
         if (generators.Count == 0) throw new ArgumentException($"Group '{name}' needs at least one generator.", nameof(generators));
+        for (int a = 0; a < generators.Count; a++)
+            if (generators[a] is null) throw new ArgumentException($"Generator {a} of '{name}' is null.", nameof(generators));
         int dim = generators[0].RowCount;
         for (int a = 0; a < generators.Count; a++) CheckOrthogonal(name, a, generators[a], dim);
         Name = name;
@@ -40,12 +42,15 @@ public sealed class FiniteGroup
     {
         ArgumentNullException.ThrowIfNull(generators);
         if (generators.Count == 0) throw new ArgumentException($"Group '{name}' needs at least one generator.", nameof(generators));
+        if (generators.Any(p => p is null)) throw new ArgumentException($"Group '{name}' has a null generator.", nameof(generators));
         return new FiniteGroup(name, generators.Select(p => p.ToMatrix()).ToArray(), maxOrder);
     }
 
     /// <summary>U(g) x for the element with index <paramref name="element"/>.</summary>
     public Vector<double> Act(int element, Vector<double> x)
     {
+        ArgumentNullException.ThrowIfNull(x);
+        CheckElement(element);
         if (x.Count != Dimension) throw new ArgumentException($"Group '{Name}' acts on R^{Dimension}; got a vector of length {x.Count}.", nameof(x));
         return Elements[element] * x;
     }
@@ -53,6 +58,8 @@ public sealed class FiniteGroup
     /// <summary>W U(g): the first layer seen by an input that is transformed by g.</summary>
     public Matrix<double> ActOnFirstLayer(Matrix<double> firstLayer, int element)
     {
+        ArgumentNullException.ThrowIfNull(firstLayer);
+        CheckElement(element);
         if (firstLayer.ColumnCount != Dimension)
             throw new ArgumentException($"First layer has {firstLayer.ColumnCount} columns; group '{Name}' acts on R^{Dimension}.", nameof(firstLayer));
         return firstLayer * Elements[element];
@@ -62,6 +69,12 @@ public sealed class FiniteGroup
     public IEnumerable<Vector<double>> Orbit(Vector<double> x) => Enumerable.Range(0, Order).Select(g => Act(g, x));
 
     public override string ToString() => $"{Name} (order {Order}, acting on R^{Dimension})";
+
+    private void CheckElement(int element)
+    {
+        if (element < 0 || element >= Order)
+            throw new ArgumentOutOfRangeException(nameof(element), element, $"Group '{Name}' has {Order} elements, indexed 0..{Order - 1}.");
+    }
 
     private static void CheckOrthogonal(string name, int index, Matrix<double> u, int dim)
     {

@@ -30,9 +30,12 @@ public static class GroupCatalog
             new[] { ImagePermutation(n, n, (r, c) => (c, n - 1 - r)), ImagePermutation(n, n, (r, c) => (r, n - 1 - c)) });
 
     /// <summary>Z2^d: every combination of sign flips of the coordinates (order 2^d).</summary>
-    public static FiniteGroup SignFlips(int dimension) =>
-        new($"sign flips R^{dimension}", Enumerable.Range(0, dimension)
+    public static FiniteGroup SignFlips(int dimension)
+    {
+        if (dimension < 1) throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Expected a dimension of at least 1.");
+        return new($"sign flips R^{dimension}", Enumerable.Range(0, dimension)
             .Select(i => Matrix<double>.Build.DenseDiagonal(dimension, dimension, j => j == i ? -1.0 : 1.0)).ToArray());
+    }
 
     /// <summary>S_d: all permutations of the coordinates (order d!), from a transposition and a d-cycle.</summary>
     public static FiniteGroup CoordinatePermutations(int dimension)
@@ -89,6 +92,8 @@ public static class GroupCatalog
             for (int c = 0; c < width; c++)
             {
                 var (tr, tc) = target(r, c);
+                if (tr < 0 || tr >= height || tc < 0 || tc >= width)
+                    throw new ArgumentException($"Pixel ({r}, {c}) is sent to ({tr}, {tc}), outside the {height}x{width} image.", nameof(target));
                 images[tr * width + tc] = r * width + c;
             }
         return new Permutation(images);

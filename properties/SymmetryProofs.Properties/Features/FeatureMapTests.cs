@@ -1,0 +1,217 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using MathNet.Numerics.LinearAlgebra;
+using SymmetryProofs.Data;
+using SymmetryProofs.Features;
+using SymmetryProofs.Groups;
+using SymmetryProofs.Networks;
+using Xunit.Abstractions;
+
+namespace SymmetryProofs.Properties.Features;
+
+/// <summary>Claims 6 and 7 (Eqs. 7-12): even feature maps are invariant under inversion; which of them keep enough information.</summary>
+public sealed class FeatureMapTests(ITestOutputHelper output)
+{
+    /// <summary>
+    /// x_i -> x_i / x_{i*} after a square root and a division: each of fl(x_i x_j), fl(sqrt(x_{i*}^2))
+    /// and the division rounds once (half an ulp each), so 4 ulps of |x_j| bound the recovery error with room to spare.
+    /// </summary>
+    private static readonly double RecoveryTolerance = 4 * Math.BitIncrement(1.0) - 4.0;
+
+    private static IFeatureMap[] EvenMaps(Image x, int seed)
+    {
+        int n = x.Count;
+        return new IFeatureMap[]
+        {
+            new SquaresMap(n),
+            new NeighbourProductsMap(x.Height, x.Width),
+            PermutationProductsMap.FromSeed(n, seed),
+            new FullQuadraticMap(n),
+            new ReynoldsMap(new IdentityMap(n), GroupCatalog.Inversion(n)),
+        };
+    }
+
+    private static bool NumericallyEqual(IReadOnlyList<double> a, IReadOnlyList<double> b) =>
+        a.Count == b.Count && Enumerable.Range(0, a.Count).All(i => a[i] == b[i]);
+
+    private static Vector<double> V(double[] values) => Vector<double>.Build.DenseOfArray(values);
+
+    // ---- Claim 6 -------------------------------------------------------------------------
+
+    /// <summary>Claim 6, Eqs. 7-9: phi(-x) = phi(x) bit for bit for every even map (squares, neighbour and permutation products, full quadratic, Reynolds average over Z2).</summary>
+    [Property(Arbitrary = new[] { typeof(Arbs) })]
+    public Property Even_feature_map_is_invariant_under_inversion(Image x, int seed)
+    {
+        var failures = new List<string>();
+        foreach (var phi in EvenMaps(x, seed))
+        {
+            if (!phi.IsEven) failures.Add($"{phi.Name} does not declare itself even");
+            var plus = phi.Apply(x.Vector);
+            var minus = phi.Apply(-x.Vector);
+            if (!Bits.Identical(plus, minus)) failures.Add(Bits.Describe($"{phi.Name}: phi(x) vs phi(-x)", plus, minus));
+        }
+        return Prop.Label(failures.Count == 0, $"x = {x}, seed {seed}\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>Claim 6, Eq. 11: a network on even features, with or without biases, gives bit-identical logits on x and -x.</summary>
+    [Property(Arbitrary = new[] { typeof(Arbs) })]
+    public Property Net_on_even_features_gives_identical_outputs_on_x_and_minus_x(Image x, int seed, bool withBiases)
+    {
+        var failures = new List<string>();
+        foreach (var phi in EvenMaps(x, seed))
+        {
+            var net = Mlp.Random(new[] { phi.OutputDim, 3, 2 }, withBiases, new Random(seed));
+            var plus = net.Logits(phi.Apply(x.Vector));
+            var minus = net.Logits(phi.Apply(-x.Vector));
+            if (!Bits.Identical(plus, minus)) failures.Add(Bits.Describe($"{phi.Name}: logits on x vs -x", plus, minus) + $"\n{net}");
+        }
+        return Prop.Label(failures.Count == 0, $"x = {x}, seed {seed}, {(withBiases ? "with" : "without")} biases\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>Claim 6, Eq. 12: on even features R-bar = R exactly, for random nets and random labelled sets.</summary>
+    [Property(Arbitrary = new[] { typeof(Arbs) })]
+    public Property Accuracy_on_even_features_is_the_same_on_X_and_minus_X(Image x, int seed, bool withBiases)
+    {
+        var rng = new Random(seed);
+        const int samples = 8, classes = 3;
+        var inputs = Matrix<double>.Build.Dense(samples, x.Count, (i, j) => i == 0 ? x.Pixels[j] : 2 * rng.NextDouble() - 1);
+        var set = new LabelledSet(inputs, Enumerable.Range(0, samples).Select(_ => rng.Next(classes)).ToArray(), classes);
+        var failures = new List<string>();
+        foreach (var phi in EvenMaps(x, seed))
+        {
+            var net = Mlp.Random(new[] { phi.OutputDim, 4, classes }, withBiases, rng);
+            double r = net.Accuracy(set.Select(phi.Apply));
+            double rBar = net.Accuracy(set.Negated().Select(phi.Apply));
+            if (r != rBar) failures.Add($"{phi.Name}: R = {r}, R-bar = {rBar}\n{net}");
+        }
+        return Prop.Label(failures.Count == 0, $"first sample {x}, seed {seed}\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>Negative control of claim 6: the identity map (odd) is not invariant; FsCheck shrinks x to a single non-zero pixel, and its replay seed reproduces the case.</summary>
+    [Fact]
+    public void Identity_map_is_not_invariant_under_inversion_and_shrinks_to_one_pixel()
+    {
+        var property = Prop.ForAll(Arbs.Images(), x =>
+        {
+            var phi = new IdentityMap(x.Count);
+            return NumericallyEqual(phi.Apply(-x.Vector).ToArray(), phi.Apply(x.Vector).ToArray());
+        });
+        var found = FsCheckFailures.Find(property);
+        Assert.NotNull(found);
+        output.WriteLine(found.ToString());
+        var shrunk = Assert.IsType<Image>(found.Shrunk[0]);
+        Assert.Equal(1, shrunk.Count);
+        Assert.Equal(1.0, shrunk.Pixels[0]);
+        var replayed = FsCheckFailures.Find(property, replay: found.Replay);
+        Assert.NotNull(replayed);
+        Assert.Equal(found.Original.Select(a => a.ToString()), replayed.Original.Select(a => a.ToString()));
+    }
+
+    // ---- Claim 7 -------------------------------------------------------------------------
+
+    /// <summary>
+    /// Claim 7: the full quadratic map separates inversion orbits. Proved by recovery: x is read back
+    /// from phi(x) = (x_i x_j) up to its sign (x_{i*} = sqrt(x_{i*}^2) for the largest diagonal entry,
+    /// x_j = x_{i*} x_j / x_{i*}); phi(x) = phi(y) then gives the same x-hat, so y = +-x.
+    /// </summary>
+    [Property(Arbitrary = new[] { typeof(Arbs) })]
+    public Property Full_quadratic_map_separates_inversion_orbits(Image x)
+    {
+        int n = x.Count;
+        var phi = new FullQuadraticMap(n).Apply(x.Vector);
+        var recovered = RecoverUpToSign(phi, n);
+        bool Close(int sign) => Enumerable.Range(0, n).All(j => Math.Abs(recovered[j] - sign * x.Pixels[j]) <= RecoveryTolerance * Math.Abs(x.Pixels[j]));
+        return Prop.Label(Close(+1) || Close(-1), $"x = {x}, recovered {Format.Vector(recovered)}");
+    }
+
+    private static double[] RecoverUpToSign(Vector<double> phi, int n)
+    {
+        // phi lists the upper triangle row by row: (i, j) with i <= j.
+        int Index(int i, int j) => i <= j ? i * n - i * (i - 1) / 2 + (j - i) : Index(j, i);
+        int top = Enumerable.Range(0, n).MaxBy(i => phi[Index(i, i)]);
+        double pivot = Math.Sqrt(phi[Index(top, top)]);
+        if (pivot == 0) return new double[n];
+        return Enumerable.Range(0, n).Select(j => j == top ? pivot : phi[Index(top, j)] / pivot).ToArray();
+    }
+
+    /// <summary>Negative control for the recovery: squares forget every sign, and FsCheck finds two pixels whose relative sign is lost.</summary>
+    [Fact]
+    public void Squares_do_not_separate_inversion_orbits()
+    {
+        var found = FindOrbitMerge(Arbs.PixelFlips(), f => (f.X, f.Flipped(), new SquaresMap(f.X.Count)));
+        var shrunk = Assert.IsType<PixelFlip>(found.Shrunk[0]);
+        Assert.Equal(2, shrunk.X.Count);
+    }
+
+    /// <summary>Claim 7: neighbour products (on the cylinder) cannot tell x from x with one row flipped; FsCheck finds a two-row image.</summary>
+    [Fact]
+    public void Neighbour_products_do_not_separate_inversion_orbits()
+    {
+        var found = FindOrbitMerge(Arbs.RowFlips(), f => (f.X, f.Flipped(), new NeighbourProductsMap(f.X.Height, f.X.Width)));
+        var shrunk = Assert.IsType<RowFlip>(found.Shrunk[0]);
+        Assert.Equal((2, 1), (shrunk.X.Height, shrunk.X.Width));
+    }
+
+    /// <summary>
+    /// Claim 7: permutation products cannot tell x from x with one cycle of P flipped. Only cycles of
+    /// length >= 2 are flipped here (a fixed point gives x_i^2 and would repeat the squares case), so
+    /// the smallest counterexample needs 3 pixels (a 2-cycle and one more non-zero pixel); images
+    /// shrink by whole rows and columns, so a 2x2 image, which cannot lose a single pixel, may remain.
+    /// </summary>
+    [Fact]
+    public void Permutation_products_do_not_separate_inversion_orbits()
+    {
+        var found = FindOrbitMerge(Arbs.CycleFlips(), f => (f.X, f.Flipped(), new PermutationProductsMap(f.P)),
+            f => f.FlippedCycle.Length >= 2);
+        var shrunk = Assert.IsType<CycleFlip>(found.Shrunk[0]);
+        Assert.True(shrunk.X.Count <= 4 && shrunk.FlippedCycle.Length >= 2, $"expected a flipped cycle of length >= 2 in at most 4 pixels, got {shrunk}");
+    }
+
+    /// <summary>
+    /// Checks the false claim "phi(x) = phi(y) implies y = x or y = -x" over generated (x, y) pairs,
+    /// asserts that FsCheck falsifies it, prints the shrunk pair and returns it.
+    /// </summary>
+    private CapturedFailure FindOrbitMerge<T>(Arbitrary<T> pairs, Func<T, (Image X, double[] Y, IFeatureMap Phi)> build, Func<T, bool>? consider = null)
+    {
+        var property = Prop.ForAll(pairs, data =>
+        {
+            if (consider is not null && !consider(data)) return true;
+            var (x, y, phi) = build(data);
+            bool samePhi = NumericallyEqual(phi.Apply(x.Vector).ToArray(), phi.Apply(V(y)).ToArray());
+            bool sameOrbit = NumericallyEqual(y, x.Pixels) || NumericallyEqual(y, x.Pixels.Select(v => -v).ToArray());
+            return !samePhi || sameOrbit;
+        });
+        var found = FsCheckFailures.Find(property);
+        Assert.NotNull(found);
+        output.WriteLine(found.ToString());
+        return found;
+    }
+
+    /// <summary>Claim 7, Eq. 10: x_i^2 loses every sign: squares are invariant under flipping any single pixel, bit for bit.</summary>
+    [Property(Arbitrary = new[] { typeof(Arbs) })]
+    public Property Squares_are_invariant_under_every_single_sign_flip(PixelFlip f)
+    {
+        var phi = new SquaresMap(f.X.Count);
+        var (a, b) = (phi.Apply(f.X.Vector), phi.Apply(V(f.Flipped())));
+        return Prop.Label(Bits.Identical(a, b), $"{f}\n" + Bits.Describe("phi(x) vs phi(y)", a, b));
+    }
+
+    /// <summary>Claim 7: x_i x_{i+e1} stays within a row, so flipping one whole row keeps every product, bit for bit.</summary>
+    [Property(Arbitrary = new[] { typeof(Arbs) })]
+    public Property Neighbour_products_are_invariant_under_flipping_one_row(RowFlip f)
+    {
+        var phi = new NeighbourProductsMap(f.X.Height, f.X.Width);
+        var (a, b) = (phi.Apply(f.X.Vector), phi.Apply(V(f.Flipped())));
+        return Prop.Label(Bits.Identical(a, b), $"{f}\n" + Bits.Describe("phi(x) vs phi(y)", a, b));
+    }
+
+    /// <summary>Claim 7: x_i x_{P(i)} pairs each pixel with one in the same cycle of P, so flipping one cycle keeps it, bit for bit.</summary>
+    [Property(Arbitrary = new[] { typeof(Arbs) })]
+    public Property Permutation_products_are_invariant_under_flipping_one_cycle_of_P(CycleFlip f)
+    {
+        var phi = new PermutationProductsMap(f.P);
+        var (a, b) = (phi.Apply(f.X.Vector), phi.Apply(V(f.Flipped())));
+        return Prop.Label(Bits.Identical(a, b), $"{f}\n" + Bits.Describe("phi(x) vs phi(y)", a, b));
+    }
+}
