@@ -8,7 +8,7 @@ namespace SymmetryProofs.Properties.Support;
 /// and the replay seed. Negative controls use it to assert that a counterexample exists and is
 /// small, and print it so a reader of the test output sees what the premise was protecting.
 /// </summary>
-public sealed record Counterexample(
+public sealed record Falsification(
     IReadOnlyList<object> Original,
     IReadOnlyList<object> Shrunk,
     int Tests,
@@ -23,13 +23,20 @@ public sealed record Counterexample(
     public T OriginalAs<T>() => (T)Original[0];
 
     public override string ToString() => Message;
+}
 
+/// <summary>
+/// Negative controls: run a property that must FAIL once its premise is dropped, and hand back
+/// FsCheck's counterexample so the test can assert it is small and print it.
+/// </summary>
+public static class NegativeControl
+{
     /// <summary>
     /// Runs <paramref name="property"/> (built with Prop.ForAll and explicit Arbitraries) and
     /// returns its counterexample, or null when all <paramref name="maxTest"/> cases pass.
     /// <paramref name="replay"/> is FsCheck's "seed,gamma" pair, as printed in a failure.
     /// </summary>
-    public static Counterexample? Find(Property property, int maxTest = 100, string? replay = null)
+    public static Falsification? Find(Property property, int maxTest = 100, string? replay = null)
     {
         var runner = new CapturingRunner();
         var config = Config.Quick.WithMaxTest(maxTest).WithRunner(runner).WithQuietOnSuccess(true);
@@ -46,7 +53,7 @@ public sealed record Counterexample(
         var original = failed.Item2.ToArray();
         var shrunk = failed.Item3.ToArray();
         var labels = failed.Item1.Labels.IsEmpty ? null : string.Join("; ", failed.Item1.Labels);
-        return new Counterexample(original, shrunk, failed.Item1.NumberOfTests, failed.Item1.NumberOfShrinks,
+        return new Falsification(original, shrunk, failed.Item1.NumberOfTests, failed.Item1.NumberOfShrinks,
             $"{failed.Item5.Seed},{failed.Item5.Gamma}", labels, Runner.onFinishedToString("", result));
     }
 
@@ -54,7 +61,7 @@ public sealed record Counterexample(
     /// Asserts that FsCheck falsifies <paramref name="property"/> within <paramref name="maxTest"/>
     /// cases, writes the original and shrunk counterexamples to the test output, and returns them.
     /// </summary>
-    public static Counterexample Require(Property property, ITestOutputHelper output, int maxTest = 100, string? replay = null)
+    public static Falsification Require(Property property, ITestOutputHelper output, int maxTest = 100, string? replay = null)
     {
         var found = Find(property, maxTest, replay);
         Assert.True(found is not null, $"Expected FsCheck to find a counterexample within {maxTest} cases, but every case passed.");
