@@ -2,7 +2,7 @@ namespace SymmetryProofs.Properties;
 
 /// <summary>
 /// Shrink steps for numbers: towards 0, then to fewer decimal digits, so that a shrunk
-/// counterexample reads like 0.5 or -1 instead of 0.73918273645.
+/// counterexample reads like 0.5 or -1 instead of 0.73918273645 (adding +0.0 turns a rounded -0 into 0).
 /// </summary>
 public static class Simpler
 {
@@ -13,7 +13,7 @@ public static class Simpler
         yield return 0;
         foreach (int digits in new[] { 0, 1, 2 })
         {
-            double r = Math.Round(v, digits);
+            double r = Math.Round(v, digits) + 0.0;
             if (r != v && r != 0) yield return r;
         }
     }
@@ -27,7 +27,7 @@ public static class Simpler
         if (a.Any(v => v != 0)) yield return new double[a.Length];
         foreach (int digits in new[] { 0, 1, 2 })
         {
-            var rounded = a.Select(v => Math.Round(v, digits)).ToArray();
+            var rounded = a.Select(v => Math.Round(v, digits) + 0.0).ToArray();
             if (!rounded.SequenceEqual(a)) yield return rounded;
         }
         if (a.Length > perEntryUpTo) yield break;
