@@ -47,7 +47,7 @@ public sealed record LabelledSpec(double[][] Inputs, int[] Labels, int Classes)
     public LabelledSpec Without(int i) =>
         this with { Inputs = Inputs.Where((_, k) => k != i).ToArray(), Labels = Labels.Where((_, k) => k != i).ToArray() };
 
-    public LabelledSpec WithoutLastCoordinate() => this with { Inputs = Inputs.Select(x => x[..^1]).ToArray() };
+    public LabelledSpec WithoutCoordinate(int j) => this with { Inputs = Inputs.Select(x => x.Where((_, i) => i != j).ToArray()).ToArray() };
 
     /// <summary>One class fewer: samples of the dropped class join the class below it.</summary>
     public LabelledSpec WithoutLastClass() =>
@@ -61,7 +61,8 @@ public sealed record NetCase(NetSpec Net, double[] Input)
 
     public IEnumerable<NetCase> Shrink()
     {
-        if (Net.InputDim > 1) yield return new NetCase(Net.WithoutLastUnit(0), Input[..^1]);
+        if (Net.InputDim > 1)
+            for (int j = Net.InputDim - 1; j >= 0; j--) yield return new NetCase(Net.WithoutUnit(0, j), Input.Where((_, i) => i != j).ToArray());
         if (Net.OutputDim > 2) yield return this with { Net = Net.WithoutLastClass() };
         foreach (var net in Net.ShrinkKeepingDimensions()) yield return this with { Net = net };
         foreach (var x in Simpler.Arrays(Input, perEntryUpTo: 16)) yield return this with { Input = x };
@@ -76,7 +77,8 @@ public sealed record NetSetCase(NetSpec Net, LabelledSpec Data)
     public IEnumerable<NetSetCase> Shrink()
     {
         foreach (var data in Data.Shrink().Take(2 * Data.Count)) yield return this with { Data = data };
-        if (Net.InputDim > 1) yield return new NetSetCase(Net.WithoutLastUnit(0), Data.WithoutLastCoordinate());
+        if (Net.InputDim > 1)
+            for (int j = Net.InputDim - 1; j >= 0; j--) yield return new NetSetCase(Net.WithoutUnit(0, j), Data.WithoutCoordinate(j));
         if (Net.OutputDim > 2) yield return new NetSetCase(Net.WithoutLastClass(), Data.WithoutLastClass());
         foreach (var net in Net.ShrinkKeepingDimensions()) yield return this with { Net = net };
         foreach (var data in Data.Shrink().Skip(2 * Data.Count)) yield return this with { Data = data };

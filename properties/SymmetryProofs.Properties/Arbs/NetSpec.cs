@@ -38,7 +38,8 @@ public sealed record NetSpec(int[] Widths, double[][] Weights, double[][]? Biase
     {
         for (int k = 1; k < Depth; k++) yield return WithoutHiddenLayer(k);
         for (int k = 1; k < Depth; k++)
-            if (Widths[k] > 1) yield return WithoutLastUnit(k);
+            if (Widths[k] > 1)
+                for (int j = Widths[k] - 1; j >= 0; j--) yield return WithoutUnit(k, j);
         if (Biases is not null && Biases.Any(b => b.Any(v => v != 0)))
             yield return this with { Biases = Biases.Select(b => new double[b.Length]).ToArray() };
         for (int n = 0; n < Depth; n++)
@@ -68,20 +69,33 @@ public sealed record NetSpec(int[] Widths, double[][] Weights, double[][]? Biase
     }
 
     /// <summary>The last unit of width index k removed (k = 0 is the input; the logits are never cropped here).</summary>
-    public NetSpec WithoutLastUnit(int k)
+    public NetSpec WithoutLastUnit(int k) => WithoutUnit(k, Widths[k] - 1);
+
+    /// <summary>
+    /// Unit j of width index k removed: column j of layer k and, for a hidden unit, row j of
+    /// layer k-1 and its bias. Trying every j (not only the last) lets shrinking drop the unit
+    /// that matters least, e.g. an input coordinate that is nearly zero.
+    /// </summary>
+    public NetSpec WithoutUnit(int k, int j)
     {
         var widths = Widths.ToArray();
         widths[k]--;
         var weights = Weights.ToArray();
         var biases = Biases?.ToArray();
-        weights[k] = Resize(Weights[k], Widths[k + 1], Widths[k], widths[k + 1], widths[k]);
+        weights[k] = DropColumn(Weights[k], Widths[k + 1], Widths[k], j);
         if (k > 0)
         {
-            weights[k - 1] = Resize(Weights[k - 1], Widths[k], Widths[k - 1], widths[k], widths[k - 1]);
-            if (biases is not null) biases[k - 1] = biases[k - 1][..widths[k]];
+            weights[k - 1] = DropRow(Weights[k - 1], Widths[k - 1], j);
+            if (biases is not null) biases[k - 1] = biases[k - 1].Where((_, i) => i != j).ToArray();
         }
         return new NetSpec(widths, weights, biases);
     }
+
+    private static double[] DropColumn(double[] m, int rows, int cols, int j) =>
+        Enumerable.Range(0, rows * cols).Where(k => k % cols != j).Select(k => m[k]).ToArray();
+
+    private static double[] DropRow(double[] m, int cols, int i) =>
+        m.Where((_, k) => k / cols != i).ToArray();
 
     /// <summary>The last logit removed (callers relabel the data).</summary>
     public NetSpec WithoutLastClass()

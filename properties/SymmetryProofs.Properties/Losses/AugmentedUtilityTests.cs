@@ -17,7 +17,8 @@ namespace SymmetryProofs.Properties.Losses;
 /// satisfies Omega(W U(h), rest) = Omega(W, rest) for every h in G, for every group of
 /// <see cref="GroupCatalog.TestGroups"/> on 2x2, 2x3 and 3x3 images.
 /// </summary>
-[Properties(Arbitrary = new[] { typeof(Arbs) })]
+[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = Suite.Cases)]
+[Trait("Claim", "8")]
 public class AugmentedUtilityTests(ITestOutputHelper output)
 {
     /// <summary>
@@ -87,8 +88,8 @@ public class AugmentedUtilityTests(ITestOutputHelper output)
                 $"plain loss at W = {Format.Number(before)}, at W U(h) = {Format.Number(after)}");
         })), output);
         var shrunk = found.ShrunkAs<ImageLossCase>();
-        Assert.True(shrunk.Data.Count == 1 && shrunk.Net.Depth == 1,
-            $"Expected one sample and a single layer after shrinking; got {shrunk.Data.Count} samples, depth {shrunk.Net.Depth}.");
+        Assert.True(shrunk.Data.Count == 1 && shrunk.Net.Depth <= 2,
+            $"Expected one sample and at most two layers after shrinking; got {shrunk.Data.Count} samples, depth {shrunk.Net.Depth}.");
     }
 
     /// <summary>
