@@ -37,8 +37,8 @@ public static partial class Arbs
     public static Gen<double[]> InputValues(int dimension) => LayerValues(dimension);
 
     /// <summary>A net from <paramref name="inputDim"/> to <paramref name="outputs"/>; biases drawn from <paramref name="bias"/>, or none.</summary>
-    public static Gen<NetSpec> NetSpecs(int inputDim, int outputs, int maxDepth, int maxWidth, Gen<double>? bias) =>
-        from depth in Gen.Choose(1, maxDepth)
+    public static Gen<NetSpec> NetSpecs(int inputDim, int outputs, int maxDepth, int maxWidth, Gen<double>? bias, int minDepth = 1) =>
+        from depth in Gen.Choose(minDepth, maxDepth)
         from hidden in Gen.ArrayOf(Gen.Choose(1, maxWidth), depth - 1)
         let widths = new[] { inputDim }.Concat(hidden).Append(outputs).ToArray()
         from weights in Gen.CollectToArray(Enumerable.Range(0, depth).Select(n => LayerValues(widths[n + 1] * widths[n])))
@@ -62,10 +62,10 @@ public static partial class Arbs
         from x in InputValues(inputDim)
         select new NetCase(net, x);
 
-    private static Gen<NetSetCase> NetSetCaseGen(int maxInputDim, int maxDepth, int maxWidth, int maxClasses, int maxSamples, Gen<double>? bias) =>
+    private static Gen<NetSetCase> NetSetCaseGen(int maxInputDim, int maxDepth, int maxWidth, int maxClasses, int maxSamples, Gen<double>? bias, int minDepth = 1) =>
         from inputDim in Gen.Choose(1, maxInputDim)
         from classes in Gen.Choose(2, maxClasses)
-        from net in NetSpecs(inputDim, classes, maxDepth, maxWidth, bias)
+        from net in NetSpecs(inputDim, classes, maxDepth, maxWidth, bias, minDepth)
         from data in LabelledSpecs(inputDim, classes, maxSamples)
         select new NetSetCase(net, data);
 
@@ -88,10 +88,12 @@ public static partial class Arbs
             c => new NetSetCase(c.Net, c.Data).Shrink().Select(s => new LossCase(s.Net, s.Data)));
 
     /// <summary>Claim 5: eps from 1e-3 to 0.5 (margins of that size are common), every bias uniform in [-eps, eps].</summary>
-    public static Arbitrary<SmallBiasCase> SmallBiasCases() =>
+    public static Arbitrary<SmallBiasCase> SmallBiasCases() => SmallBiasCasesOf(MaxInputDim, 1, MaxDepth, MaxWidth, MaxClasses, MaxSamples);
+
+    private static Arbitrary<SmallBiasCase> SmallBiasCasesOf(int maxInputDim, int minDepth, int maxDepth, int maxWidth, int maxClasses, int maxSamples) =>
         Arb.From(
             from eps in Gen.Elements(1e-3, 1e-2, 0.05, 0.1, 0.25, 0.5)
-            from c in NetSetCaseGen(MaxInputDim, MaxDepth, MaxWidth, MaxClasses, MaxSamples, NetValues.Select(v => v * eps))
+            from c in NetSetCaseGen(maxInputDim, maxDepth, maxWidth, maxClasses, maxSamples, NetValues.Select(v => v * eps), minDepth)
             select new SmallBiasCase(c.Net, c.Data, eps),
             c => c.Shrink());
 
@@ -111,12 +113,19 @@ public static partial class Arbs
             c => c.Shrink());
 
     /// <summary>
-    /// Arbitraries whose premise is dropped, for negative controls. Nested so that FsCheck does not
+    /// Arbitraries for negative controls (a premise dropped, or a special shape). Nested so that FsCheck does not
     /// register them as the defaults for their types when the properties name typeof(Arbs).
     /// </summary>
     public static class Dropped
     {
         /// <summary>Nets of <see cref="NetCases"/>' shapes with biases drawn like weights: the premise of claims 1 and 2 dropped.</summary>
         public static Arbitrary<NetCase> NetCasesWithBiases() => Arb.From(NetCaseGen(NetValues), c => c.Shrink());
+
+        /// <summary>
+        /// Claim 5's cases on tiny nets (input 1..4, depth 2..3, widths 1..4, 2..3 classes, 1..3
+        /// samples), for a control whose counterexamples shrink poorly from large nets: any unit
+        /// removed moves the margins, so greedy shrinking stalls.
+        /// </summary>
+        public static Arbitrary<SmallBiasCase> SmallBiasCasesOnTinyNets() => SmallBiasCasesOf(4, 2, 3, 4, 3, 3);
     }
 }

@@ -32,7 +32,8 @@ public sealed record NetSpec(int[] Widths, double[][] Weights, double[][]? Biase
     /// <summary>
     /// Smaller nets that keep the input and output dimensions (those are tied to the data):
     /// a hidden layer removed, a hidden unit removed, a layer or all biases set to zero, then
-    /// weights rounded to fewer digits. Structural steps come first so shrinking is quick.
+    /// weights rounded to fewer digits (entry by entry in layers of up to 256 weights).
+    /// Structural steps come first so shrinking is quick.
     /// </summary>
     public IEnumerable<NetSpec> ShrinkKeepingDimensions()
     {
@@ -45,7 +46,7 @@ public sealed record NetSpec(int[] Widths, double[][] Weights, double[][]? Biase
         for (int n = 0; n < Depth; n++)
         {
             int layer = n;
-            foreach (var w in Simpler.Arrays(Weights[n], perEntryUpTo: 16))
+            foreach (var w in Simpler.Arrays(Weights[n], perEntryUpTo: 256))
                 yield return this with { Weights = Replace(Weights, layer, w) };
             if (Biases is not null)
                 foreach (var b in Simpler.Arrays(Biases[n], perEntryUpTo: 16))

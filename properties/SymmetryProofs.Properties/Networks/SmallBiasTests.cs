@@ -69,6 +69,22 @@ public class SmallBiasTests(ITestOutputHelper output)
         Assert.True(shrunk.Net.MaxAbsBias <= shrunk.Eps, "Shrinking must keep every bias within eps.");
     }
 
+    /// <summary>
+    /// Negative control: the propagation factors are needed. A bound of max |b| alone (the
+    /// shift a bias causes where it is added, ignoring how later layers amplify it) is too
+    /// small: FsCheck finds a sample with margin above 2 max |b| whose class moves, already on
+    /// tiny nets (from large ones, greedy shrinking stalls: any unit removed moves the margin).
+    /// </summary>
+    [Fact]
+    public void A_bound_ignoring_later_layers_is_too_small_and_FsCheck_shrinks_the_counterexample()
+    {
+        var found = NegativeControl.Require(Prop.ForAll(Arbs.Dropped.SmallBiasCasesOnTinyNets(), c => ClassesKept(c, c.Net.MaxAbsBias)), output, maxTest: 3000);
+        var shrunk = found.ShrunkAs<SmallBiasCase>();
+        // A single layer cannot be a counterexample (there Delta = max |b| is exact), so a hidden layer remains.
+        Assert.True(shrunk.Data.Count == 1 && shrunk.Net.Depth >= 2 && shrunk.Net.ToMlp().ParameterCount <= 40,
+            $"Expected one sample of a net with a hidden layer and at most 40 parameters; got {shrunk.Data.Count} samples, depth {shrunk.Net.Depth}, {shrunk.Net.ToMlp().ParameterCount} parameters.");
+    }
+
     private static Property ClassesKept(SmallBiasCase c, double delta)
     {
         var net = c.Net.ToMlp();
