@@ -22,7 +22,19 @@ public class InvertedProbabilitiesTests(ITestOutputHelper output)
 
     /// <summary>p~_a(-x) p~_a(x) = 1 for every class a (Eq. 4).</summary>
     [Property]
-    public Property Unnormalised_probabilities_of_minus_x_are_reciprocal(NetCase c)
+    public Property Unnormalised_probabilities_of_minus_x_are_reciprocal(NetCase c) => AreReciprocal(c);
+
+    /// <summary>Negative control: with biases p~(-x) p~(x) is not 1, and FsCheck shrinks the counterexample to a 1-2 net.</summary>
+    [Fact]
+    public void Probabilities_of_minus_x_are_not_reciprocal_with_biases_and_FsCheck_shrinks_the_counterexample()
+    {
+        var found = NegativeControl.Require(Prop.ForAll(Arbs.Dropped.NetCasesWithBiases(), AreReciprocal), output);
+        var shrunk = found.ShrunkAs<NetCase>();
+        Assert.True(shrunk.Net.Depth == 1 && shrunk.Net.InputDim == 1 && shrunk.Net.OutputDim == 2,
+            $"Expected the shrunk net to be a single 1-2 layer; got widths {string.Join("-", shrunk.Net.Widths)}.");
+    }
+
+    private static Property AreReciprocal(NetCase c)
     {
         var net = c.Net.ToMlp();
         var x = Vector<double>.Build.DenseOfArray(c.Input);
