@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Spectre.Console;
+using SymmetryProofs.Data;
+using SymmetryProofs.Networks;
+using SymmetryProofs.Training;
+
+namespace SymmetryProofs.Experiments;
+
+/// <summary>
+/// Bergman's Tables 1 and 2 over several seeds: trains every configuration, appends one row per
+/// run to tables.csv (skipping rows already there), then writes tables.md and tables.png from all rows.
+/// </summary>
+public static class TablesCommand
+{
+    public static readonly TrainingOptions Default = new(MaxEvaluations: 3000);
+    public static readonly TrainingOptions Quick = new(MaxEvaluations: 400);
+
+    public static Command Create()
+    {
+        var seeds = new Option<int>("--seeds") { Description = "Number of seeds (1..N); default 10, or 2 with --quick." };
+        var protocol = new Option<string>("--protocol")
+        {
+            Description = "split-first: split the 1797 digits, then enlarge each side (default); paper: enlarge, then split.",
+            DefaultValueFactory = _ => "split-first",
+        };
+        protocol.AcceptOnlyFromAmong("split-first", "paper");
+        var outDir = new Option<string>("--out") { Description = "Output directory for tables.csv, tables.md, tables.png.", DefaultValueFactory = _ => "results/tables" };
+        var quick = new Option<bool>("--quick") { Description = $"2 seeds and a budget of {Quick.MaxEvaluations} evaluations per run (instead of {Default.MaxEvaluations})." };
+        var data = new Option<string?>("--data") { Description = $"Directory holding optdigits.tes (else ${DataDirectory.EnvironmentVariable}, else {DataDirectory.DefaultPath})." };
+        var ratio = new Option<double>("--train-ratio") { Description = "Fraction of each class used for training (stratified).", DefaultValueFactory = _ => 0.8 };
+
+        var command = new Command("tables", "Reproduce Bergman's Tables 1 and 2 on the UCI digits, mean +- std over seeds.");
+        foreach (var o in new Option[] { seeds, protocol, outDir, quick, data, ratio }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            bool isQuick = parse.GetValue(quick);
+            int n = parse.GetResult(seeds) is null ? (isQuick ? 2 : 10) : parse.GetValue(seeds);
+            double r = parse.GetValue(ratio);
+            if (n < 1) return Fail("--seeds must be at least 1.");
+            if (!(r > 0 && r < 1)) return Fail("--train-ratio must lie strictly between 0 and 1.");
+            try
+            {
+                return Run(SplitProtocols.Parse(parse.GetValue(protocol)!), n, parse.GetValue(outDir)!, isQuick ? Quick : Default,
+                    DataDirectory.Resolve(parse.GetValue(data)), r);
+            }
+            catch (Exception e) when (e is DataNotFoundException or OptdigitsFormatException or ResultsFormatException or InvalidDataException or FileNotFoundException)
+            {
+                return Fail(e.Message);
+            }
+        });
+        return command;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"tables: {message}");
+        return 1;
+    }
+
+    /// <summary>The 1797 digits, fetched first when the default directory is empty (a fresh clone).</summary>
+    public static LabelledSet LoadDigits(DataDirectory dir)
+    {
+        if (!dir.HasFile(Optdigits.TestFile))
+        {
+            if (!dir.IsDefault) throw new DataNotFoundException(dir.HowToGet(Optdigits.TestFile));
+            Console.Error.WriteLine($"{dir.FilePath(Optdigits.TestFile)} not found; trying to download it from {OptdigitsFetcher.BaseUrl} ...");
+            try
+            {
+                OptdigitsFetcher.Download(dir.Path, Console.Error.WriteLine, TimeSpan.FromSeconds(20));
+            }
+            catch (DataNotFoundException e)
+            {
+                throw new DataNotFoundException($"{e.Message}\n\n{dir.HowToGet(Optdigits.TestFile)}");
+            }
+        }
+        var bytes = File.ReadAllBytes(dir.FilePath(Optdigits.TestFile));
+        OptdigitsFetcher.Verify(Optdigits.TestFile, bytes, dir.FilePath(Optdigits.TestFile));
+        return Optdigits.Load(dir.FilePath(Optdigits.TestFile));
+    }
+
+    public static int Run(SplitProtocol protocol, int seeds, string outDir, TrainingOptions options, DataDirectory dataDir, double ratio)
+    {
+        var clock = Stopwatch.StartNew();
+        TorchSetup.Initialise();
+        var digits = LoadDigits(dataDir);
+        Directory.CreateDirectory(outDir);
+        var csv = Path.Combine(outDir, "tables.csv");
+        var diagCsv = Path.Combine(outDir, "tables-diagnostics.csv");
+        var existing = TablesCsv.ReadRows(csv);
+        var diagnostics = TablesCsv.ReadDiagnostics(diagCsv);
+        foreach (var d in diagnostics.Where(d => d.Protocol == protocol.Name()))
+            if (d.Budget != options.MaxEvaluations || d.SplitRatio != ratio)
+                throw new InvalidDataException(
+                    $"{diagCsv}: {outDir} holds {d.Protocol} runs with budget {d.Budget} and train ratio {d.SplitRatio}; this run uses {options.MaxEvaluations} and {ratio}. " +
+                    "Use another --out, or the same options, so rows of one table share one protocol.");
+        var done = existing.Select(r => r.Key).ToHashSet();
+        var todo = (from seed in Enumerable.Range(1, seeds)
+                    from config in TablesConfig.All
+                    where !done.Contains((protocol.Name(), config.Bias, config.Features, config.Train, seed))
+                    select (seed, config)).ToList();
+        Console.WriteLine($"tables: protocol {protocol.Name()}, {seeds} seeds x {TablesConfig.All.Count} configurations, " +
+                          $"{todo.Count} to run ({existing.Count(r => r.Protocol == protocol.Name())} already in {csv}); {options.Describe()}.");
+
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("training", maxValue: Math.Max(1, todo.Count));
+                ProtocolSplit? split = null;
+                int splitSeed = -1;
+                foreach (var (seed, config) in todo)
+                {
+                    task.Description = $"seed {seed}: {config.Bias} bias, {config.Features}, {config.Train}";
+                    if (seed != splitSeed) { split = protocol.Apply(digits, ratio, seed); splitSeed = seed; }
+                    var (row, diag) = TablesRun.Execute(config, protocol, split!, seed, options, ratio);
+                    TablesCsv.Append(diagCsv, TablesCsv.DiagnosticsHeader, TablesCsv.Format(diag));
+                    TablesCsv.Append(csv, TablesCsv.Header, TablesCsv.Format(row));
+                    existing.Add(row);
+                    diagnostics.Add(diag);
+                    task.Increment(1);
+                }
+                if (todo.Count == 0) task.Increment(1);
+            });
+
+        clock.Stop();
+        var md = Path.Combine(outDir, "tables.md");
+        var png = Path.Combine(outDir, "tables.png");
+        var context = new TablesReportContext(digits.Count, dataDir, options, ratio, clock.Elapsed, todo.Count);
+        AtomicFile.WriteText(md, TablesReport.Markdown(existing, diagnostics, context));
+        TablesPlot.Save(existing, png);
+        Console.WriteLine(TablesReport.Summary(existing, protocol.Name()));
+        Console.WriteLine($"wrote {csv}, {md}, {png} in {clock.Elapsed.TotalSeconds:F1} s");
+        return 0;
+    }
+}
+
+/// <summary>Temp file in the same directory, then a rename: a reader never sees half a report.</summary>
+public static class AtomicFile
+{
+    public static void WriteText(string path, string text)
+    {
+        var tmp = path + $".{Environment.ProcessId}.tmp";
+        File.WriteAllText(tmp, text);
+        File.Move(tmp, path, overwrite: true);
+    }
+}
