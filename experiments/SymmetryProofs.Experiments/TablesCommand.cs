@@ -29,9 +29,15 @@ public static class TablesCommand
         var quick = new Option<bool>("--quick") { Description = $"2 seeds and a budget of {Quick.MaxEvaluations} evaluations per run (instead of {Default.MaxEvaluations})." };
         var data = new Option<string?>("--data") { Description = $"Directory holding optdigits.tes (else ${DataDirectory.EnvironmentVariable}, else {DataDirectory.DefaultPath})." };
         var ratio = new Option<double>("--train-ratio") { Description = "Fraction of each class used for training (stratified).", DefaultValueFactory = _ => 0.8 };
+        var maxEvals = new Option<int>("--max-evals") { Description = "Override the budget of loss-and-gradient evaluations per run." };
+        var jobs = new Option<int>("--jobs")
+        {
+            Description = "Runs trained at once, each on one thread (results do not depend on it).",
+            DefaultValueFactory = _ => Math.Min(2, Environment.ProcessorCount),
+        };
 
         var command = new Command("tables", "Reproduce Bergman's Tables 1 and 2 on the UCI digits, mean +- std over seeds.");
-        foreach (var o in new Option[] { seeds, protocol, outDir, quick, data, ratio }) command.Options.Add(o);
+        foreach (var o in new Option[] { seeds, protocol, outDir, quick, data, ratio, maxEvals, jobs }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             bool isQuick = parse.GetValue(quick);
@@ -39,10 +45,17 @@ public static class TablesCommand
             double r = parse.GetValue(ratio);
             if (n < 1) return Fail("--seeds must be at least 1.");
             if (!(r > 0 && r < 1)) return Fail("--train-ratio must lie strictly between 0 and 1.");
+            var options = isQuick ? Quick : Default;
+            if (parse.GetResult(maxEvals) is not null)
+            {
+                if (parse.GetValue(maxEvals) < 2) return Fail("--max-evals must be at least 2.");
+                options = options with { MaxEvaluations = parse.GetValue(maxEvals) };
+            }
+            if (parse.GetValue(jobs) < 1) return Fail("--jobs must be at least 1.");
             try
             {
-                return Run(SplitProtocols.Parse(parse.GetValue(protocol)!), n, parse.GetValue(outDir)!, isQuick ? Quick : Default,
-                    DataDirectory.Resolve(parse.GetValue(data)), r);
+                return Run(SplitProtocols.Parse(parse.GetValue(protocol)!), n, parse.GetValue(outDir)!, options,
+                    DataDirectory.Resolve(parse.GetValue(data)), r, parse.GetValue(jobs));
             }
             catch (Exception e) when (e is DataNotFoundException or OptdigitsFormatException or ResultsFormatException or InvalidDataException or FileNotFoundException)
             {
@@ -79,7 +92,7 @@ public static class TablesCommand
         return Optdigits.Load(dir.FilePath(Optdigits.TestFile));
     }
 
-    public static int Run(SplitProtocol protocol, int seeds, string outDir, TrainingOptions options, DataDirectory dataDir, double ratio)
+    public static int Run(SplitProtocol protocol, int seeds, string outDir, TrainingOptions options, DataDirectory dataDir, double ratio, int jobs = 1)
     {
         var clock = Stopwatch.StartNew();
         TorchSetup.Initialise();
@@ -100,26 +113,30 @@ public static class TablesCommand
                     where !done.Contains((protocol.Name(), config.Bias, config.Features, config.Train, seed))
                     select (seed, config)).ToList();
         Console.WriteLine($"tables: protocol {protocol.Name()}, {seeds} seeds x {TablesConfig.All.Count} configurations, " +
-                          $"{todo.Count} to run ({existing.Count(r => r.Protocol == protocol.Name())} already in {csv}); {options.Describe()}.");
+                          $"{todo.Count} to run ({existing.Count(r => r.Protocol == protocol.Name())} already in {csv}), {jobs} at a time; {options.Describe()}.");
 
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
                 var task = ctx.AddTask("training", maxValue: Math.Max(1, todo.Count));
-                ProtocolSplit? split = null;
-                int splitSeed = -1;
-                foreach (var (seed, config) in todo)
+                var splits = new System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<ProtocolSplit>>();
+                var gate = new object();
+                Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = jobs }, item =>
                 {
-                    task.Description = $"seed {seed}: {config.Bias} bias, {config.Features}, {config.Train}";
-                    if (seed != splitSeed) { split = protocol.Apply(digits, ratio, seed); splitSeed = seed; }
-                    var (row, diag) = TablesRun.Execute(config, protocol, split!, seed, options, ratio);
-                    TablesCsv.Append(diagCsv, TablesCsv.DiagnosticsHeader, TablesCsv.Format(diag));
-                    TablesCsv.Append(csv, TablesCsv.Header, TablesCsv.Format(row));
-                    existing.Add(row);
-                    diagnostics.Add(diag);
-                    task.Increment(1);
-                }
+                    var (seed, config) = item;
+                    var split = splits.GetOrAdd(seed, s => new Lazy<ProtocolSplit>(() => protocol.Apply(digits, ratio, s))).Value;
+                    var (row, diag) = TablesRun.Execute(config, protocol, split, seed, options, ratio);
+                    lock (gate)
+                    {
+                        TablesCsv.Append(diagCsv, TablesCsv.DiagnosticsHeader, TablesCsv.Format(diag));
+                        TablesCsv.Append(csv, TablesCsv.Header, TablesCsv.Format(row));
+                        existing.Add(row);
+                        diagnostics.Add(diag);
+                        task.Description = $"seed {seed}: {config.Bias} bias, {config.Features}, {config.Train} done";
+                        task.Increment(1);
+                    }
+                });
                 if (todo.Count == 0) task.Increment(1);
             });
 
