@@ -13,8 +13,8 @@ namespace SymmetryProofs.Experiments;
 /// </summary>
 public static class TablesCommand
 {
-    public static readonly TrainingOptions Default = new(MaxEvaluations: 3000);
-    public static readonly TrainingOptions Quick = new(MaxEvaluations: 400);
+    public static readonly TrainingOptions Default = new(MaxEvaluations: 1500);
+    public static readonly TrainingOptions Quick = new(MaxEvaluations: 300);
 
     public static Command Create()
     {

@@ -40,7 +40,7 @@ public static class TablesPlot
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.SetLimitsY(0, 1.05);
         plot.YLabel("accuracy (mean ± std over seeds)");
-        plot.Title("Bergman's Tables 1 and 2: accuracy on X_test and on -X_test");
+        plot.Title($"Bergman's Tables 1 and 2 ({string.Join(", ", protocols)}): accuracy on X_test and on -X_test");
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "R on X_test", FillColor = colors[0] });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "R-bar on -X_test", FillColor = colors[1] });
         if (protocols.Count > 1)

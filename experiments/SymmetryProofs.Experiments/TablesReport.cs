@@ -55,8 +55,8 @@ public static class TablesReport
         foreach (int table in new[] { 1, 2 })
         {
             sb.AppendLine(table == 1
-                ? $"## Table 1, protocol `{protocol}`: raw inputs ({seeds} seeds)\n"
-                : $"## Table 2, protocol `{protocol}`: invariant features, trained on X ({seeds} seeds)\n");
+                ? $"## Table 1, protocol `{protocol}`: raw inputs ({seeds} seed{(seeds == 1 ? "" : "s")})\n"
+                : $"## Table 2, protocol `{protocol}`: invariant features, trained on X ({seeds} seed{(seeds == 1 ? "" : "s")})\n");
             sb.AppendLine("| biases | features | trained on | X_test (ours) | paper | -X_test (ours) | paper | seeds | train loss | train acc | epochs | stopped by |");
             sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             foreach (var config in TablesConfig.All.Where(x => x.Table == table))
