@@ -122,7 +122,9 @@ public static class TablesCommand
                 var task = ctx.AddTask("training", maxValue: Math.Max(1, todo.Count));
                 var splits = new System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<ProtocolSplit>>();
                 var gate = new object();
-                Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = jobs }, item =>
+                // No buffering: runs start in seed order, so an interrupted run leaves whole early seeds behind.
+                var ordered = System.Collections.Concurrent.Partitioner.Create(todo, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
+                Parallel.ForEach(ordered, new ParallelOptions { MaxDegreeOfParallelism = jobs }, item =>
                 {
                     var (seed, config) = item;
                     var split = splits.GetOrAdd(seed, s => new Lazy<ProtocolSplit>(() => protocol.Apply(digits, ratio, s))).Value;
