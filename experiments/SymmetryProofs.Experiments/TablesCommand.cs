@@ -87,9 +87,10 @@ public static class TablesCommand
                 throw new DataNotFoundException($"{e.Message}\n\n{dir.HowToGet(Optdigits.TestFile)}");
             }
         }
-        var bytes = File.ReadAllBytes(dir.FilePath(Optdigits.TestFile));
-        OptdigitsFetcher.Verify(Optdigits.TestFile, bytes, dir.FilePath(Optdigits.TestFile));
-        return Optdigits.Load(dir.FilePath(Optdigits.TestFile));
+        // Parse first, so a damaged file is reported by line; then insist on the published file, since every figure depends on it.
+        var digits = Optdigits.Load(dir.FilePath(Optdigits.TestFile));
+        OptdigitsFetcher.Verify(Optdigits.TestFile, File.ReadAllBytes(dir.FilePath(Optdigits.TestFile)), dir.FilePath(Optdigits.TestFile));
+        return digits;
     }
 
     public static int Run(SplitProtocol protocol, int seeds, string outDir, TrainingOptions options, DataDirectory dataDir, double ratio, int jobs = 1)
@@ -146,21 +147,10 @@ public static class TablesCommand
         var md = Path.Combine(outDir, "tables.md");
         var png = Path.Combine(outDir, "tables.png");
         var context = new TablesReportContext(digits.Count, dataDir, options, ratio, clock.Elapsed, todo.Count);
-        AtomicFile.WriteText(md, TablesReport.Markdown(existing, diagnostics, context));
+        TablesCsv.WriteAtomically(md, TablesReport.Markdown(existing, diagnostics, context));
         TablesPlot.Save(existing, png);
         Console.WriteLine(TablesReport.Summary(existing, protocol.Name()));
         Console.WriteLine($"wrote {csv}, {md}, {png} in {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
-    }
-}
-
-/// <summary>Temp file in the same directory, then a rename: a reader never sees half a report.</summary>
-public static class AtomicFile
-{
-    public static void WriteText(string path, string text)
-    {
-        var tmp = path + $".{Environment.ProcessId}.tmp";
-        File.WriteAllText(tmp, text);
-        File.Move(tmp, path, overwrite: true);
     }
 }

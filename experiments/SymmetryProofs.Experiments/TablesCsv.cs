@@ -32,6 +32,14 @@ public static class TablesCsv
             D(d.FinalLoss), D(d.GradientMax), d.Stop, d.Iterations.ToString(Inv), D(d.AccTrain), D(d.MeanAbsLogit),
             D(d.MeanLogitSpread), d.TiesTest.ToString(Inv), d.TiesTestInverted.ToString(Inv), d.SamePrediction.ToString(Inv), d.TestCount.ToString(Inv));
 
+    /// <summary>Temp file in the same directory, then a rename: a reader never sees half a report.</summary>
+    public static void WriteAtomically(string path, string text)
+    {
+        var tmp = path + $".{Environment.ProcessId}.tmp";
+        File.WriteAllText(tmp, text);
+        File.Move(tmp, path, overwrite: true);
+    }
+
     public static List<TablesRow> ReadRows(string path) => Read(path, Header, ParseRow);
 
     public static List<TablesDiagnostics> ReadDiagnostics(string path) => Read(path, DiagnosticsHeader, ParseDiagnostics);

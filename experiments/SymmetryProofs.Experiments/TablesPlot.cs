@@ -20,8 +20,8 @@ public static class TablesPlot
             {
                 var runs = rows.Where(r => r.Protocol == protocol && r.Bias == c.Bias && r.Features == c.Features && r.Train == c.Train).ToList();
                 if (runs.Count == 0) continue;
-                var r = MeanStd.Of(runs.Select(x => x.AccTest));
-                var rBar = MeanStd.Of(runs.Select(x => x.AccTestInverted));
+                var r = TablesStats.Of(runs.Select(x => x.AccTest));
+                var rBar = TablesStats.Of(runs.Select(x => x.AccTestInverted));
                 bars.Add(new Bar { Position = position - 0.2, Value = r.Mean, Error = double.IsNaN(r.Std) ? 0 : r.Std, FillColor = colors[2 * (p % 2)], Size = 0.4 });
                 bars.Add(new Bar { Position = position + 0.2, Value = rBar.Mean, Error = double.IsNaN(rBar.Std) ? 0 : rBar.Std, FillColor = colors[2 * (p % 2) + 1], Size = 0.4 });
                 paperX.Add(position - 0.2); paperY.Add(c.PaperTest!.Value);

@@ -64,10 +64,10 @@ public static class TablesReport
                 var runs = Select(rows, config);
                 var d = runs.Select(r => diag.GetValueOrDefault(r.Key)).OfType<TablesDiagnostics>().ToList();
                 sb.AppendLine($"| {config.Bias} | {config.FeatureLabel} | {(config.TrainedOnInverted ? "X and -X" : "X")} | " +
-                              $"{MeanStd.Of(runs.Select(r => r.AccTest)).Format()} | {F(config.PaperTest!.Value, "0.00#")} | " +
-                              $"{MeanStd.Of(runs.Select(r => r.AccTestInverted)).Format()} | {(table == 2 ? "same" : F(config.PaperInverted!.Value, "0.00#"))} | " +
-                              $"{runs.Count} | {MeanStd.Of(d.Select(x => x.FinalLoss)).Format("F4")} | {MeanStd.Of(d.Select(x => x.AccTrain)).Format()} | " +
-                              $"{MeanStd.Of(runs.Select(r => (double)r.Epochs)).Format("F0")} | {StopSummary(d)} |");
+                              $"{TablesStats.Of(runs.Select(r => r.AccTest)).Format()} | {F(config.PaperTest!.Value, "0.00#")} | " +
+                              $"{TablesStats.Of(runs.Select(r => r.AccTestInverted)).Format()} | {(table == 2 ? "same" : F(config.PaperInverted!.Value, "0.00#"))} | " +
+                              $"{runs.Count} | {TablesStats.Of(d.Select(x => x.FinalLoss)).Format("F4")} | {TablesStats.Of(d.Select(x => x.AccTrain)).Format()} | " +
+                              $"{TablesStats.Of(runs.Select(r => (double)r.Epochs)).Format("F0")} | {StopSummary(d)} |");
             }
             sb.AppendLine();
         }
@@ -111,7 +111,7 @@ public static class TablesReport
     private static void AppendDiscussion(StringBuilder sb, string protocol, List<TablesRow> rows,
         Dictionary<(string, string, string, string, int), TablesDiagnostics> diag, IReadOnlyList<TablesRow> all)
     {
-        MeanStd Acc(TablesConfig c, bool inverted) => MeanStd.Of(Select(rows, c).Select(r => inverted ? r.AccTestInverted : r.AccTest));
+        TablesStats Acc(TablesConfig c, bool inverted) => TablesStats.Of(Select(rows, c).Select(r => inverted ? r.AccTestInverted : r.AccTest));
         List<TablesDiagnostics> D(TablesConfig c) => Select(rows, c).Select(r => diag.GetValueOrDefault(r.Key)).OfType<TablesDiagnostics>().ToList();
         var noneX = TablesConfig.Find("none", "x", "X");
         var noneAug = TablesConfig.Find("none", "x", "X+-X");
@@ -128,22 +128,22 @@ public static class TablesReport
                       "The augmented loss does not depend on the labels at all; it is smallest, 2 log 10 per pair (log 10 = 2.302585 per sample), when all ten logits are equal. " +
                       "Training therefore flattens the logits and the predicted class carries no information about the label: accuracy at chance level (about 0.1), which is what the paper's 0.12 / 0.09 are. " +
                       (dAug.Count > 0
-                          ? $"Evidence from our runs: final training loss {MeanStd.Of(dAug.Select(d => d.FinalLoss)).Format("F6")} against log 10 = {F(log10, "F6")}; " +
-                            $"mean spread of the ten test logits (largest minus smallest) {MeanStd.Of(dAug.Select(d => d.MeanLogitSpread)).Format("G3")}, " +
-                            $"against {MeanStd.Of(D(noneX).Select(d => d.MeanLogitSpread)).Format("F2")} for the same net trained on X alone; " +
-                            $"training accuracy {MeanStd.Of(dAug.Select(d => d.AccTrain)).Format()}."
+                          ? $"Evidence from our runs: final training loss {TablesStats.Of(dAug.Select(d => d.FinalLoss)).Format("F6")} against log 10 = {F(log10, "F6")}; " +
+                            $"mean spread of the ten test logits (largest minus smallest) {TablesStats.Of(dAug.Select(d => d.MeanLogitSpread)).Format("G3")}, " +
+                            $"against {TablesStats.Of(D(noneX).Select(d => d.MeanLogitSpread)).Format("F2")} for the same net trained on X alone; " +
+                            $"training accuracy {TablesStats.Of(dAug.Select(d => d.AccTrain)).Format()}."
                           : "No diagnostics recorded for these runs.") + "\n");
 
         var dX = D(noneX);
         sb.AppendLine($"**Bias-free net trained on X** (paper 0.84 / 0.001; ours {Acc(noneX, false).Format()} / {Acc(noneX, true).Format()}). " +
                       "Eq. 4 reverses the class ranking on -x, so -x is given the class x thinks least likely; R-bar is the fraction of test digits whose label is the net's last choice for x, near 0. " +
                       (dX.Count > 0 ? $"Predictions on x and -x coincide for {dX.Sum(d => d.SamePrediction)} of {dX.Sum(d => d.TestCount)} test samples over all runs (0 unless logits tie). " : "") +
-                      $"Differences in R come from the protocol (split ratio, shifts on the test side) and from training length: final training loss {MeanStd.Of(dX.Select(d => d.FinalLoss)).Format("F4")}, training accuracy {MeanStd.Of(dX.Select(d => d.AccTrain)).Format()}.\n");
+                      $"Differences in R come from the protocol (split ratio, shifts on the test side) and from training length: final training loss {TablesStats.Of(dX.Select(d => d.FinalLoss)).Format("F4")}, training accuracy {TablesStats.Of(dX.Select(d => d.AccTrain)).Format()}.\n");
 
         var dWA = D(withAug);
         sb.AppendLine($"**Biases** (paper with/X 0.81 / 0.02, with/X and -X 0.68 / 0.69; ours {Acc(withX, false).Format()} / {Acc(withX, true).Format()} and {Acc(withAug, false).Format()} / {Acc(withAug, true).Format()}). " +
                       "Biases break oddness, so the label no longer cancels from the augmented loss and the net can learn a class from features that survive negation; " +
-                      $"the 5-unit bottleneck and tanh saturation limit how well. Final training loss with X and -X: {MeanStd.Of(dWA.Select(d => d.FinalLoss)).Format("F4")}, training accuracy {MeanStd.Of(dWA.Select(d => d.AccTrain)).Format()}.\n");
+                      $"the 5-unit bottleneck and tanh saturation limit how well. Final training loss with X and -X: {TablesStats.Of(dWA.Select(d => d.FinalLoss)).Format("F4")}, training accuracy {TablesStats.Of(dWA.Select(d => d.AccTrain)).Format()}.\n");
 
         sb.AppendLine("**Invariant features** (Table 2): R-bar = R holds exactly on every run (checks above), since the features of -x are bit for bit those of x. " +
                       $"Squares lose every sign (ours {Acc(TablesConfig.Find("none", "x2", "X"), false).Format()} without biases, paper 0.65); " +
@@ -154,7 +154,7 @@ public static class TablesReport
         if (other.Count > 0)
         {
             sb.AppendLine($"**Protocol.** Mean R on X_test, `{protocol}` vs `{otherProtocol}`: " +
-                          string.Join("; ", TablesConfig.All.Select(cfg => $"{cfg.Bias}/{cfg.FeatureLabel}/{cfg.Train} {F(MeanStd.Of(Select(rows, cfg).Select(r => r.AccTest)).Mean)} vs {F(MeanStd.Of(Select(other, cfg).Select(r => r.AccTest)).Mean)}")) +
+                          string.Join("; ", TablesConfig.All.Select(cfg => $"{cfg.Bias}/{cfg.FeatureLabel}/{cfg.Train} {F(TablesStats.Of(Select(rows, cfg).Select(r => r.AccTest)).Mean)} vs {F(TablesStats.Of(Select(other, cfg).Select(r => r.AccTest)).Mean)}")) +
                           ". Under `paper` the shifted twins of a test digit are trained on, which inflates R.\n");
         }
         else
@@ -177,8 +177,8 @@ public static class TablesReport
         foreach (var c in TablesConfig.All)
         {
             var runs = Select(rows.Where(r => r.Protocol == protocol), c);
-            sb.AppendLine($"{c.Bias,-5} {c.Features,-12} {c.Train,-5} {MeanStd.Of(runs.Select(r => r.AccTest)).Format(),-16} {F(c.PaperTest!.Value, "0.00#"),-6} " +
-                          $"{MeanStd.Of(runs.Select(r => r.AccTestInverted)).Format(),-16} {(c.Table == 2 ? "same" : F(c.PaperInverted!.Value, "0.00#")),-6}");
+            sb.AppendLine($"{c.Bias,-5} {c.Features,-12} {c.Train,-5} {TablesStats.Of(runs.Select(r => r.AccTest)).Format(),-16} {F(c.PaperTest!.Value, "0.00#"),-6} " +
+                          $"{TablesStats.Of(runs.Select(r => r.AccTestInverted)).Format(),-16} {(c.Table == 2 ? "same" : F(c.PaperInverted!.Value, "0.00#")),-6}");
         }
         return sb.ToString();
     }

@@ -3,15 +3,15 @@ using System.Globalization;
 namespace SymmetryProofs.Experiments;
 
 /// <summary>Mean and sample standard deviation over seeds, printed as people write them.</summary>
-public readonly record struct MeanStd(double Mean, double Std, int Count)
+public readonly record struct TablesStats(double Mean, double Std, int Count)
 {
-    public static MeanStd Of(IEnumerable<double> values)
+    public static TablesStats Of(IEnumerable<double> values)
     {
         var v = values.ToArray();
-        if (v.Length == 0) return new MeanStd(double.NaN, double.NaN, 0);
+        if (v.Length == 0) return new TablesStats(double.NaN, double.NaN, 0);
         double mean = v.Average();
         double std = v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : double.NaN;
-        return new MeanStd(mean, std, v.Length);
+        return new TablesStats(mean, std, v.Length);
     }
 
     public string Format(string spec = "F3") => Count == 0 ? "n/a"
