@@ -132,8 +132,10 @@ public static class TablesCommand
                     var (row, diag) = TablesRun.Execute(config, protocol, split, seed, options, ratio);
                     lock (gate)
                     {
-                        TablesCsv.Append(diagCsv, TablesCsv.DiagnosticsHeader, TablesCsv.Format(diag));
+                        // The row first: a run interrupted between the two writes is skipped on resume and only lacks its
+                        // diagnostics, whereas the other order would retrain it and write its diagnostics twice.
                         TablesCsv.Append(csv, TablesCsv.Header, TablesCsv.Format(row));
+                        TablesCsv.Append(diagCsv, TablesCsv.DiagnosticsHeader, TablesCsv.Format(diag));
                         existing.Add(row);
                         diagnostics.Add(diag);
                         task.Description = $"seed {seed}: {config.Bias} bias, {config.Features}, {config.Train} done";
