@@ -52,7 +52,7 @@ public sealed class TorchObjective
         Check(v, nameof(v));
         using var scope = torch.NewDisposeScope();
         var th = torch.tensor(theta, dtype: float64).requires_grad_(true);
-        var g = torch.autograd.grad(new[] { loss(th) }, new[] { th }, create_graph: true)[0];
+        var g = torch.autograd.grad(new[] { loss(th) }, new[] { th }, retain_graph: true, create_graph: true)[0];
         var gv = (g * torch.tensor(v, dtype: float64)).sum();
         return torch.autograd.grad(new[] { gv }, new[] { th })[0].data<double>().ToArray();
     }
@@ -69,7 +69,7 @@ public sealed class TorchObjective
         var h = Matrix<double>.Build.Dense(n, n);
         using var scope = torch.NewDisposeScope();
         var th = torch.tensor(theta, dtype: float64).requires_grad_(true);
-        var g = torch.autograd.grad(new[] { loss(th) }, new[] { th }, create_graph: true)[0];
+        var g = torch.autograd.grad(new[] { loss(th) }, new[] { th }, retain_graph: true, create_graph: true)[0];
         for (int i = 0; i < n; i++)
         {
             using var rowScope = torch.NewDisposeScope();
