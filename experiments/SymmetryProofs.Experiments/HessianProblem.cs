@@ -50,10 +50,10 @@ internal sealed class HessianProblem
             Group = new So2Action(),
             Samples = quick ? 48 : 150,
             Hidden = quick ? 6 : 8,
-            FineK = quick ? 48 : 96,
+            FineK = quick ? 128 : 256,
             CoarseK = 4,
             RandomM = 8,
-            KSweep = quick ? new[] { 2, 3, 4, 6, 8, 12, 16, 24, 32, 48 } : new[] { 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 48, 64, 96 },
+            KSweep = quick ? new[] { 2, 4, 8, 16, 24, 32, 48, 64, 96, 128 } : new[] { 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256 },
             RateSweep = quick ? new[] { 1, 4, 16, 64 } : new[] { 1, 2, 4, 8, 16, 32, 64, 128 },
             RoamSteps = quick ? 4000 : 40000,
             RoamBatch = 32,
@@ -68,18 +68,18 @@ internal sealed class HessianProblem
     {
         var dir = HessianDigits.ResolveDirectory(dataDir);
         var all = HessianDigits.Load(dir, 1797);
-        int n = quick ? 30 : 100;
+        int n = quick ? 12 : 40;
         var spectrum = new TorusPowerSpectrum(8, 8);
         return new HessianProblem
         {
             GroupName = "translations",
             Group = new TorusTranslations(8, 8),
             Samples = n,
-            Hidden = quick ? 3 : 4,
-            FineK = quick ? 16 : 32,
+            Hidden = 3,
+            FineK = quick ? 32 : 64,
             CoarseK = 4,
             RandomM = 16,
-            KSweep = quick ? new[] { 2, 4, 8, 12, 16 } : new[] { 2, 3, 4, 6, 8, 12, 16, 24, 32 },
+            KSweep = quick ? new[] { 2, 4, 8, 16, 24, 32 } : new[] { 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64 },
             RateSweep = quick ? new[] { 4, 16, 64 } : new[] { 1, 4, 16, 64, 256 },
             RoamSteps = quick ? 2000 : 20000,
             RoamBatch = 64,
