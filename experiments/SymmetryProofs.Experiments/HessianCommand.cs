@@ -20,8 +20,9 @@ public static class HessianCommand
         var seeds = new Option<int?>("--seeds") { Description = "Number of seeds (default 2 with --quick, 5 otherwise)." };
         var penalty = new Option<double>("--penalty") { Description = "L2 penalty lambda in (lambda/2)|theta|^2 on every parameter.", DefaultValueFactory = _ => 1e-3 };
         var data = new Option<string?>("--data") { Description = "Directory holding optdigits.tes (translations only; default data/optdigits, else ../shared/data/optdigits)." };
+        var keepFixed = new Option<bool>("--keep-fixed-modes") { Description = "translations: keep the image modes every translation fixes (DC, Nyquist); by default they are projected out." };
         var command = new Command("hessian", "Hessian spectra at critical points of augmented training: flat directions along orbit tangents (claims 9, 10).");
-        foreach (var o in new Option[] { group, quick, output, seeds, penalty, data }) command.Options.Add(o);
+        foreach (var o in new Option[] { group, quick, output, seeds, penalty, data, keepFixed }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             string g = parse.GetValue(group)!;
@@ -34,7 +35,7 @@ public static class HessianCommand
             string dir = parse.GetValue(output) ?? Path.Combine("results", $"hessian-{g}");
             try
             {
-                return Run(g, q, n, lambda, dir, parse.GetValue(data), args: Environment.GetCommandLineArgs().Skip(1));
+                return Run(g, q, n, lambda, dir, parse.GetValue(data), parse.GetValue(keepFixed), args: Environment.GetCommandLineArgs().Skip(1));
             }
             catch (Exception e) when (e is FileNotFoundException or FormatException)
             {
@@ -46,12 +47,12 @@ public static class HessianCommand
         return command;
     }
 
-    private static int Run(string groupName, bool quick, int seeds, double penalty, string dir, string? dataDir, IEnumerable<string> args)
+    private static int Run(string groupName, bool quick, int seeds, double penalty, string dir, string? dataDir, bool keepFixedModes, IEnumerable<string> args)
     {
         TorchSetup.Initialise();
         var watch = Stopwatch.StartNew();
         Directory.CreateDirectory(dir);
-        var problem = HessianProblem.Create(groupName, quick, dataDir);
+        var problem = HessianProblem.Create(groupName, quick, dataDir, keepFixedModes);
         var runner0 = new HessianRunner(problem, penalty);
         var runner = new HessianRunner(problem, penalty) { Total = seeds * runner0.RunsPerSeed };
         AnsiConsole.MarkupLine(Markup.Escape($"hessian: group {groupName}, {(quick ? "quick" : "full")}, {seeds} seed(s), penalty {penalty:G3}, writing to {dir}"));

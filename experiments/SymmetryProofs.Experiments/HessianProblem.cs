@@ -42,7 +42,7 @@ internal sealed class HessianProblem
         return new LabelledSet(Matrix<double>.Build.Dense(m.RowCount, m.ColumnCount, (i, j) => sd[j] > 0 ? (m[i, j] - mean[j]) / sd[j] : 0), set.Labels, set.Classes);
     }
 
-    public static HessianProblem Create(string group, bool quick, string? dataDir) => group switch
+    public static HessianProblem Create(string group, bool quick, string? dataDir, bool keepFixedModes) => group switch
     {
         "so2" => new HessianProblem
         {
@@ -60,12 +60,15 @@ internal sealed class HessianProblem
             DataDescription = "three rings in the plane (class = ring of the radius, radii in [0.05, 0.45), [0.55, 0.95), [1.05, 1.45)), angles uniform",
             InvariantDescription = "|x|^2 (the SO(2) invariant), standardised",
         }.With(seed => So2Rings.Generate(quick ? 48 : 150, 3, new Random(seed)), x => So2Action.RadiusSquared(x)),
-        "translations" => TranslationsProblem(quick, dataDir),
+        "translations" => TranslationsProblem(quick, dataDir, keepFixedModes),
         _ => throw new ArgumentException($"--group must be so2 or translations; got '{group}'."),
     };
 
-    private static HessianProblem TranslationsProblem(bool quick, string? dataDir)
+    private static HessianProblem TranslationsProblem(bool quick, string? dataDir, bool keepFixedModes)
     {
+        var group = new TorusTranslations(8, 8);
+        var fixedModes = group.FixedSubspace();
+        var projector = Matrix<double>.Build.DenseIdentity(64) - fixedModes * fixedModes.Transpose();
         var dir = HessianDigits.ResolveDirectory(dataDir);
         var all = HessianDigits.Load(dir, 1797);
         int n = quick ? 12 : 40;
@@ -73,7 +76,7 @@ internal sealed class HessianProblem
         return new HessianProblem
         {
             GroupName = "translations",
-            Group = new TorusTranslations(8, 8),
+            Group = group,
             Samples = n,
             Hidden = 3,
             FineK = quick ? 32 : 64,
@@ -83,13 +86,14 @@ internal sealed class HessianProblem
             RateSweep = quick ? new[] { 4, 16, 64 } : new[] { 1, 4, 16, 64, 256 },
             RoamSteps = quick ? 2000 : 20000,
             RoamBatch = 64,
-            DataDescription = $"{n} digits drawn without replacement (seeded) from optdigits.tes in {dir}, x = v/8 - 1, 10 classes",
+            DataDescription = $"{n} digits drawn without replacement (seeded) from optdigits.tes in {dir}, x = v/8 - 1, 10 classes" +
+                (keepFixedModes ? "; the 4 translation-fixed modes (DC and Nyquist products) kept (--keep-fixed-modes)" : "; the 4 translation-fixed modes (DC and Nyquist products) projected out, so that a first layer fixed by the group sees nothing (without this the optimum sits at a fixed point, see README)"),
             InvariantDescription = "2-D power spectrum |X(k1,k2)|^2/64 over 34 conjugate-pair representatives, standardised",
         }.With(seed =>
         {
             var rng = new Random(seed);
             var idx = Enumerable.Range(0, all.Count).OrderBy(_ => rng.Next()).Take(n).ToArray();
-            return new LabelledSet(Matrix<double>.Build.DenseOfRowVectors(idx.Select(all.Input)), idx.Select(i => all.Labels[i]).ToArray(), 10);
+            return new LabelledSet(Matrix<double>.Build.DenseOfRowVectors(idx.Select(i => keepFixedModes ? all.Input(i) : projector * all.Input(i))), idx.Select(i => all.Labels[i]).ToArray(), 10);
         }, spectrum.Apply);
     }
 

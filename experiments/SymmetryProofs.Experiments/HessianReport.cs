@@ -72,9 +72,9 @@ internal sealed class HessianReport
     private string Csv()
     {
         var sb = new StringBuilder();
-        sb.AppendLine("kind,setting,group,group_dim,k,seed,n_params,n_samples,n_flat,n_flat_gauge,max_principal_angle_deg,softest_angle_deg,tangent_curvature,tangent_curvature_rel,gauge_curvature,lambda_max,lambda_softest_nongauge,grad_norm,loss,train_accuracy,converged,lbfgs_iterations,newton_steps,seconds");
+        sb.AppendLine("kind,setting,group,group_dim,k,seed,n_params,n_samples,orbit_dim,tangent_norm_rel,n_flat,n_flat_gauge,max_principal_angle_deg,softest_angle_deg,tangent_curvature,tangent_curvature_rel,gauge_curvature,lambda_max,lambda_softest_nongauge,grad_norm,loss,train_accuracy,converged,lbfgs_iterations,newton_steps,seconds");
         foreach (var r in results)
-            sb.AppendLine(string.Join(",", r.Kind, r.Setting, r.Group, r.GroupDim, r.K, r.Seed, r.NParams, r.NSamples, r.NFlat, r.NFlatGauge,
+            sb.AppendLine(string.Join(",", r.Kind, r.Setting, r.Group, r.GroupDim, r.K, r.Seed, r.NParams, r.NSamples, r.OrbitDim, F(r.TangentNormRel, "R"), r.NFlat, r.NFlatGauge,
                 F(r.MaxPrincipalAngleDeg, "R"), F(r.SoftestAngleDeg, "R"), F(r.TangentCurvature, "R"), F(r.TangentCurvatureRel, "R"), F(r.GaugeCurvature, "R"),
                 F(r.LambdaMax, "R"), F(r.LambdaSoftest, "R"), F(r.GradNorm, "R"), F(r.Loss, "R"), F(r.TrainAccuracy, "R"), r.Converged ? "true" : "false",
                 r.LbfgsIterations, r.NewtonSteps, F(r.Seconds, "F2")));
@@ -114,6 +114,8 @@ internal sealed class HessianReport
                 ["n_params"] = rs[0].NParams,
                 ["n_samples"] = rs[0].NSamples,
                 ["seeds"] = rs.Count,
+                ["orbit_dim"] = Median(rs.Select(r => r.OrbitDim)),
+                ["tangent_norm_rel"] = J(Stat(rs.Select(r => r.TangentNormRel)).Mean),
                 ["n_flat"] = Median(rs.Select(r => r.NFlat)),
                 ["n_flat_per_seed"] = rs.Select(r => r.NFlat).ToArray(),
                 ["n_flat_gauge"] = Median(rs.Select(r => r.NFlatGauge)),
@@ -155,7 +157,7 @@ internal sealed class HessianReport
     {
         int d = problem.Group.Dimension;
         var fine = Main().Where(r => r.Setting == "fine").ToList();
-        yield return $"fine (K = {problem.FineK}): n_flat per seed = [{string.Join(", ", fine.Select(r => r.NFlat))}] (expected {d}), largest angle to tangents = {F(fine.Select(r => r.MaxPrincipalAngleDeg).DefaultIfEmpty(double.NaN).Max(), "G3")} deg (expected < 1), tangent curvature / lambda_max = {MeanSd(fine.Select(r => r.TangentCurvatureRel))}";
+        yield return $"fine (K = {problem.FineK}): n_flat per seed = [{string.Join(", ", fine.Select(r => r.NFlat))}] (expected the orbit dimension = dim G - dim stabiliser of W: [{string.Join(", ", fine.Select(r => r.OrbitDim))}]; dim G = {d}), min |W A_a| / |W| = [{string.Join(", ", fine.Select(r => F(r.TangentNormRel, "G2")))}], largest angle to tangents = {F(fine.Select(r => r.MaxPrincipalAngleDeg).DefaultIfEmpty(double.NaN).Max(), "G3")} deg (expected < 1), tangent curvature / lambda_max = {MeanSd(fine.Select(r => r.TangentCurvatureRel))}";
         foreach (var s in new[] { "coarse", "random", "invariant", "none" })
         {
             var rs = Main().Where(r => r.Setting == s).ToList();
@@ -189,7 +191,7 @@ internal sealed class HessianReport
         sb.AppendLine("- Training: from a seeded random init (N(0, 1/fan-in) weights, N(0, 0.01) biases), L-BFGS (memory 20, Armijo backtracking) to |grad| < 1e-6, then Newton steps with the full Hessian (saddle-free |lambda|, near-null eigenvalues below 1e-12 lambda_max not inverted) to |grad| < 1e-8.");
         sb.AppendLine("- Hessian: double backward in TorchSharp, one row per parameter, symmetrised; spectrum by MathNet's symmetric eigensolver.");
         sb.AppendLine($"- Flat: |lambda| < {HessianAnalysis.FlatThreshold:G} lambda_max. Gauge convention: counted apart; n_flat_gauge = near-null directions within 1 degree of the softmax gauge span (same vector added to every row of the logit layer, same number to every output bias: last hidden width + 1 directions). Because the penalty covers the logit layer, H g = lambda g exactly along the gauge, so these have curvature lambda (column gauge curvature), not 0, and n_flat_gauge is 0 unless lambda falls below the threshold.");
-        sb.AppendLine("- Tangents: vec(W A_a) in the flat layout (first-layer block). Max angle: largest principal angle between the non-gauge near-null eigenspace and the tangent span (n/a when n_flat = 0). Softest angle: the same against the span of the d non-gauge eigenvectors with smallest |lambda|, defined even when nothing is below the threshold. Tangent curvature: mean over a of t_a^T H t_a / |t_a|^2.");
+        sb.AppendLine($"- Tangents: vec(W A_a) in the flat layout (first-layer block). Max angle: largest principal angle between the non-gauge near-null eigenspace and the tangent span (n/a when n_flat = 0). Softest angle: the same against the span of the d non-gauge eigenvectors with smallest |lambda|, defined even when nothing is below the threshold. Tangent curvature: mean over a of t_a^T H t_a / |t_a|^2. Orbit dimension: numerical rank of [W A_1 ... W A_d] (singular values above {HessianAnalysis.DegenerateTangent:G} |W|), i.e. dim G minus the dimension of W's stabiliser; tangents shorter than that are left out (W is fixed by them, nothing is forced to be flat).");
         sb.AppendLine("- K sweep and sampling-rate sweep: warm-started at each seed's fine-K minimum, re-converged to |grad| < 1e-8.");
         sb.AppendLine($"- SGD roaming (seed 0): from the fine and the unaugmented minima, {problem.RoamSteps} steps of plain SGD with minibatches of {problem.RoamBatch} augmented samples drawn with replacement, learning rate 0.5 / lambda_max of the fine minimum; displacement split into the span of the tangents at the start and its complement; orbit coordinate = group coordinates t fitted (Gauss-Newton) so that W ~ W* U(t), wrapped to the shortest way round.");
         sb.AppendLine();
@@ -197,13 +199,13 @@ internal sealed class HessianReport
         foreach (var f in Findings()) sb.AppendLine($"- {f}");
         sb.AppendLine();
         sb.AppendLine("## Settings (mean ± sd over seeds)");
-        sb.AppendLine("| setting | k | params | n_flat per seed | n_flat_gauge | max angle (deg) | softest angle (deg) | tangent curvature | / lambda_max | gauge curvature | lambda_max | max grad norm | train acc |");
-        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        sb.AppendLine("| setting | k | params | orbit dim per seed | min \\|W A\\|/\\|W\\| | n_flat per seed | n_flat_gauge | max angle (deg) | softest angle (deg) | tangent curvature | / lambda_max | gauge curvature | lambda_max | max grad norm | train acc |");
+        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var s in MainOrder)
         {
             var rs = Main().Where(r => r.Setting == s).OrderBy(r => r.Seed).ToList();
             if (rs.Count == 0) continue;
-            sb.AppendLine($"| {s} | {rs[0].K} | {rs[0].NParams} | {string.Join(", ", rs.Select(r => r.NFlat))} | {string.Join(", ", rs.Select(r => r.NFlatGauge))} | " +
+            sb.AppendLine($"| {s} | {rs[0].K} | {rs[0].NParams} | {string.Join(", ", rs.Select(r => r.OrbitDim))} | {MeanSd(rs.Select(r => r.TangentNormRel))} | {string.Join(", ", rs.Select(r => r.NFlat))} | {string.Join(", ", rs.Select(r => r.NFlatGauge))} | " +
                 $"{F(rs.Select(r => r.MaxPrincipalAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max(), "G3")} | {F(rs.Select(r => r.SoftestAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max(), "G3")} | " +
                 $"{MeanSd(rs.Select(r => r.TangentCurvature))} | {MeanSd(rs.Select(r => r.TangentCurvatureRel))} | {MeanSd(rs.Select(r => r.GaugeCurvature))} | {MeanSd(rs.Select(r => r.LambdaMax))} | {F(rs.Max(r => r.GradNorm), "G2")} | {MeanSd(rs.Select(r => r.TrainAccuracy), "F3")} |");
         }

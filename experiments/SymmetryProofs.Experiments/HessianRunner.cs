@@ -37,13 +37,14 @@ internal sealed class HessianRunner
         var (h, _) = TorchObjective.Symmetrised(objective.Hessian(cp.Theta));
         var spec = SymmetricSpectrum.Of(h);
         var tangents = invariant ? null : FlatDirections.Tangents(widths, true, cp.Theta, problem.Group);
-        var a = HessianAnalysis.Analyse(h, spec, FlatDirections.Gauge(widths, true), tangents);
+        var firstLayerNorm = ParameterLayout.Unflatten(widths, true, cp.Theta).Weights[0].FrobeniusNorm();
+        var a = HessianAnalysis.Analyse(h, spec, FlatDirections.Gauge(widths, true), tangents, firstLayerNorm);
         var result = new HessianResult(kind, setting, problem.GroupName, problem.Group.Dimension, k, seed, objective.Dimension, set.Count,
-            a.NFlat, a.NFlatGauge, a.MaxAngle, a.SoftestAngle, a.Curvature, a.Curvature / spec.MaxAbs, a.GaugeCurvature, spec.Max, a.Softest,
+            a.OrbitDim, a.TangentNormRel, a.NFlat, a.NFlatGauge, a.MaxAngle, a.SoftestAngle, a.Curvature, a.Curvature / spec.MaxAbs, a.GaugeCurvature, spec.Max, a.Softest,
             cp.GradientNorm, cp.Loss, loss.Accuracy(cp.Theta), cp.Converged, cp.LbfgsIterations, cp.NewtonSteps, watch.Elapsed.TotalSeconds, spec.Values);
         done++;
         AnsiConsole.MarkupLine(Markup.Escape(
-            $"[{done}/{Total}] seed {seed} {kind} {setting} k={k}: |g| = {cp.GradientNorm:G2}{(cp.Converged ? "" : " (NOT converged)")}, n_flat = {a.NFlat}, " +
+            $"[{done}/{Total}] seed {seed} {kind} {setting} k={k}: |g| = {cp.GradientNorm:G2}{(cp.Converged ? "" : " (NOT converged)")}, orbit dim {a.OrbitDim}, n_flat = {a.NFlat}, " +
             $"gauge {a.NFlatGauge}, tangent curvature/lambda_max = {result.TangentCurvatureRel:G3}, angle = {a.MaxAngle:F3} deg, {watch.Elapsed.TotalSeconds:F1} s"));
         return new Trained(result, cp.Theta, loss);
     }

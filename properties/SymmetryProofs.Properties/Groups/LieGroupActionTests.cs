@@ -38,4 +38,16 @@ public class LieGroupActionTests
         double best = elements.Min(e => (e - product).FrobeniusNorm());
         Assert.True(best < 1e-12, $"product of two grid elements is {best:G3} from the grid");
     }
+
+    /// <summary>The fixed subspace of 8x8 translations is the four DC/Nyquist products, each left alone by every U(t); SO(2) fixes only 0.</summary>
+    [Fact]
+    public void Fixed_subspace_is_left_alone_by_every_element()
+    {
+        var g = new TorusTranslations(8, 8);
+        var f = g.FixedSubspace();
+        Assert.Equal(4, f.ColumnCount);
+        var u = g.Element(new[] { 0.3, 2.7 });
+        Assert.True((u * f - f).FrobeniusNorm() < 1e-12);
+        Assert.Equal(0, new So2Action().FixedSubspace().ColumnCount);
+    }
 }

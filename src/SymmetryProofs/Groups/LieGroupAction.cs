@@ -71,6 +71,22 @@ public class LieGroupAction
     /// <summary>A Haar-random element's coordinates: uniform on [0, T_1) x ... x [0, T_d).</summary>
     public double[] RandomCoordinates(Random rng) => Enumerable.Range(0, Dimension).Select(a => rng.NextDouble() * Periods[a]).ToArray();
 
+    /// <summary>
+    /// An orthonormal basis (columns) of the fixed subspace {x : A_a x = 0 for all a}, the vectors
+    /// every U(t) leaves alone. A first layer whose rows lie in it is fixed by the whole group: its
+    /// orbit is a point and no flat direction is forced there.
+    /// </summary>
+    public Matrix<double> FixedSubspace()
+    {
+        var stacked = Matrix<double>.Build.Dense(SpaceDim * Dimension, SpaceDim);
+        for (int a = 0; a < Dimension; a++) stacked.SetSubMatrix(a * SpaceDim, 0, Generators[a]);
+        var svd = stacked.Svd(true);
+        double scale = Math.Max(1, svd.S.Count > 0 ? svd.S[0] : 0);
+        var null_ = Enumerable.Range(0, SpaceDim).Where(i => i >= svd.S.Count || svd.S[i] < 1e-10 * scale).ToArray();
+        var vt = svd.VT;
+        return Matrix<double>.Build.Dense(SpaceDim, null_.Length, (r, c) => vt[null_[c], r]);
+    }
+
     protected void CheckCoordinates(IReadOnlyList<double> t)
     {
         if (t.Count != Dimension) throw new ArgumentException($"{Name} has {Dimension} coordinates; got {t.Count}.", nameof(t));
