@@ -71,7 +71,7 @@ internal sealed class HessianProblem
         var projector = Matrix<double>.Build.DenseIdentity(64) - fixedModes * fixedModes.Transpose();
         var dir = HessianDigits.ResolveDirectory(dataDir);
         var all = HessianDigits.Load(dir, 1797);
-        int n = quick ? 12 : 40;
+        int n = 12;
         var spectrum = new TorusPowerSpectrum(8, 8);
         return new HessianProblem
         {

@@ -150,8 +150,11 @@ internal sealed class HessianReport
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true });
     }
 
-    /// <summary>Relative curvatures below this are rounding: the Hessian's entries carry errors ~1e-16 times their size, amplified by the eigensolver.</summary>
-    private const double RoundingFloor = 1e-12;
+    /// <summary>
+    /// Relative curvatures below this are not resolved: at a point with |grad| up to 1e-8, t^T H t / |t|^2
+    /// differs from the second derivative along the (curved) orbit by grad . (W A^2) / |W A|^2, of order 1e-8.
+    /// </summary>
+    private const double RoundingFloor = 1e-8;
 
     public IEnumerable<string> Findings()
     {
@@ -166,7 +169,7 @@ internal sealed class HessianReport
         var sweep = results.Where(r => r.Kind == "k-sweep").GroupBy(r => r.K).OrderBy(g => g.Key)
             .Select(g => (K: g.Key, C: Stat(g.Select(r => Math.Abs(r.TangentCurvatureRel))).Mean)).ToList();
         int rises = sweep.Zip(sweep.Skip(1), (a, b) => b.C > a.C && b.C > RoundingFloor ? 1 : 0).Sum();
-        yield return $"K sweep: |tangent curvature| / lambda_max = {string.Join(", ", sweep.Select(p => $"K={p.K}: {F(p.C, "G2")}"))}; {rises} increase(s) between consecutive K (ignoring values below {RoundingFloor:G}, the rounding floor of a float64 Hessian)";
+        yield return $"K sweep: |tangent curvature| / lambda_max = {string.Join(", ", sweep.Select(p => $"K={p.K}: {F(p.C, "G2")}"))}; {rises} increase(s) between consecutive K (ignoring values below {RoundingFloor:G}, the resolution set by |grad| < 1e-8)";
         var rate = results.Where(r => r.Kind == "rate-sweep").GroupBy(r => r.K).OrderBy(g => g.Key)
             .Select(g => $"m={g.Key}: {F(Stat(g.Select(r => Math.Abs(r.TangentCurvatureRel))).Mean, "G2")}");
         yield return $"random sampling: |tangent curvature| / lambda_max = {string.Join(", ", rate)}";
