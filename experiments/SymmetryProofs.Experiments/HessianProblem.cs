@@ -82,7 +82,7 @@ internal sealed class HessianProblem
             FineK = quick ? 32 : 64,
             CoarseK = 4,
             RandomM = 16,
-            KSweep = quick ? new[] { 2, 4, 8, 16, 24, 32 } : new[] { 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64 },
+            KSweep = quick ? new[] { 2, 4, 8, 16, 32 } : new[] { 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64 },
             RateSweep = quick ? new[] { 4, 16, 64 } : new[] { 1, 4, 16, 64, 256 },
             RoamSteps = quick ? 2000 : 20000,
             RoamBatch = 64,

@@ -22,7 +22,7 @@ internal sealed class HessianRunner
         this.penalty = penalty;
     }
 
-    public int RunsPerSeed => 5 + problem.KSweep.Length + problem.RateSweep.Length;
+    public int RunsPerSeed => 5 + problem.KSweep.Count(k => k != problem.FineK) + problem.RateSweep.Length;
 
     public sealed record Trained(HessianResult Result, double[] Theta, HessianLoss Loss);
 
@@ -49,7 +49,7 @@ internal sealed class HessianRunner
         return new Trained(result, cp.Theta, loss);
     }
 
-    /// <summary>The five settings, the K sweep and the sampling-rate sweep (both warm-started at the fine-K minimum) for one seed.</summary>
+    /// <summary>The five settings, the K sweep and the sampling-rate sweep (both warm-started at the fine-K minimum; the sweep's K = fine K is the fine run itself) for one seed.</summary>
     public (List<HessianResult> Results, Trained Fine, Trained None) RunSeed(int seed)
     {
         var results = new List<HessianResult>();
@@ -63,7 +63,9 @@ internal sealed class HessianRunner
         var none = Train("main", "none", 1, set, false, null, seed);
         results.Add(none.Result);
         foreach (int k in problem.KSweep)
-            results.Add(Train("k-sweep", "grid", k, LieAugmentation.Grid(set, g, k), false, fine.Theta, seed).Result);
+            results.Add(k == problem.FineK
+                ? fine.Result with { Kind = "k-sweep", Setting = "grid" }
+                : Train("k-sweep", "grid", k, LieAugmentation.Grid(set, g, k), false, fine.Theta, seed).Result);
         foreach (int m in problem.RateSweep)
             results.Add(Train("rate-sweep", "random", m, LieAugmentation.Random(set, g, m, new Random(104729 * seed + m)), false, fine.Theta, seed).Result);
         return (results, fine, none);
