@@ -9,7 +9,8 @@ public sealed record CriticalPoint(double[] Theta, double Loss, double GradientN
 /// Drives a loss to a critical point: L-BFGS (two-loop recursion, Armijo backtracking) to a loose
 /// tolerance, then Newton steps with the full Hessian to the target gradient norm. Newton uses
 /// |lambda| of each eigenvalue (saddle-free) and skips the near-null eigenvalues, whose directions
-/// are exactly the flat ones this project studies and carry no gradient at a critical point.
+/// are exactly the flat ones this project studies and carry no gradient at a critical point; if no
+/// step length of the undamped step helps, Levenberg damping is tried before giving up.
 /// </summary>
 public sealed class CriticalPointSolver
 {
@@ -59,22 +60,28 @@ public sealed class CriticalPointSolver
             var (h, _) = TorchObjective.Symmetrised(objective.Hessian(x.ToArray()));
             var spec = SymmetricSpectrum.Of(h);
             var coeff = spec.Vectors.TransposeThisAndMultiply(g);
-            var d = Vector<double>.Build.Dense(x.Count);
-            for (int i = 0; i < spec.Dimension; i++)
-                if (Math.Abs(spec.Values[i]) > NewtonEigenFloor * spec.MaxAbs)
-                    d -= coeff[i] / Math.Abs(spec.Values[i]) * spec.Vectors.Column(i);
-            double step = 1, g0 = g.L2Norm();
+            double g0 = g.L2Norm();
             bool accepted = false;
-            for (int tries = 0; tries < 30; tries++, step *= 0.5)
+            // The undamped step first; if no step length improves, Levenberg damping mu: a pseudo-flat
+            // eigenvalue just above the floor otherwise gives a huge step the line search cannot rescue.
+            foreach (double mu in new[] { 0, 1e-8, 1e-6, 1e-4, 1e-2 })
             {
-                var xNew = x + step * d;
-                var (fNew, gv) = objective.ValueAndGradient(xNew.ToArray());
-                var gNew = Vector<double>.Build.DenseOfArray(gv);
-                if (double.IsFinite(fNew) && (gNew.L2Norm() < g0 || fNew < f))
+                var d = Vector<double>.Build.Dense(x.Count);
+                for (int i = 0; i < spec.Dimension; i++)
+                    if (Math.Abs(spec.Values[i]) > NewtonEigenFloor * spec.MaxAbs)
+                        d -= coeff[i] / (Math.Abs(spec.Values[i]) + mu * spec.MaxAbs) * spec.Vectors.Column(i);
+                double step = 1;
+                for (int tries = 0; tries < 30 && !accepted; tries++, step *= 0.5)
                 {
-                    x = xNew; f = fNew; g = gNew; accepted = true;
-                    break;
+                    var xNew = x + step * d;
+                    var (fNew, gv) = objective.ValueAndGradient(xNew.ToArray());
+                    var gNew = Vector<double>.Build.DenseOfArray(gv);
+                    if (double.IsFinite(fNew) && (gNew.L2Norm() < g0 || fNew < f))
+                    {
+                        x = xNew; f = fNew; g = gNew; accepted = true;
+                    }
                 }
+                if (accepted) break;
             }
             log?.Invoke($"Newton step {newton + 1}: |g| = {g.L2Norm():G3}, loss = {f:G12}");
             if (!accepted) break;
