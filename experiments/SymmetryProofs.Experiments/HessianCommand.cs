@@ -53,8 +53,7 @@ public static class HessianCommand
         var watch = Stopwatch.StartNew();
         Directory.CreateDirectory(dir);
         var problem = HessianProblem.Create(groupName, quick, dataDir, keepFixedModes);
-        var runner0 = new HessianRunner(problem, penalty);
-        var runner = new HessianRunner(problem, penalty) { Total = seeds * runner0.RunsPerSeed };
+        var runner = new HessianRunner(problem, penalty) { Total = seeds * HessianRunner.RunsPerSeed(problem) };
         AnsiConsole.MarkupLine(Markup.Escape($"hessian: group {groupName}, {(quick ? "quick" : "full")}, {seeds} seed(s), penalty {penalty:G3}, writing to {dir}"));
         var results = new List<HessianResult>();
         var roaming = new List<RoamPoint>();

@@ -28,8 +28,6 @@ internal sealed class HessianProblem
 
     public LabelledSet BaseSet(int seed) => baseSet(seed);
 
-    public int Classes(LabelledSet set) => set.Classes;
-
     public int[] Widths(LabelledSet set) => new[] { set.Dimension, Hidden, set.Classes };
 
     /// <summary>Invariant features, standardised per coordinate over the training set (an affine map keeps invariance).</summary>

@@ -22,7 +22,7 @@ internal sealed class HessianRunner
         this.penalty = penalty;
     }
 
-    public int RunsPerSeed => 5 + problem.KSweep.Count(k => k != problem.FineK) + problem.RateSweep.Length;
+    public static int RunsPerSeed(HessianProblem p) => 5 + p.KSweep.Count(k => k != p.FineK) + p.RateSweep.Length;
 
     public sealed record Trained(HessianResult Result, double[] Theta, HessianLoss Loss);
 

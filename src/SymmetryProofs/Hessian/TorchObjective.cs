@@ -74,6 +74,7 @@ public sealed class TorchObjective
         {
             using var rowScope = torch.NewDisposeScope();
             var row = torch.autograd.grad(new[] { g[i] }, new[] { th }, retain_graph: true, allow_unused: true)[0];
+            // A gradient entry that does not depend on theta (e.g. a linear loss) has no graph: its row is zero.
             if (row is null || row.IsInvalid)
                 continue;
             var values = row.data<double>().ToArray();
