@@ -7,5 +7,6 @@ var root = new RootCommand(
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(TablesCommand.Create());
 root.Subcommands.Add(FetchDataCommand.Create());
+root.Subcommands.Add(HessianCommand.Create());
 
 return root.Parse(args).Invoke();
