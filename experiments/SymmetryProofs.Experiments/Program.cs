@@ -5,5 +5,6 @@ var root = new RootCommand(
     "SymmetryProofs experiments: the paper's tables, Hessian spectra of augmented training, " +
     "and sample-complexity curves. Each command writes CSV, Markdown and PNG files to --out.");
 root.Subcommands.Add(InfoCommand.Create());
+root.Subcommands.Add(SampleComplexityCommand.Create());
 
 return root.Parse(args).Invoke();
