@@ -23,7 +23,8 @@ public sealed record CaseSummary(
     string Group, int D, int? GroupOrder, int DEff, double S, int Radius,
     Estimate SlopePlain, Estimate SlopeInvariant, double SlopeTheoryPlain, double SlopeTheoryInvariant,
     Estimate Gain, double? GainTheory, Estimate RiskRatioAtNMax, double? RiskRatioTheory,
-    int[] Sizes, double[] GeoMeanRiskPlain, double[] GeoMeanRiskInvariant, double[] MedianNuPlain, double[] MedianNuInvariant);
+    int[] Sizes, double[] GeoMeanRiskPlain, double[] GeoMeanRiskInvariant, double[] MedianNuPlain, double[] MedianNuInvariant,
+    double DroppedEigenvalue, double TruncationLimitedPlain, double TruncationLimitedInvariant);
 
 /// <summary>
 /// Slopes and horizontal shifts. Slope: least squares of log risk on log n, one fit per seed, then
@@ -72,12 +73,17 @@ public static class SampleComplexityAnalysis
         var ratioLog = Estimate.Of(logRatio);
         double[] GeoMean(string est) => sizes.Select(n => Math.Exp(points.Where(p => p.Estimator == est && p.N == n).Average(p => Math.Log(p.Risk)))).ToArray();
         double[] MedianNu(string est) => sizes.Select(n => Median(points.Where(p => p.Estimator == est && p.N == n).Select(p => p.Nu))).ToArray();
+        // A penalty within a factor 10 of the largest dropped eigenvalue means the fit resolves nearly
+        // every retained mode: the truncated problem is then close to parametric, not the Sobolev one.
+        double dropped = new SymmetryProofs.Kernels.FrequencyLattice(c.D, c.Radius, c.Smoothness).LargestDroppedEigenvalue();
+        double Limited(string est) => points.Where(p => p.Estimator == est).Average(p => p.Nu < 10 * dropped ? 1.0 : 0.0);
         double? ratioTheory = c.GroupOrder is int g ? Math.Pow(g, 2 * c.Smoothness / (2 * c.Smoothness + c.D)) : null;
         return new CaseSummary(c.Group, c.D, c.GroupOrder, c.EffectiveDimension, c.Smoothness, c.Radius,
             Estimate.Of(slopePlain), Estimate.Of(slopeInv), c.SlopeTheoryPlain, c.SlopeTheoryInvariant,
             new Estimate(Math.Exp(gainLog.Mean), Math.Exp(gainLog.Low), Math.Exp(gainLog.High), gainLog.Count), c.GroupOrder,
             new Estimate(Math.Exp(ratioLog.Mean), Math.Exp(ratioLog.Low), Math.Exp(ratioLog.High), ratioLog.Count), ratioTheory,
-            sizes, GeoMean("plain"), GeoMean("invariant"), MedianNu("plain"), MedianNu("invariant"));
+            sizes, GeoMean("plain"), GeoMean("invariant"), MedianNu("plain"), MedianNu("invariant"),
+            dropped, Limited("plain"), Limited("invariant"));
     }
 
     private static double Median(IEnumerable<double> values)
