@@ -24,7 +24,8 @@ public sealed record CaseSummary(
     Estimate SlopePlain, Estimate SlopeInvariant, double SlopeTheoryPlain, double SlopeTheoryInvariant,
     Estimate Gain, double? GainTheory, Estimate RiskRatioAtNMax, double? RiskRatioTheory,
     int[] Sizes, double[] GeoMeanRiskPlain, double[] GeoMeanRiskInvariant, double[] MedianNuPlain, double[] MedianNuInvariant,
-    double DroppedEigenvalue, double TruncationLimitedPlain, double TruncationLimitedInvariant);
+    double DroppedEigenvalue, double TruncationLimitedPlain, double TruncationLimitedInvariant,
+    double ResolvedRadiusPlain, double ResolvedRadiusInvariant, double ModeRatioAtNMax);
 
 /// <summary>
 /// Slopes and horizontal shifts. Slope: least squares of log risk on log n, one fit per seed, then
@@ -75,7 +76,16 @@ public static class SampleComplexityAnalysis
         double[] MedianNu(string est) => sizes.Select(n => Median(points.Where(p => p.Estimator == est && p.N == n).Select(p => p.Nu))).ToArray();
         // A penalty within a factor 10 of the largest dropped eigenvalue means the fit resolves nearly
         // every retained mode: the truncated problem is then close to parametric, not the Sobolev one.
-        double dropped = new SymmetryProofs.Kernels.FrequencyLattice(c.D, c.Radius, c.Smoothness).LargestDroppedEigenvalue();
+        var lattice = new SymmetryProofs.Kernels.FrequencyLattice(c.D, c.Radius, c.Smoothness);
+        double dropped = lattice.LargestDroppedEigenvalue();
+        // The frequency |k| with w_k = nu: modes inside it are fitted, modes outside are shrunk away.
+        double Resolved(double nu) => Math.Sqrt(Math.Max(0, Math.Pow(nu, -1 / c.Smoothness) - 1)) / Math.PI;
+        // Finite-n counterpart of |G|: modes the plain fit resolves per invariant mode, at the plain
+        // fit's nu at n_max. Low frequencies have small orbits, so this reaches |G| only as nu -> 0.
+        double nuEnd = MedianNu("plain")[^1];
+        var subspace = c.Subspace(lattice);
+        double modeRatio = (double)Enumerable.Range(0, lattice.FeatureCount).Count(i => lattice.EigenvalueOf(i) > nuEnd)
+            / subspace.Columns.Count(col => lattice.EigenvalueOf(col[0].Index) > nuEnd);
         double Limited(string est) => points.Where(p => p.Estimator == est).Average(p => p.Nu < 10 * dropped ? 1.0 : 0.0);
         double? ratioTheory = c.GroupOrder is int g ? Math.Pow(g, 2 * c.Smoothness / (2 * c.Smoothness + c.D)) : null;
         return new CaseSummary(c.Group, c.D, c.GroupOrder, c.EffectiveDimension, c.Smoothness, c.Radius,
@@ -83,7 +93,8 @@ public static class SampleComplexityAnalysis
             new Estimate(Math.Exp(gainLog.Mean), Math.Exp(gainLog.Low), Math.Exp(gainLog.High), gainLog.Count), c.GroupOrder,
             new Estimate(Math.Exp(ratioLog.Mean), Math.Exp(ratioLog.Low), Math.Exp(ratioLog.High), ratioLog.Count), ratioTheory,
             sizes, GeoMean("plain"), GeoMean("invariant"), MedianNu("plain"), MedianNu("invariant"),
-            dropped, Limited("plain"), Limited("invariant"));
+            dropped, Limited("plain"), Limited("invariant"),
+            Resolved(MedianNu("plain")[^1]), Resolved(MedianNu("invariant")[^1]), modeRatio);
     }
 
     private static double Median(IEnumerable<double> values)

@@ -44,16 +44,19 @@ public static class SampleComplexityReport
             ["largest_dropped_eigenvalue"] = s.DroppedEigenvalue,
             ["fraction_nu_below_10x_dropped_plain"] = s.TruncationLimitedPlain,
             ["fraction_nu_below_10x_dropped_invariant"] = s.TruncationLimitedInvariant,
+            ["resolved_radius_at_n_max_plain"] = s.ResolvedRadiusPlain,
+            ["resolved_radius_at_n_max_invariant"] = s.ResolvedRadiusInvariant,
+            ["mode_ratio_at_n_max"] = s.ModeRatioAtNMax,
         }).ToList();
         return JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
     }
 
-    public static string Markdown(IReadOnlyList<CaseSummary> summaries, SampleComplexityDesign design, TimeSpan elapsed, bool quick)
+    public static string Markdown(IReadOnlyList<CaseSummary> summaries, SampleComplexityDesign design, TimeSpan elapsed, bool quick, int reused = 0)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# Sample complexity of invariant kernel ridge regression (Tahmasebi and Jegelka)");
         sb.AppendLine();
-        sb.AppendLine($"Run: {(quick ? "--quick" : "full")}, {design.Seeds} seeds, n = {string.Join(", ", design.Sizes)}; wall time {elapsed.TotalSeconds:F0} s on {Environment.ProcessorCount} cores.");
+        sb.AppendLine($"Run: {(quick ? "--quick" : "full")}, {design.Seeds} seeds, n = {string.Join(", ", design.Sizes)}; wall time {elapsed.TotalSeconds:F0} s on {Environment.ProcessorCount} cores" + (reused > 0 ? $" for this invocation, which reused {reused} (case, seed) curves from an earlier run (--resume)." : "."));
         sb.AppendLine();
         sb.AppendLine("## Protocol");
         sb.AppendLine("- Torus [-1,1)^D, uniform inputs. Kernel: K_R(x,y) = sum_{|k|<=R} (1+pi^2|k|^2)^(-s) cos(pi k.(x-y)) with s = (D+1)/2 (so s - D/2 = 1/2 in every D).");
@@ -85,6 +88,13 @@ public static class SampleComplexityReport
         sb.AppendLine();
         sb.AppendLine("Truncation check: fraction of fits whose chosen nu is below 10x the largest dropped Mercer eigenvalue (there the truncated kernel resolves nearly all its modes and the problem drifts towards a parametric one, steepening the slope): " +
             string.Join(", ", summaries.Select(s => $"{s.Group} D={s.D}: plain {s.TruncationLimitedPlain:P0}, invariant {s.TruncationLimitedInvariant:P0}")) + ".");
+        sb.AppendLine();
+        sb.AppendLine("Resolution at n_max: the frequency |k| where w_k equals the median chosen nu (plain / invariant, vs the truncation radius R), and the mode ratio = (plain modes with w_k > nu) / (invariant modes with w_k > nu) at the plain fit's nu, the finite-n counterpart of |G| (small orbits of low frequencies keep it below |G|):");
+        sb.AppendLine();
+        sb.AppendLine("| group | D | R | resolved \\|k\\| plain | resolved \\|k\\| invariant | mode ratio | \\|G\\| |");
+        sb.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var s in summaries)
+            sb.AppendLine($"| {s.Group} | {s.D} | {s.Radius} | {F(s.ResolvedRadiusPlain, "F1")} | {F(s.ResolvedRadiusInvariant, "F1")} | {F(s.ModeRatioAtNMax, "F2")} | {s.GroupOrder?.ToString() ?? "inf"} |");
         sb.AppendLine();
         sb.AppendLine("## Curves (geometric mean risk over seeds; median chosen nu)");
         foreach (var s in summaries)
