@@ -14,7 +14,7 @@ public static class SampleComplexityCommand
 {
     public static Command Create()
     {
-        var quick = new Option<bool>("--quick") { Description = "3 seeds, n = 2^6..2^10 (under 2 minutes); the full run uses 10 seeds and n = 2^6..2^12." };
+        var quick = new Option<bool>("--quick") { Description = "2 seeds, n = 2^6..2^10 (about a minute on 2 idle cores); the full run uses 10 seeds and n = 2^6..2^12." };
         var outDir = new Option<string>("--out") { Description = "Directory for sample_complexity.md, curves.csv, curves.png, summary.json.", DefaultValueFactory = _ => "results/sample-complexity" };
         var seeds = new Option<int?>("--seeds") { Description = "Override the number of seeds (at least 2, for confidence intervals)." };
         var maxLog2 = new Option<int?>("--max-log2") { Description = "Override the largest n as a power of two (8..14)." };

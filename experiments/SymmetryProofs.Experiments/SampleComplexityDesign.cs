@@ -26,7 +26,7 @@ public sealed record SampleComplexityDesign(int[] Sizes, int Seeds, double Noise
 
     public static SampleComplexityDesign Create(bool quick, int? seeds, int? maxLog2, double? noise = null) => new(
         Sizes: Enumerable.Range(6, (maxLog2 ?? (quick ? 10 : 12)) - 5).Select(e => 1 << e).ToArray(),
-        Seeds: seeds ?? (quick ? 3 : 10),
+        Seeds: seeds ?? (quick ? 2 : 10),
         Noise: noise ?? 0.03,
         Epsilon: 0.2,
         CoarseNu: Enumerable.Range(0, 9).Select(e => Math.Pow(10, -8 + e)).ToArray(),
