@@ -17,7 +17,7 @@ public sealed record SampleComplexityCase(int D, string Group, int GroupIndex, i
 /// <summary>
 /// Every protocol choice of the sample-complexity experiment, in one place so the report can
 /// print it. Smoothness s = (D + 1)/2 keeps s - D/2 = 1/2 in every dimension; the radius R makes
-/// the largest dropped Mercer eigenvalue at most 2e-5 in every dimension, below the penalties chosen.
+/// the largest dropped Mercer eigenvalue at most 2.5e-5 in every dimension, below most penalties chosen (the report checks it).
 /// </summary>
 public sealed record SampleComplexityDesign(int[] Sizes, int Seeds, double Noise, double Epsilon, double[] CoarseNu, int MinValidation, int ValidationDivisor)
 {
