@@ -8,5 +8,6 @@ root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(TablesCommand.Create());
 root.Subcommands.Add(FetchDataCommand.Create());
 root.Subcommands.Add(HessianCommand.Create());
+root.Subcommands.Add(SampleComplexityCommand.Create());
 
 return root.Parse(args).Invoke();
