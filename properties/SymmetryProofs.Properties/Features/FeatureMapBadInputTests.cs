@@ -44,11 +44,11 @@ public sealed class FeatureMapBadInputTests(ITestOutputHelper output)
 
     [Fact]
     public void Permutation_with_an_index_out_of_range_is_rejected() =>
-        Throws<ArgumentException>(() => new PermutationProductsMap(new[] { 0, 3, 1 }), "P(1) = 3", "0..2");
+        Throws<ArgumentException>(() => new PermutationProductsMap(new[] { 0, 3, 1 }), "p(1) = 3", "0..2");
 
     [Fact]
     public void Permutation_with_a_repeated_index_is_rejected() =>
-        Throws<ArgumentException>(() => new PermutationProductsMap(new[] { 1, 1, 0 }), "two indices to 1");
+        Throws<ArgumentException>(() => new PermutationProductsMap(new[] { 1, 1, 0 }), "Two indices map to 1");
 
     [Fact]
     public void Null_permutation_is_rejected() =>

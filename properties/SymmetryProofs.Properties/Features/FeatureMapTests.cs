@@ -7,6 +7,7 @@ using SymmetryProofs.Features;
 using SymmetryProofs.Groups;
 using SymmetryProofs.Networks;
 using Xunit.Abstractions;
+using SymmetryProofs.Properties.Support;
 
 namespace SymmetryProofs.Properties.Features;
 
@@ -97,13 +98,13 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
             var phi = new IdentityMap(x.Count);
             return NumericallyEqual(phi.Apply(-x.Vector).ToArray(), phi.Apply(x.Vector).ToArray());
         });
-        var found = FsCheckFailures.Find(property);
+        var found = NegativeControl.Find(property);
         Assert.NotNull(found);
         output.WriteLine(found.ToString());
         var shrunk = Assert.IsType<Image>(found.Shrunk[0]);
         Assert.Equal(1, shrunk.Count);
         Assert.Equal(1.0, shrunk.Pixels[0]);
-        var replayed = FsCheckFailures.Find(property, replay: found.Replay);
+        var replayed = NegativeControl.Find(property, replay: found.Replay);
         Assert.NotNull(replayed);
         Assert.Equal(found.Original.Select(a => a.ToString()), replayed.Original.Select(a => a.ToString()));
     }
@@ -172,7 +173,7 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
     /// Checks the false claim "phi(x) = phi(y) implies y = x or y = -x" over generated (x, y) pairs,
     /// asserts that FsCheck falsifies it, prints the shrunk pair and returns it.
     /// </summary>
-    private CapturedFailure FindOrbitMerge<T>(Arbitrary<T> pairs, Func<T, (Image X, double[] Y, IFeatureMap Phi)> build, Func<T, bool>? consider = null)
+    private Falsification FindOrbitMerge<T>(Arbitrary<T> pairs, Func<T, (Image X, double[] Y, IFeatureMap Phi)> build, Func<T, bool>? consider = null)
     {
         var property = Prop.ForAll(pairs, data =>
         {
@@ -182,7 +183,7 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
             bool sameOrbit = NumericallyEqual(y, x.Pixels) || NumericallyEqual(y, x.Pixels.Select(v => -v).ToArray());
             return !samePhi || sameOrbit;
         });
-        var found = FsCheckFailures.Find(property);
+        var found = NegativeControl.Find(property);
         Assert.NotNull(found);
         output.WriteLine(found.ToString());
         return found;

@@ -6,6 +6,7 @@ using SymmetryProofs.Features;
 using SymmetryProofs.Groups;
 using SymmetryProofs.Networks;
 using Xunit.Abstractions;
+using SymmetryProofs.Properties.Support;
 
 namespace SymmetryProofs.Properties.Features;
 
@@ -88,9 +89,9 @@ public sealed class ReynoldsMapTests(ITestOutputHelper output)
             var worst = Enumerable.Range(0, group.Order).Max(h => (phi.Apply(group.Act(h, x)) - phi.Apply(x)).AbsoluteMaximum());
             return Prop.Label(worst <= bound, $"C{k}, x = {Format.Vector(x)}: max change {worst:G3} vs bound {bound:G3}");
         });
-        var found = FsCheckFailures.Find(property);
+        var found = NegativeControl.Find(property);
         Assert.NotNull(found);
-        output.WriteLine(found.FsCheckMessage);
+        output.WriteLine(found.Message);
     }
 
     /// <summary>Negative control: without the average, the identity map is not invariant under translations; FsCheck shrinks to two pixels.</summary>
@@ -103,7 +104,7 @@ public sealed class ReynoldsMapTests(ITestOutputHelper output)
             var phi = new IdentityMap(x.Count);
             return Enumerable.Range(0, group.Order).All(h => phi.Apply(group.Act(h, x.Vector)).Equals(phi.Apply(x.Vector)));
         });
-        var found = FsCheckFailures.Find(property);
+        var found = NegativeControl.Find(property);
         Assert.NotNull(found);
         output.WriteLine(found.ToString());
         Assert.Equal(2, Assert.IsType<Image>(found.Shrunk[0]).Count);

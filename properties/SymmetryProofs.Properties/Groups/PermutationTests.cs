@@ -7,6 +7,7 @@ using SymmetryProofs.Groups;
 using SymmetryProofs.Networks;
 using Xunit.Abstractions;
 using static SymmetryProofs.Properties.Groups.GroupFacts;
+using SymmetryProofs.Properties.Support;
 
 namespace SymmetryProofs.Properties.Groups;
 
@@ -81,7 +82,7 @@ public sealed class PermutationTests(ITestOutputHelper output)
     public void Permutations_do_not_commute_in_general()
     {
         var property = Prop.ForAll(Arbs.PermutationPairs(), pair => pair.P.Compose(pair.Q).Equals(pair.Q.Compose(pair.P)));
-        var found = FsCheckFailures.Find(property);
+        var found = NegativeControl.Find(property);
         Assert.NotNull(found);
         output.WriteLine(found.ToString());
         Assert.Equal(3, Assert.IsType<PermutationPair>(found.Shrunk[0]).Size);

@@ -12,16 +12,8 @@ public sealed class PermutationProductsMap : FeatureMap
 
     public PermutationProductsMap(IReadOnlyList<int> permutation) : base(CountOf(permutation))
     {
-        var seen = new bool[permutation.Count];
-        for (int i = 0; i < permutation.Count; i++)
-        {
-            int p = permutation[i];
-            if (p < 0 || p >= permutation.Count)
-                throw new ArgumentException($"P({i}) = {p} is outside 0..{permutation.Count - 1}; not a permutation.", nameof(permutation));
-            if (seen[p]) throw new ArgumentException($"P maps two indices to {p}; not a permutation.", nameof(permutation));
-            seen[p] = true;
-        }
-        Permutation = permutation.ToArray();
+        // Groups.Permutation owns the check that P is a bijection of 0..n-1.
+        Permutation = new Groups.Permutation(permutation).Images;
     }
 
     private static int CountOf(IReadOnlyList<int> permutation)
