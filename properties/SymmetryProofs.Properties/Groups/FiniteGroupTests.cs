@@ -6,6 +6,7 @@ using SymmetryProofs.Groups;
 using SymmetryProofs.Networks;
 using Xunit.Abstractions;
 using static SymmetryProofs.Properties.Groups.GroupFacts;
+using SymmetryProofs.Properties.Support;
 
 namespace SymmetryProofs.Properties.Groups;
 
@@ -92,39 +93,32 @@ public sealed class FiniteGroupTests(ITestOutputHelper output)
 
     // ---- bad input ---------------------------------------------------------------------
 
-    private T Throws<T>(Func<object?> act, params string[] mentions) where T : Exception
-    {
-        var e = Assert.Throws<T>(act);
-        output.WriteLine(e.Message);
-        foreach (var m in mentions) Assert.Contains(m, e.Message);
-        return e;
-    }
 
     private static Matrix<double> M(double[,] entries) => Matrix<double>.Build.DenseOfArray(entries);
 
     [Fact]
     public void Non_square_generator_is_rejected() =>
-        Throws<ArgumentException>(() => new FiniteGroup("bad", new[] { Matrix<double>.Build.Dense(2, 3) }), "'bad'", "2x3", "square");
+        output.Rejects<ArgumentException>(() => new FiniteGroup("bad", new[] { Matrix<double>.Build.Dense(2, 3) }), "'bad'", "2x3", "square");
 
     [Fact]
     public void Generators_of_different_dimensions_are_rejected() =>
-        Throws<ArgumentException>(() => new FiniteGroup("mixed", new[] { M(new double[,] { { 0, 1 }, { 1, 0 } }), Matrix<double>.Build.DenseIdentity(3) }),
+        output.Rejects<ArgumentException>(() => new FiniteGroup("mixed", new[] { M(new double[,] { { 0, 1 }, { 1, 0 } }), Matrix<double>.Build.DenseIdentity(3) }),
             "Generator 1 of 'mixed'", "3x3", "generator 0 is 2x2");
 
     [Fact]
     public void Non_orthogonal_generator_is_rejected() =>
-        Throws<ArgumentException>(() => new FiniteGroup("scaling", new[] { M(new double[,] { { 2, 0 }, { 0, 1 } }) }), "'scaling'", "not orthogonal");
+        output.Rejects<ArgumentException>(() => new FiniteGroup("scaling", new[] { M(new double[,] { { 2, 0 }, { 0, 1 } }) }), "'scaling'", "not orthogonal");
 
     [Fact]
     public void Generator_with_NaN_is_rejected() =>
-        Throws<ArgumentException>(() => new FiniteGroup("nan", new[] { M(new double[,] { { double.NaN, 0 }, { 0, 1 } }) }), "'nan'", "non-finite");
+        output.Rejects<ArgumentException>(() => new FiniteGroup("nan", new[] { M(new double[,] { { double.NaN, 0 }, { 0, 1 } }) }), "'nan'", "non-finite");
 
     [Fact]
     public void No_generators_or_a_null_generator_is_rejected()
     {
-        Throws<ArgumentException>(() => new FiniteGroup("empty", Array.Empty<Matrix<double>>()), "'empty'", "at least one generator");
-        Throws<ArgumentException>(() => new FiniteGroup("hole", new Matrix<double>[] { null! }), "'hole'", "null");
-        Throws<ArgumentException>(() => FiniteGroup.FromPermutations("hole", new Permutation[] { null! }), "'hole'", "null");
+        output.Rejects<ArgumentException>(() => new FiniteGroup("empty", Array.Empty<Matrix<double>>()), "'empty'", "at least one generator");
+        output.Rejects<ArgumentException>(() => new FiniteGroup("hole", new Matrix<double>[] { null! }), "'hole'", "null");
+        output.Rejects<ArgumentException>(() => FiniteGroup.FromPermutations("hole", new Permutation[] { null! }), "'hole'", "null");
     }
 
     /// <summary>A rotation by 1 radian has infinite order: closure must stop at maxOrder with a clear message, not run forever.</summary>
@@ -132,7 +126,7 @@ public sealed class FiniteGroupTests(ITestOutputHelper output)
     public void Generator_of_infinite_order_stops_at_max_order()
     {
         var rotation = M(new[,] { { Math.Cos(1), -Math.Sin(1) }, { Math.Sin(1), Math.Cos(1) } });
-        Throws<ArgumentException>(() => new FiniteGroup("irrational rotation", new[] { rotation }, maxOrder: 1000),
+        output.Rejects<ArgumentException>(() => new FiniteGroup("irrational rotation", new[] { rotation }, maxOrder: 1000),
             "'irrational rotation'", "more than 1000 elements", "may not generate a finite group");
     }
 
@@ -140,8 +134,8 @@ public sealed class FiniteGroupTests(ITestOutputHelper output)
     public void Acting_on_a_vector_of_the_wrong_length_or_with_a_bad_index_is_rejected()
     {
         var g = GroupCatalog.Inversion(3);
-        Throws<ArgumentException>(() => g.Act(1, Vector<double>.Build.Dense(4)), "R^3", "length 4");
-        Throws<ArgumentOutOfRangeException>(() => g.Act(2, Vector<double>.Build.Dense(3)), "2 elements", "0..1");
-        Throws<ArgumentException>(() => g.ActOnFirstLayer(Matrix<double>.Build.Dense(2, 4), 0), "4 columns", "R^3");
+        output.Rejects<ArgumentException>(() => g.Act(1, Vector<double>.Build.Dense(4)), "R^3", "length 4");
+        output.Rejects<ArgumentOutOfRangeException>(() => g.Act(2, Vector<double>.Build.Dense(3)), "2 elements", "0..1");
+        output.Rejects<ArgumentException>(() => g.ActOnFirstLayer(Matrix<double>.Build.Dense(2, 4), 0), "4 columns", "R^3");
     }
 }

@@ -5,6 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Groups;
 using Xunit.Abstractions;
 using static SymmetryProofs.Properties.Groups.GroupFacts;
+using SymmetryProofs.Properties.Support;
 
 namespace SymmetryProofs.Properties.Groups;
 
@@ -92,29 +93,23 @@ public sealed class GroupCatalogTests(ITestOutputHelper output)
 
     // ---- bad input ---------------------------------------------------------------------
 
-    private void Throws<T>(Func<object?> act, params string[] mentions) where T : Exception
-    {
-        var e = Assert.Throws<T>(act);
-        output.WriteLine(e.Message);
-        foreach (var m in mentions) Assert.Contains(m, e.Message);
-    }
 
     [Fact]
     public void Dimensions_below_the_minimum_are_rejected()
     {
-        Throws<ArgumentOutOfRangeException>(() => GroupCatalog.Inversion(0), "at least 1");
-        Throws<ArgumentOutOfRangeException>(() => GroupCatalog.SignFlips(0), "at least 1");
-        Throws<ArgumentOutOfRangeException>(() => GroupCatalog.CoordinatePermutations(1), "at least two coordinates");
-        Throws<ArgumentOutOfRangeException>(() => GroupCatalog.RandomPermutations(0, seed: 1), "at least 1");
-        Throws<ArgumentOutOfRangeException>(() => GroupCatalog.RandomPermutations(4, seed: 1, maxCycleLength: 0), "length at least 1");
-        Throws<ArgumentOutOfRangeException>(() => GroupCatalog.Translations(0, 3), "0x3");
+        output.Rejects<ArgumentOutOfRangeException>(() => GroupCatalog.Inversion(0), "at least 1");
+        output.Rejects<ArgumentOutOfRangeException>(() => GroupCatalog.SignFlips(0), "at least 1");
+        output.Rejects<ArgumentOutOfRangeException>(() => GroupCatalog.CoordinatePermutations(1), "at least two coordinates");
+        output.Rejects<ArgumentOutOfRangeException>(() => GroupCatalog.RandomPermutations(0, seed: 1), "at least 1");
+        output.Rejects<ArgumentOutOfRangeException>(() => GroupCatalog.RandomPermutations(4, seed: 1, maxCycleLength: 0), "length at least 1");
+        output.Rejects<ArgumentOutOfRangeException>(() => GroupCatalog.Translations(0, 3), "0x3");
     }
 
     [Fact]
     public void Image_map_leaving_the_image_is_rejected() =>
-        Throws<ArgumentException>(() => GroupCatalog.ImagePermutation(2, 2, (r, c) => (r, c + 1)), "(0, 1)", "(0, 2)", "outside the 2x2 image");
+        output.Rejects<ArgumentException>(() => GroupCatalog.ImagePermutation(2, 2, (r, c) => (r, c + 1)), "(0, 1)", "(0, 2)", "outside the 2x2 image");
 
     [Fact]
     public void Image_map_that_is_not_a_bijection_is_rejected() =>
-        Throws<ArgumentException>(() => GroupCatalog.ImagePermutation(2, 2, (r, c) => (0, 0)), "not a permutation");
+        output.Rejects<ArgumentException>(() => GroupCatalog.ImagePermutation(2, 2, (r, c) => (0, 0)), "not a permutation");
 }

@@ -90,20 +90,14 @@ public sealed class PermutationTests(ITestOutputHelper output)
 
     // ---- bad input ---------------------------------------------------------------------
 
-    private void Throws<T>(Func<object?> act, params string[] mentions) where T : Exception
-    {
-        var e = Assert.Throws<T>(act);
-        output.WriteLine(e.Message);
-        foreach (var m in mentions) Assert.Contains(m, e.Message);
-    }
 
     [Fact]
     public void Image_out_of_range_is_rejected() =>
-        Throws<ArgumentException>(() => new Permutation(new[] { 0, 5, 1 }), "p(1) = 5", "0..2", "not a permutation");
+        output.Rejects<ArgumentException>(() => new Permutation(new[] { 0, 5, 1 }), "p(1) = 5", "0..2", "not a permutation");
 
     [Fact]
     public void Repeated_image_is_rejected() =>
-        Throws<ArgumentException>(() => new Permutation(new[] { 2, 0, 2 }), "Two indices map to 2", "not a permutation");
+        output.Rejects<ArgumentException>(() => new Permutation(new[] { 2, 0, 2 }), "Two indices map to 2", "not a permutation");
 
     [Fact]
     public void Null_images_are_rejected() =>
@@ -111,9 +105,9 @@ public sealed class PermutationTests(ITestOutputHelper output)
 
     [Fact]
     public void Applying_to_a_vector_of_the_wrong_length_is_rejected() =>
-        Throws<ArgumentException>(() => Permutation.Identity(3).Apply(Vector<double>.Build.Dense(2)), "3 points", "length 2");
+        output.Rejects<ArgumentException>(() => Permutation.Identity(3).Apply(Vector<double>.Build.Dense(2)), "3 points", "length 2");
 
     [Fact]
     public void Composing_permutations_of_different_sizes_is_rejected() =>
-        Throws<ArgumentException>(() => Permutation.Identity(3).Compose(Permutation.Identity(4)), "3 and 4 points");
+        output.Rejects<ArgumentException>(() => Permutation.Identity(3).Compose(Permutation.Identity(4)), "3 and 4 points");
 }
