@@ -24,7 +24,9 @@ public class AugmentedUtilityTests(ITestOutputHelper output)
     /// <summary>
     /// Omega at W U(h) adds the same n|G| losses in another order, and each first-layer sum adds
     /// the same products in another order: rounding of about (M + n|G|) ulps relative to Omega,
-    /// M &lt;= 9 and n|G| &lt;= 36 here, so below 1e-14; 1e-12 relative is the bound.
+    /// M &lt;= 9 and n|G| &lt;= 36 here, so below 1e-14; 1e-12 relative is the bound. (This relies
+    /// on <see cref="CrossEntropy.Of(ReadOnlySpan{double}, int)"/> keeping the relative precision
+    /// of tiny losses; logsumexp(s) - s_y would not.)
     /// </summary>
     public const double OmegaTolerance = 1e-12;
 
