@@ -17,7 +17,7 @@ namespace SymmetryProofs.Properties.Losses;
 /// satisfies Omega(W U(h), rest) = Omega(W, rest) for every h in G, for every group of
 /// <see cref="GroupCatalog.TestGroups"/> on 2x2, 2x3 and 3x3 images.
 /// </summary>
-[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = Suite.Cases)]
+[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = Suite.Cases, MaxRejected = Suite.MaxRejected)]
 [Trait("Claim", "8")]
 public class AugmentedUtilityTests(ITestOutputHelper output)
 {
