@@ -13,7 +13,7 @@ namespace SymmetryProofs.Properties.Losses;
 /// The cross-entropy and the augmented utility of Eq. 15 with their analytic gradients, checked
 /// three ways: backpropagation (MathNet), central finite differences, TorchSharp autograd.
 /// </summary>
-[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = Suite.Cases)]
+[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = Suite.Cases, MaxRejected = Suite.MaxRejected)]
 public class LossGradientTests(ITestOutputHelper output)
 {
     /// <summary>

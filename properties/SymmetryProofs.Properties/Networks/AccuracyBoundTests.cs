@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace SymmetryProofs.Properties.Networks;
 
 /// <summary>Claim 3 (Bergman Eqs. 5-6): R + R-bar &lt;= 1 for bias-free odd nets, given a precondition the paper omits.</summary>
-[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = Suite.Cases)]
+[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = Suite.Cases, MaxRejected = Suite.MaxRejected)]
 [Trait("Claim", "3")]
 public class AccuracyBoundTests(ITestOutputHelper output)
 {

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace SymmetryProofs.Properties.Networks;
 
 /// <summary>Claim 2 (Bergman Eq. 4): p~_a(-x) = 1 / p~_a(x), so the class ranking of -x is that of x reversed.</summary>
-[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = Suite.Cases)]
+[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = Suite.Cases, MaxRejected = Suite.MaxRejected)]
 [Trait("Claim", "2")]
 public class InvertedProbabilitiesTests(ITestOutputHelper output)
 {

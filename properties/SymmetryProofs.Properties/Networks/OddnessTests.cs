@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace SymmetryProofs.Properties.Networks;
 
 /// <summary>Claim 1 (Bergman Sec. 2.2): a bias-free net with odd activations is odd, s(-x) = -s(x).</summary>
-[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = Suite.Cases)]
+[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = Suite.Cases, MaxRejected = Suite.MaxRejected)]
 [Trait("Claim", "1")]
 public class OddnessTests(ITestOutputHelper output)
 {

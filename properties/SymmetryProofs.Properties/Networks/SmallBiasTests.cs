@@ -13,7 +13,7 @@ namespace SymmetryProofs.Properties.Networks;
 /// only samples whose margin is O(eps) can change class. The O(eps) is made explicit by
 /// <see cref="BiasBound.LogitShift"/>: Delta = sum_n |b(n)|_inf prod_{m&gt;n} |W(m)|_inf &lt;= eps (1 + ...).
 /// </summary>
-[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = Suite.Cases)]
+[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = Suite.Cases, MaxRejected = Suite.MaxRejected)]
 [Trait("Claim", "5")]
 public class SmallBiasTests(ITestOutputHelper output)
 {

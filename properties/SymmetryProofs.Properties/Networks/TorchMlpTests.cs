@@ -10,7 +10,7 @@ using static TorchSharp.torch;
 namespace SymmetryProofs.Properties.Networks;
 
 /// <summary>The TorchSharp twin runs on this machine (forward and backward) and agrees with the MathNet network.</summary>
-[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = Suite.Cases)]
+[Properties(Arbitrary = new[] { typeof(Arbs) }, MaxTest = Suite.Cases, MaxRejected = Suite.MaxRejected)]
 public class TorchMlpTests
 {
     /// <summary>

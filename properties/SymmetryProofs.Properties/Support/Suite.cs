@@ -9,4 +9,11 @@ public static class Suite
     /// instead take <c>[Property(MaxTest = 10_000)]</c>.
     /// </summary>
     public const int Cases = 100;
+
+    /// <summary>
+    /// Cases a property may discard (a failed Prop.When precondition) before FsCheck gives up
+    /// with "Arguments exhausted". Claim 3's precondition rejects up to about 60% of the larger
+    /// generated sets (a zero input among 20 samples is likely), so ten per case is ample.
+    /// </summary>
+    public const int MaxRejected = 10 * Cases;
 }

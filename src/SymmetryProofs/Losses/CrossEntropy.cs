@@ -11,13 +11,39 @@ namespace SymmetryProofs.Losses;
 /// </summary>
 public static class CrossEntropy
 {
-    /// <summary>-log softmax(s)_y, with the maximum logit shifted out so that exp never overflows.</summary>
+    /// <summary>-log softmax(s)_y; see <see cref="Of(ReadOnlySpan{double}, int)"/>.</summary>
     public static double Of(Vector<double> logits, int label)
     {
         ArgumentNullException.ThrowIfNull(logits);
-        if (label < 0 || label >= logits.Count)
-            throw new ArgumentOutOfRangeException(nameof(label), label, $"Label {label} is outside the {logits.Count} classes 0..{logits.Count - 1}.");
-        return LogSumExp(logits.AsArray() ?? logits.ToArray()) - logits[label];
+        return Of(logits.AsArray() ?? logits.ToArray(), label);
+    }
+
+    /// <summary>
+    /// -log softmax(s)_y = (m - s_y) + log1p(sum_{a != k} exp(s_a - m)), with m = s_k the largest
+    /// logit. Both terms are non-negative, so nothing cancels: a well-classified sample's tiny loss
+    /// keeps its relative precision, which logsumexp(s) - s_y (a difference of two O(|s|)
+    /// numbers) would lose. Sums of such losses can then be compared with a relative tolerance.
+    /// </summary>
+    public static double Of(ReadOnlySpan<double> logits, int label)
+    {
+        if (label < 0 || label >= logits.Length)
+            throw new ArgumentOutOfRangeException(nameof(label), label, $"Label {label} is outside the {logits.Length} classes 0..{logits.Length - 1}.");
+        int k = 0;
+        for (int a = 1; a < logits.Length; a++) if (logits[a] > logits[k]) k = a;
+        double m = logits[k];
+        double rest = 0;
+        for (int a = 0; a < logits.Length; a++) if (a != k) rest += Math.Exp(logits[a] - m);
+        return (m - logits[label]) + LogOnePlus(rest);
+    }
+
+    /// <summary>
+    /// log(1 + x) for x &gt;= 0 to full relative precision (Kahan's trick: the rounding of u = 1 + x
+    /// cancels in log(u) x / (u - 1)); log(1 + x) itself would round away a small x.
+    /// </summary>
+    public static double LogOnePlus(double x)
+    {
+        double u = 1 + x;
+        return u == 1 ? x : Math.Log(u) * x / (u - 1);
     }
 
     /// <summary>log sum_a exp(s_a), computed as m + log sum exp(s_a - m) with m = max s.</summary>

@@ -45,7 +45,7 @@ public static class LossGradient
             var logits = z[layers];
             int label = set.Labels[s];
             double lse = CrossEntropy.LogSumExp(logits);
-            total += lse - logits[label];
+            total += CrossEntropy.Of(logits, label);
             var delta = new double[logits.Length];
             for (int a = 0; a < delta.Length; a++) delta[a] = Math.Exp(logits[a] - lse) - (a == label ? 1.0 : 0.0);
 
