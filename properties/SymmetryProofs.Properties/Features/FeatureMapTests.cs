@@ -12,6 +12,7 @@ using SymmetryProofs.Properties.Support;
 namespace SymmetryProofs.Properties.Features;
 
 /// <summary>Claims 6 and 7 (Eqs. 7-12): even feature maps are invariant under inversion; which of them keep enough information.</summary>
+[Properties(MaxTest = Suite.Cases, MaxRejected = Suite.MaxRejected)]
 public sealed class FeatureMapTests(ITestOutputHelper output)
 {
     /// <summary>

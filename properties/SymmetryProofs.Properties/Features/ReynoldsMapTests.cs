@@ -11,6 +11,7 @@ using SymmetryProofs.Properties.Support;
 namespace SymmetryProofs.Properties.Features;
 
 /// <summary>The Reynolds operator phi_G(x) = (1/|G|) sum_g phi(U(g) x) is G-invariant (the averaged invariants of claims 6 and 11).</summary>
+[Properties(MaxTest = Suite.Cases, MaxRejected = Suite.MaxRejected)]
 public sealed class ReynoldsMapTests(ITestOutputHelper output)
 {
     private static readonly double Eps = Math.BitIncrement(1.0) - 1.0;

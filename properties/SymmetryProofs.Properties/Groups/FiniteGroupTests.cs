@@ -11,6 +11,7 @@ using SymmetryProofs.Properties.Support;
 namespace SymmetryProofs.Properties.Groups;
 
 /// <summary>A finite group given by generators is closed, has its identity and inverses, and acts orthogonally (the setting of Eqs. 15-16).</summary>
+[Properties(MaxTest = Suite.Cases, MaxRejected = Suite.MaxRejected)]
 public sealed class FiniteGroupTests(ITestOutputHelper output)
 {
     private static readonly double Eps = Math.BitIncrement(1.0) - 1.0;

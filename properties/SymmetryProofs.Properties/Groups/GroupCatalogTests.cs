@@ -10,6 +10,7 @@ using SymmetryProofs.Properties.Support;
 namespace SymmetryProofs.Properties.Groups;
 
 /// <summary>The catalogue's groups are the groups they are named after: their orders and their action on images.</summary>
+[Properties(MaxTest = Suite.Cases, MaxRejected = Suite.MaxRejected)]
 public sealed class GroupCatalogTests(ITestOutputHelper output)
 {
     /// <summary>The order each group must have by its definition, computed without closure.</summary>

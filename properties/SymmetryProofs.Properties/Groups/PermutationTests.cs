@@ -12,6 +12,7 @@ using SymmetryProofs.Properties.Support;
 namespace SymmetryProofs.Properties.Groups;
 
 /// <summary>Permutations (p x)_i = x_{p(i)}: the action agrees with the matrix, composition is the matrix product, cycles are the orbits of p.</summary>
+[Properties(MaxTest = Suite.Cases, MaxRejected = Suite.MaxRejected)]
 public sealed class PermutationTests(ITestOutputHelper output)
 {
     private static Permutation Random(int n, int seed) => new(PermutationProductsMap.FromSeed(n, seed).Permutation);
