@@ -74,7 +74,9 @@ internal static class HessianAnalysis
             var wu = w0 * u;
             var r = Vectorise(w - wu);
             var j = Matrix<double>.Build.DenseOfColumnVectors(Enumerable.Range(0, d).Select(a => Vectorise(wu * group.Generators[a])));
-            var step = j.TransposeThisAndMultiply(j).Solve(j.TransposeThisAndMultiply(r));
+            // A tiny ridge keeps the step finite when a generator fixes W0 (zero tangent): that coordinate then stays put.
+            var jtj = j.TransposeThisAndMultiply(j);
+            var step = (jtj + 1e-12 * Math.Max(jtj.Trace(), 1e-300) * Matrix<double>.Build.DenseIdentity(d)).Solve(j.TransposeThisAndMultiply(r));
             for (int a = 0; a < d; a++) t[a] += step[a];
             if (step.L2Norm() < 1e-12) break;
         }

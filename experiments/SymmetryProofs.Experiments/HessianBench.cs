@@ -37,6 +37,8 @@ internal static class HessianBench
     private static int Run(int n, int repeats, bool withBiases, string dir)
     {
         TorchSetup.Initialise();
+        // MathNet's managed provider splits large products and decompositions over threads; one thread keeps a seed's results bit-for-bit repeatable.
+        MathNet.Numerics.Control.UseSingleThread();
         Directory.CreateDirectory(dir);
         var widths = new[] { 64, 10, 5, 10 };
         var rng = new Random(2019);

@@ -50,6 +50,8 @@ public static class HessianCommand
     private static int Run(string groupName, bool quick, int seeds, double penalty, string dir, string? dataDir, bool keepFixedModes, IEnumerable<string> args)
     {
         TorchSetup.Initialise();
+        // MathNet's managed provider splits large products and decompositions over threads; one thread keeps a seed's results bit-for-bit repeatable.
+        MathNet.Numerics.Control.UseSingleThread();
         var watch = Stopwatch.StartNew();
         Directory.CreateDirectory(dir);
         var problem = HessianProblem.Create(groupName, quick, dataDir, keepFixedModes);
