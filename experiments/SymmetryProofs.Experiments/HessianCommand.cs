@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using SymmetryProofs.Data;
 using SymmetryProofs.Networks;
 using Spectre.Console;
 
@@ -19,7 +20,7 @@ public static class HessianCommand
         var output = new Option<string?>("--out") { Description = "Output directory (default results/hessian-GROUP)." };
         var seeds = new Option<int?>("--seeds") { Description = "Number of seeds (default 2 with --quick, 5 otherwise)." };
         var penalty = new Option<double>("--penalty") { Description = "L2 penalty lambda in (lambda/2)|theta|^2 on every parameter.", DefaultValueFactory = _ => 1e-3 };
-        var data = new Option<string?>("--data") { Description = "Directory holding optdigits.tes (translations only; default data/optdigits, else ../shared/data/optdigits)." };
+        var data = new Option<string?>("--data") { Description = "Directory holding optdigits.tes (translations only; default: $SYMMETRYPROOFS_DATA, else data/optdigits)." };
         var keepFixed = new Option<bool>("--keep-fixed-modes") { Description = "translations: keep the image modes every translation fixes (DC, Nyquist); by default they are projected out." };
         var command = new Command("hessian", "Hessian spectra at critical points of augmented training: flat directions along orbit tangents (claims 9, 10).");
         foreach (var o in new Option[] { group, quick, output, seeds, penalty, data, keepFixed }) command.Options.Add(o);
@@ -37,7 +38,7 @@ public static class HessianCommand
             {
                 return Run(g, q, n, lambda, dir, parse.GetValue(data), parse.GetValue(keepFixed), args: Environment.GetCommandLineArgs().Skip(1));
             }
-            catch (Exception e) when (e is FileNotFoundException or FormatException)
+            catch (Exception e) when (e is DataNotFoundException or FileNotFoundException or FormatException)
             {
                 Console.Error.WriteLine(e.Message);
                 return 1;

@@ -67,8 +67,9 @@ internal sealed class HessianProblem
         var group = new TorusTranslations(8, 8);
         var fixedModes = group.FixedSubspace();
         var projector = Matrix<double>.Build.DenseIdentity(64) - fixedModes * fixedModes.Transpose();
-        var dir = HessianDigits.ResolveDirectory(dataDir);
-        var all = HessianDigits.Load(dir, 1797);
+        var dir = DataDirectory.Resolve(dataDir);
+        if (!dir.HasFile(Optdigits.TestFile)) throw new DataNotFoundException(dir.HowToGet(Optdigits.TestFile));
+        var all = Optdigits.Load(dir.FilePath(Optdigits.TestFile));
         int n = 12;
         var spectrum = new TorusPowerSpectrum(8, 8);
         return new HessianProblem
@@ -84,7 +85,7 @@ internal sealed class HessianProblem
             RateSweep = quick ? new[] { 4, 16, 64 } : new[] { 1, 4, 16, 64, 256 },
             RoamSteps = quick ? 2000 : 20000,
             RoamBatch = 64,
-            DataDescription = $"{n} digits drawn without replacement (seeded) from optdigits.tes in {dir}, x = v/8 - 1, 10 classes" +
+            DataDescription = $"{n} digits drawn without replacement (seeded) from optdigits.tes in {dir.Path}, x = v/8 - 1, 10 classes" +
                 (keepFixedModes ? "; the 4 translation-fixed modes (DC and Nyquist products) kept (--keep-fixed-modes)" : "; the 4 translation-fixed modes (DC and Nyquist products) projected out, so that a first layer fixed by the group sees nothing (without this the optimum sits at a fixed point, see README)"),
             InvariantDescription = "2-D power spectrum |X(k1,k2)|^2/64 over 34 conjugate-pair representatives, standardised",
         }.With(seed =>
