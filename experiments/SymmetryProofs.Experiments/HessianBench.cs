@@ -45,8 +45,8 @@ internal static class HessianBench
         var x = Enumerable.Range(0, n * 64).Select(_ => rng.Next(17) / 8.0 - 1).ToArray();
         var y = Enumerable.Range(0, n).Select(_ => (long)rng.Next(10)).ToArray();
         var net = new TorchMlp(widths, withBiases);
-        var inputs = torch.tensor(x, dtype: float64).view(n, 64);
-        var labels = torch.tensor(y, dtype: int64);
+        var inputs = Tensors.Float64(x, [n, 64]);
+        var labels = Tensors.Int64(y);
         var objective = new TorchObjective(th => nn.functional.cross_entropy(net.Logits(th, inputs), labels), net.ParameterCount);
         var theta = Mlp.Random(widths, withBiases, rng).Flatten();
         var v = Enumerable.Range(0, theta.Length).Select(_ => rng.NextDouble() - 0.5).ToArray();

@@ -26,8 +26,8 @@ internal sealed class HessianLoss
         Data = data;
         Penalty = penalty;
         // Created outside every dispose scope: they live as long as this object.
-        Inputs = torch.tensor(data.Inputs.ToRowMajorArray(), dtype: float64).view(data.Count, data.Dimension);
-        Labels = torch.tensor(data.Labels.Select(l => (long)l).ToArray(), dtype: int64);
+        Inputs = Tensors.Float64(data.Inputs.ToRowMajorArray(), [data.Count, data.Dimension]);
+        Labels = Tensors.Int64(data.Labels.Select(l => (long)l).ToArray());
     }
 
     public Tensor Loss(Tensor theta, Tensor inputs, Tensor labels) =>
@@ -39,7 +39,7 @@ internal sealed class HessianLoss
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var pred = Net.Logits(torch.tensor(theta, dtype: float64), Inputs).argmax(1);
+        var pred = Net.Logits(Tensors.Float64(theta), Inputs).argmax(1);
         return pred.eq(Labels).to_type(float64).mean().item<double>();
     }
 }

@@ -27,7 +27,7 @@ internal static class HessianRoaming
         int n = loss.Data.Count;
         var points = new List<RoamPoint>();
         var orbitT = new double[group.Dimension];
-        var theta = torch.tensor(thetaStar, dtype: float64);
+        var theta = Tensors.Float64(thetaStar);
         for (int step = 0; step <= steps; step++)
         {
             if (step % Math.Max(1, steps / checkpoints) == 0)
@@ -45,7 +45,7 @@ internal static class HessianRoaming
             }
             if (step == steps) break;
             using var scope = torch.NewDisposeScope();
-            var idx = torch.tensor(Enumerable.Range(0, batch).Select(_ => (long)rng.Next(n)).ToArray(), dtype: int64);
+            var idx = Tensors.Int64(Enumerable.Range(0, batch).Select(_ => (long)rng.Next(n)).ToArray());
             var th = theta.clone().requires_grad_(true);
             var l = loss.Loss(th, loss.Inputs.index_select(0, idx), loss.Labels.index_select(0, idx));
             var g = torch.autograd.grad(new[] { l }, new[] { th })[0];

@@ -30,14 +30,14 @@ public sealed class TorchObjective
         Check(theta, nameof(theta));
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        return Scalar(loss(torch.tensor(theta, dtype: float64)));
+        return Scalar(loss(Tensors.Float64(theta)));
     }
 
     public (double Value, double[] Gradient) ValueAndGradient(double[] theta)
     {
         Check(theta, nameof(theta));
         using var scope = torch.NewDisposeScope();
-        var th = torch.tensor(theta, dtype: float64).requires_grad_(true);
+        var th = Tensors.Float64(theta).requires_grad_(true);
         var l = loss(th);
         var g = torch.autograd.grad(new[] { l }, new[] { th })[0];
         return (Scalar(l), g.data<double>().ToArray());
@@ -51,9 +51,9 @@ public sealed class TorchObjective
         Check(theta, nameof(theta));
         Check(v, nameof(v));
         using var scope = torch.NewDisposeScope();
-        var th = torch.tensor(theta, dtype: float64).requires_grad_(true);
+        var th = Tensors.Float64(theta).requires_grad_(true);
         var g = torch.autograd.grad(new[] { loss(th) }, new[] { th }, retain_graph: true, create_graph: true)[0];
-        var gv = (g * torch.tensor(v, dtype: float64)).sum();
+        var gv = (g * Tensors.Float64(v)).sum();
         return torch.autograd.grad(new[] { gv }, new[] { th })[0].data<double>().ToArray();
     }
 
@@ -68,7 +68,7 @@ public sealed class TorchObjective
         int n = Dimension;
         var h = Matrix<double>.Build.Dense(n, n);
         using var scope = torch.NewDisposeScope();
-        var th = torch.tensor(theta, dtype: float64).requires_grad_(true);
+        var th = Tensors.Float64(theta).requires_grad_(true);
         var g = torch.autograd.grad(new[] { loss(th) }, new[] { th }, retain_graph: true, create_graph: true)[0];
         for (int i = 0; i < n; i++)
         {

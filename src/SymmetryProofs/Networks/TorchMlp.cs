@@ -59,7 +59,7 @@ public sealed class TorchMlp
     {
         if (!net.Widths.SequenceEqual(Widths) || net.HasBiases != WithBiases)
             throw new ArgumentException($"Network {string.Join("-", net.Widths)} ({(net.HasBiases ? "with" : "without")} biases) does not match twin {string.Join("-", Widths)} ({(WithBiases ? "with" : "without")} biases).", nameof(net));
-        return torch.tensor(net.Flatten(), dtype: float64);
+        return Tensors.Float64(net.Flatten());
     }
 
     public Mlp Unpack(Tensor theta)

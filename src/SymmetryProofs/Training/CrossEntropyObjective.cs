@@ -26,8 +26,8 @@ public sealed class CrossEntropyObjective : IDisposable
         TorchSetup.Initialise();
         Model = model;
         Samples = train.Count;
-        inputs = Aligned(torch.tensor(train.Inputs.ToRowMajorArray(), [train.Count, train.Dimension], dtype: float64));
-        labels = Aligned(torch.tensor(train.Labels.Select(l => (long)l).ToArray(), dtype: int64));
+        inputs = Tensors.Float64(train.Inputs.ToRowMajorArray(), [train.Count, train.Dimension]);
+        labels = Tensors.Int64(train.Labels.Select(l => (long)l).ToArray());
     }
 
     /// <summary>Loss at theta; writes d loss / d theta into <paramref name="gradient"/>.</summary>
@@ -36,7 +36,7 @@ public sealed class CrossEntropyObjective : IDisposable
         if (theta.Length != Model.ParameterCount || gradient.Length != Model.ParameterCount)
             throw new ArgumentException($"Expected {Model.ParameterCount} parameters; got theta {theta.Length}, gradient {gradient.Length}.");
         using var scope = torch.NewDisposeScope();
-        var t = Aligned(torch.tensor(theta.ToArray(), dtype: float64)).requires_grad_(true);
+        var t = Tensors.Float64(theta).requires_grad_(true);
         var loss = nn.functional.cross_entropy(Model.Logits(t, inputs), labels);
         loss.backward();
         t.grad!.data<double>().CopyTo(gradient);
@@ -48,7 +48,7 @@ public sealed class CrossEntropyObjective : IDisposable
     {
         using var scope = torch.NewDisposeScope();
         using var _ = torch.no_grad();
-        var s = Model.Logits(Aligned(torch.tensor(theta.ToArray(), dtype: float64)), inputs);
+        var s = Model.Logits(Tensors.Float64(theta), inputs);
         var flat = s.data<double>().ToArray();
         int k = Model.Widths[^1];
         var result = new double[Samples, k];
@@ -57,17 +57,6 @@ public sealed class CrossEntropyObjective : IDisposable
         return result;
     }
 
-    /// <summary>
-    /// A copy in libtorch's own (64-byte aligned) memory. A tensor made from a managed array may keep
-    /// that array's address, and BLAS kernels pick their vector paths by alignment, which changed the
-    /// last bits of the loss between two runs of the same seed.
-    /// </summary>
-    private static Tensor Aligned(Tensor fromManaged)
-    {
-        var copy = fromManaged.clone();
-        fromManaged.Dispose();
-        return copy;
-    }
 
     public void Dispose()
     {
