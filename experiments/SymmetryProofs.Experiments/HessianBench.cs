@@ -7,6 +7,7 @@ using SymmetryProofs.Hessian;
 using SymmetryProofs.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
+using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments;
 
@@ -89,8 +90,8 @@ internal static class HessianBench
         md.AppendLine($"Trace: exact {exactTrace.ToString("G6", inv)}, Hutchinson {hutch.Mean.ToString("G6", inv)} ± {hutch.StandardError.ToString("G2", inv)}.");
         md.AppendLine($"Checks: relative asymmetry of the assembled Hessian {asym:G2}; lambda_max = {spec.Max.ToString("G6", inv)} (Lanczos, 30 steps: {lanczosMax.ToString("G6", inv)}); lambda_min = {spec.Min.ToString("G6", inv)}.");
         md.AppendLine("Reference: PyTorch's torch.autograd.functional.hessian for the same net and data size, single-threaded, was quoted at about 5 s on this machine (not re-run here: no PyTorch installed).");
-        HessianFiles.WriteText(dir, "bench.md", md.ToString());
-        HessianFiles.WriteText(dir, "bench.json", System.Text.Json.JsonSerializer.Serialize(new
+        AtomicFile.WriteAllText(Path.Combine(dir, "bench.md"), md.ToString());
+        AtomicFile.WriteAllText(Path.Combine(dir, "bench.json"), System.Text.Json.JsonSerializer.Serialize(new
         {
             samples = n, parameters = theta.Length, with_biases = withBiases, gradient_ms = grad * 1e3, hvp_ms = hvp * 1e3, hvp_over_gradient = hvp / grad,
             full_hessian_s = full, eigendecomposition_s = eig, lanczos30_s = lanczosTime, gradient_cpu_ms = gradCpu * 1e3, hvp_cpu_ms = hvpCpu * 1e3,

@@ -1,4 +1,5 @@
 using ScottPlot;
+using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments;
 
@@ -24,7 +25,7 @@ internal static class HessianPlots
         plt.XLabel("eigenvalue index (sorted by |lambda|)");
         plt.YLabel("log10 |lambda| / lambda_max");
         plt.ShowLegend();
-        HessianFiles.Atomically(dir, "spectrum.png", tmp => plt.SavePng(tmp, 900, 600));
+        AtomicFile.Write(Path.Combine(dir, "spectrum.png"), tmp => plt.SavePng(tmp, 900, 600));
     }
 
     public static void CurvatureVsK(string dir, List<IGrouping<(string Kind, string Setting, int K), HessianResult>> sweeps, int groupDim, double threshold)
@@ -46,7 +47,7 @@ internal static class HessianPlots
         plt.XLabel("log10 group elements per sample");
         plt.YLabel("log10 |t^T H t| / (|t|^2 lambda_max), mean over seeds");
         plt.ShowLegend();
-        HessianFiles.Atomically(dir, "curvature_vs_k.png", tmp => plt.SavePng(tmp, 900, 600));
+        AtomicFile.Write(Path.Combine(dir, "curvature_vs_k.png"), tmp => plt.SavePng(tmp, 900, 600));
     }
 
     public static void Roaming(string dir, List<RoamPoint> points)
@@ -65,6 +66,6 @@ internal static class HessianPlots
         plt.XLabel("SGD step");
         plt.YLabel("|displacement|");
         plt.ShowLegend();
-        HessianFiles.Atomically(dir, "roaming.png", tmp => plt.SavePng(tmp, 900, 600));
+        AtomicFile.Write(Path.Combine(dir, "roaming.png"), tmp => plt.SavePng(tmp, 900, 600));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments;
 
@@ -32,11 +33,11 @@ internal sealed class HessianReport
 
     public void Write(string dir)
     {
-        HessianFiles.WriteText(dir, "hessian.csv", Csv());
-        HessianFiles.WriteText(dir, "spectra.csv", Spectra());
-        HessianFiles.WriteText(dir, "roaming.csv", RoamingCsv());
-        HessianFiles.WriteText(dir, "summary.json", Json());
-        HessianFiles.WriteText(dir, "hessian.md", Markdown());
+        AtomicFile.WriteAllText(Path.Combine(dir, "hessian.csv"), Csv());
+        AtomicFile.WriteAllText(Path.Combine(dir, "spectra.csv"), Spectra());
+        AtomicFile.WriteAllText(Path.Combine(dir, "roaming.csv"), RoamingCsv());
+        AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), Json());
+        AtomicFile.WriteAllText(Path.Combine(dir, "hessian.md"), Markdown());
         HessianPlots.Spectrum(dir, Main().Where(r => r.Seed == 0).ToList(), HessianAnalysis.FlatThreshold);
         HessianPlots.CurvatureVsK(dir, Groups().Where(g => g.Key.Kind != "main").ToList(), problem.Group.Dimension, HessianAnalysis.FlatThreshold);
         HessianPlots.Roaming(dir, roaming);

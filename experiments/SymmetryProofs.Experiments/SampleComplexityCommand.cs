@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
+using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments;
 
@@ -68,9 +69,9 @@ public static class SampleComplexityCommand
         var points = results.ToList();
         var summaries = cases.Select(c => SampleComplexityAnalysis.Summarise(c, points.Where(p => p.Group == c.Group && p.D == c.D).ToList(), design.Sizes)).ToList();
         watch.Stop();
-        SampleComplexityReport.WriteAtomically(Path.Combine(outDir, "curves.csv"), SampleComplexityReport.Csv(points));
-        SampleComplexityReport.WriteAtomically(Path.Combine(outDir, "summary.json"), SampleComplexityReport.Json(summaries));
-        SampleComplexityReport.WriteAtomically(Path.Combine(outDir, "sample_complexity.md"), SampleComplexityReport.Markdown(summaries, design, watch.Elapsed, quick, done.Count));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "curves.csv"), SampleComplexityReport.Csv(points));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "summary.json"), SampleComplexityReport.Json(summaries));
+        AtomicFile.WriteAllText(Path.Combine(outDir, "sample_complexity.md"), SampleComplexityReport.Markdown(summaries, design, watch.Elapsed, quick, done.Count));
         SampleComplexityPlot.Save(Path.Combine(outDir, "curves.png"), summaries);
 
         var table = new Table().AddColumns("group", "D", "slope plain", "theory", "slope inv", "theory", "gain", "|G|");

@@ -1,4 +1,5 @@
 using ScottPlot;
+using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments;
 
@@ -27,9 +28,7 @@ public static class SampleComplexityPlot
             plot.YLabel("log10 test risk");
             plot.ShowLegend(Alignment.LowerLeft);
         }
-        var tmp = path + ".tmp.png";
-        multiplot.SavePng(tmp, 1500, 450 * rows);
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.Write(path, tmp => multiplot.SavePng(tmp, 1500, 450 * rows));
     }
 
     private static void AddSlope(Plot plot, double[] lx, double y0, double slope, Color color, string label)

@@ -11,13 +11,6 @@ public static class SampleComplexityReport
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private static string F(double v, string fmt = "G4") => double.IsNaN(v) ? "NaN" : v.ToString(fmt, Inv);
 
-    public static void WriteAtomically(string path, string content)
-    {
-        var tmp = path + ".tmp";
-        File.WriteAllText(tmp, content);
-        File.Move(tmp, path, overwrite: true);
-    }
-
     public static string Csv(IEnumerable<CurvePoint> points)
     {
         var sb = new StringBuilder("group,D,estimator,seed,n,risk,nu,lambda,validation_mse\n");

@@ -4,6 +4,7 @@ using Spectre.Console;
 using SymmetryProofs.Data;
 using SymmetryProofs.Networks;
 using SymmetryProofs.Training;
+using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments;
 
@@ -149,7 +150,7 @@ public static class TablesCommand
         var md = Path.Combine(outDir, "tables.md");
         var png = Path.Combine(outDir, "tables.png");
         var context = new TablesReportContext(digits.Count, dataDir, options, ratio, clock.Elapsed, todo.Count);
-        TablesCsv.WriteAtomically(md, TablesReport.Markdown(existing, diagnostics, context));
+        AtomicFile.WriteAllText(md, TablesReport.Markdown(existing, diagnostics, context));
         TablesPlot.Save(existing, png);
         Console.WriteLine(TablesReport.Summary(existing, protocol.Name()));
         Console.WriteLine($"wrote {csv}, {md}, {png} in {clock.Elapsed.TotalSeconds:F1} s");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SymmetryProofs.Data;
+using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments;
 
@@ -32,14 +33,6 @@ public static class TablesCsv
             D(d.FinalLoss), D(d.GradientMax), d.Stop, d.Iterations.ToString(Inv), D(d.AccTrain), D(d.MeanAbsLogit),
             D(d.MeanLogitSpread), d.TiesTest.ToString(Inv), d.TiesTestInverted.ToString(Inv), d.SamePrediction.ToString(Inv), d.TestCount.ToString(Inv));
 
-    /// <summary>Temp file in the same directory, then a rename: a reader never sees half a report.</summary>
-    public static void WriteAtomically(string path, string text)
-    {
-        var tmp = path + $".{Environment.ProcessId}.tmp";
-        File.WriteAllText(tmp, text);
-        File.Move(tmp, path, overwrite: true);
-    }
-
     public static List<TablesRow> ReadRows(string path) => Read(path, Header, ParseRow);
 
     public static List<TablesDiagnostics> ReadDiagnostics(string path) => Read(path, DiagnosticsHeader, ParseDiagnostics);
@@ -47,12 +40,7 @@ public static class TablesCsv
     /// <summary>Appends <paramref name="line"/> in a single write and flushes it; creates the file with its header first.</summary>
     public static void Append(string path, string header, string line)
     {
-        if (!File.Exists(path))
-        {
-            var tmp = path + ".tmp";
-            File.WriteAllText(tmp, header + "\n");
-            File.Move(tmp, path, overwrite: true);
-        }
+        if (!File.Exists(path)) AtomicFile.WriteAllText(path, header + "\n");
         var bytes = Encoding.UTF8.GetBytes(line + "\n");
         using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
         stream.Write(bytes, 0, bytes.Length);

@@ -1,4 +1,5 @@
 using ScottPlot;
+using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments;
 
@@ -51,8 +52,6 @@ public static class TablesPlot
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "paper (one run)", MarkerShape = MarkerShape.FilledDiamond, MarkerFillColor = Colors.Black, MarkerSize = 9 });
         plot.ShowLegend(Alignment.UpperRight);
         plot.Layout.Fixed(new PixelPadding(70, 20, 90, 40));
-        var tmp = path + $".{Environment.ProcessId}.tmp.png";
-        plot.SavePng(tmp, Math.Max(900, 130 * ticks.Count + 150), 560);
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.Write(path, tmp => plot.SavePng(tmp, Math.Max(900, 130 * ticks.Count + 150), 560));
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Data;
 
@@ -43,7 +44,7 @@ public static class OptdigitsFetcher
                 throw new DataNotFoundException($"{source} not found: --from must name a directory holding {string.Join(" and ", Sha256.Keys)}.");
             var bytes = File.ReadAllBytes(source);
             Verify(name, bytes, source);
-            written.Add(WriteAtomically(target, name, bytes));
+            written.Add(Write(target, name, bytes));
             log?.Invoke($"{source} -> {Path.Combine(target, name)} ({bytes.Length} bytes, SHA-256 ok)");
         }
         return written;
@@ -71,20 +72,16 @@ public static class OptdigitsFetcher
                     $"or point to an existing copy with --data DIR or {DataDirectory.EnvironmentVariable}=DIR.");
             }
             Verify(name, bytes, url);
-            written.Add(WriteAtomically(target, name, bytes));
+            written.Add(Write(target, name, bytes));
             log?.Invoke($"{url} -> {Path.Combine(target, name)} ({bytes.Length} bytes, SHA-256 ok)");
         }
         return written;
     }
 
-    /// <summary>Temp file in the target directory, then a rename: a reader never sees half a file.</summary>
-    private static string WriteAtomically(string dir, string name, byte[] bytes)
+    private static string Write(string dir, string name, byte[] bytes)
     {
-        Directory.CreateDirectory(dir);
         var final = Path.Combine(dir, name);
-        var tmp = Path.Combine(dir, $".{name}.{Environment.ProcessId}.tmp");
-        File.WriteAllBytes(tmp, bytes);
-        File.Move(tmp, final, overwrite: true);
+        AtomicFile.WriteAllBytes(final, bytes);
         return final;
     }
 }
