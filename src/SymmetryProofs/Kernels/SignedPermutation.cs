@@ -1,3 +1,5 @@
+using MathNet.Numerics.LinearAlgebra;
+
 namespace SymmetryProofs.Kernels;
 
 /// <summary>
@@ -20,6 +22,27 @@ public sealed class SignedPermutation : IEquatable<SignedPermutation>
         if (signs.Any(s => s != 1 && s != -1)) throw new ArgumentException($"Signs must be +1 or -1; got [{string.Join(", ", signs)}].");
         Perm = perm.ToArray();
         Signs = signs.ToArray();
+    }
+
+    /// <summary>
+    /// Reads an orthogonal matrix with exactly one entry +1 or -1 in every row (and zeros
+    /// elsewhere) as a signed permutation; any other matrix is refused.
+    /// </summary>
+    public static SignedPermutation FromMatrix(Matrix<double> u)
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        if (u.RowCount != u.ColumnCount) throw new ArgumentException($"Expected a square matrix; got {u.RowCount}x{u.ColumnCount}.", nameof(u));
+        var perm = new int[u.RowCount];
+        var signs = new int[u.RowCount];
+        for (int i = 0; i < u.RowCount; i++)
+        {
+            var nonzero = Enumerable.Range(0, u.ColumnCount).Where(j => u[i, j] != 0).ToArray();
+            if (nonzero.Length != 1 || Math.Abs(u[i, nonzero[0]]) != 1)
+                throw new ArgumentException($"Row {i} of the matrix is not a signed unit vector; not a signed permutation.", nameof(u));
+            perm[i] = nonzero[0];
+            signs[i] = Math.Sign(u[i, nonzero[0]]);
+        }
+        return new SignedPermutation(perm, signs);
     }
 
     public static SignedPermutation Identity(int d) => new(Enumerable.Range(0, d).ToArray(), Enumerable.Repeat(1, d).ToArray());
