@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using FsCheck.Xunit;
 using SymmetryProofs.Hessian;
 using SymmetryProofs.Networks;
+using SymmetryProofs.Properties.Support;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -77,16 +78,7 @@ public class TorchObjectiveTests
         var obj = new TorchObjective(th =>
             nn.functional.cross_entropy(net.Logits(th, torch.tensor(x.ToRowMajorArray(), dtype: float64).view(n, m)), torch.tensor(labels, dtype: int64)), net.ParameterCount);
         var h = obj.Hessian(theta);
-        var expected = Matrix<double>.Build.Dense(c * m, c * m);
-        for (int i = 0; i < n; i++)
-        {
-            var p = Softmax.Of(w * x.Row(i));
-            for (int a = 0; a < c; a++)
-                for (int b = 0; b < c; b++)
-                    for (int j = 0; j < m; j++)
-                        for (int k = 0; k < m; k++)
-                            expected[a * m + j, b * m + k] += ((a == b ? p[a] : 0) - p[a] * p[b]) * x[i, j] * x[i, k] / n;
-        }
+        var expected = SoftmaxRegression.Hessian(w, x);
         Assert.True((h - expected).FrobeniusNorm() < 1e-13 * Math.Max(1, expected.FrobeniusNorm()), $"differs by {(h - expected).FrobeniusNorm():G3}");
     }
 

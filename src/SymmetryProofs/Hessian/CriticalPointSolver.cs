@@ -22,7 +22,7 @@ public sealed class CriticalPointSolver
     /// <summary>Eigenvalues below this fraction of max |lambda| are not inverted (their inverse would be noise).</summary>
     public double NewtonEigenFloor { get; init; } = 1e-12;
 
-    public CriticalPoint Solve(TorchObjective objective, double[] start, Action<string>? log = null)
+    public CriticalPoint Solve(ITwiceDifferentiable objective, double[] start, Action<string>? log = null)
     {
         var x = Vector<double>.Build.DenseOfArray(start);
         var (f, gArr) = objective.ValueAndGradient(start);

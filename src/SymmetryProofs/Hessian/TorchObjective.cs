@@ -11,7 +11,7 @@ namespace SymmetryProofs.Hessian;
 /// autograd: H v = d/dtheta (grad . v)) and the full Hessian assembled row by row from one retained
 /// gradient graph. All entry points take and return plain arrays so callers never own tensors.
 /// </summary>
-public sealed class TorchObjective
+public sealed class TorchObjective : ITwiceDifferentiable
 {
     private readonly Func<Tensor, Tensor> loss;
     public int Dimension { get; }
@@ -27,7 +27,7 @@ public sealed class TorchObjective
 
     public double Value(double[] theta)
     {
-        Check(theta, nameof(theta));
+        ParameterVector.Check(theta, Dimension, nameof(theta));
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         return Scalar(loss(Tensors.Float64(theta)));
@@ -35,7 +35,7 @@ public sealed class TorchObjective
 
     public (double Value, double[] Gradient) ValueAndGradient(double[] theta)
     {
-        Check(theta, nameof(theta));
+        ParameterVector.Check(theta, Dimension, nameof(theta));
         using var scope = torch.NewDisposeScope();
         var th = Tensors.Float64(theta).requires_grad_(true);
         var l = loss(th);
@@ -48,8 +48,8 @@ public sealed class TorchObjective
     /// <summary>H(theta) v by double backward; costs about two gradients.</summary>
     public double[] HessianVectorProduct(double[] theta, double[] v)
     {
-        Check(theta, nameof(theta));
-        Check(v, nameof(v));
+        ParameterVector.Check(theta, Dimension, nameof(theta));
+        ParameterVector.Check(v, Dimension, nameof(v));
         using var scope = torch.NewDisposeScope();
         var th = Tensors.Float64(theta).requires_grad_(true);
         var g = torch.autograd.grad(new[] { loss(th) }, new[] { th }, retain_graph: true, create_graph: true)[0];
@@ -64,7 +64,7 @@ public sealed class TorchObjective
     /// </summary>
     public Matrix<double> Hessian(double[] theta, Action<int>? progress = null)
     {
-        Check(theta, nameof(theta));
+        ParameterVector.Check(theta, Dimension, nameof(theta));
         int n = Dimension;
         var h = Matrix<double>.Build.Dense(n, n);
         using var scope = torch.NewDisposeScope();
@@ -96,13 +96,5 @@ public sealed class TorchObjective
     {
         if (t.numel() != 1) throw new InvalidOperationException($"The loss must be a scalar; got shape [{string.Join(", ", t.shape)}].");
         return t.to_type(float64).item<double>();
-    }
-
-    private void Check(double[] x, string name)
-    {
-        ArgumentNullException.ThrowIfNull(x, name);
-        if (x.Length != Dimension) throw new ArgumentException($"Expected {Dimension} entries; got {x.Length}.", name);
-        for (int i = 0; i < x.Length; i++)
-            if (!double.IsFinite(x[i])) throw new ArgumentException($"Entry {i} is {x[i]}; expected a finite number.", name);
     }
 }
