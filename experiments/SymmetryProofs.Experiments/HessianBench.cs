@@ -23,19 +23,21 @@ internal static class HessianBench
         var samples = new Option<int>("--samples") { Description = "Number of synthetic samples.", DefaultValueFactory = _ => 8985 };
         var repeats = new Option<int>("--repeats") { Description = "Repetitions of the gradient and HVP timings (median reported).", DefaultValueFactory = _ => 20 };
         var biases = new Option<bool>("--bias-free") { Description = "Use the bias-free net (740 parameters) instead of the net with biases (765)." };
+        var chunk = new Option<long?>("--chunk-elements") { Description = "Doubles in the R-operator Hessian's largest intermediate (sets how many samples are contracted at once; default MlpObjective's)." };
         var output = new Option<string?>("--out") { Description = "Directory for bench.md and bench.json (default results/hessian-bench)." };
         var command = new Command("bench", "Time gradient, HVP, full Hessian and eigendecomposition for 64-10-5-10 on 8985 samples.");
-        foreach (var o in new Option[] { samples, repeats, biases, output }) command.Options.Add(o);
+        foreach (var o in new Option[] { samples, repeats, biases, chunk, output }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             int n = parse.GetValue(samples), r = parse.GetValue(repeats);
-            if (n < 1 || r < 1) { Console.Error.WriteLine($"--samples and --repeats must be positive; got {n} and {r}."); return 2; }
-            return Run(n, r, !parse.GetValue(biases), parse.GetValue(output) ?? Path.Combine("results", "hessian-bench"));
+            long? c = parse.GetValue(chunk);
+            if (n < 1 || r < 1 || c < 1) { Console.Error.WriteLine($"--samples, --repeats and --chunk-elements must be positive; got {n}, {r} and {c}."); return 2; }
+            return Run(n, r, !parse.GetValue(biases), c, parse.GetValue(output) ?? Path.Combine("results", "hessian-bench"));
         });
         return command;
     }
 
-    private static int Run(int n, int repeats, bool withBiases, string dir)
+    private static int Run(int n, int repeats, bool withBiases, long? chunkElements, string dir)
     {
         TorchSetup.Initialise();
         // MathNet's managed provider splits large products and decompositions over threads; one thread keeps a seed's results bit-for-bit repeatable.
@@ -52,38 +54,57 @@ internal static class HessianBench
         var theta = Mlp.Random(widths, withBiases, rng).Flatten();
         var v = Enumerable.Range(0, theta.Length).Select(_ => rng.NextDouble() - 0.5).ToArray();
 
+        var rop = new MlpObjective(net, inputs, labels);
+        if (chunkElements is { } elements) rop = new MlpObjective(net, inputs, labels) { ChunkElements = elements };
+
         objective.ValueAndGradient(theta);
         objective.HessianVectorProduct(theta, v);
+        rop.HessianVectorProduct(theta, v);
         var (grad, gradCpu) = Median(repeats, () => objective.ValueAndGradient(theta));
         var (hvp, hvpCpu) = Median(repeats, () => objective.HessianVectorProduct(theta, v));
-        Matrix<double> h = null!;
-        var (full, fullCpu) = Time(() => h = objective.Hessian(theta));
+        var (ropGrad, ropGradCpu) = Median(repeats, () => rop.ValueAndGradient(theta));
+        var (ropHvp, ropHvpCpu) = Median(repeats, () => rop.HessianVectorProduct(theta, v));
+        Matrix<double> hAutograd = null!, h = null!;
+        var (full, fullCpu) = Time(() => hAutograd = objective.Hessian(theta));
+        var (ropFull, ropFullCpu) = Time(() => h = rop.Hessian(theta));
+        double agreement = (h - hAutograd).Enumerate().Select(Math.Abs).Max() / hAutograd.Enumerate().Select(Math.Abs).Max();
         SymmetricSpectrum spec = null!;
         double asym = 0;
         var (eig, eigCpu) = Time(() => { var (sym, a) = TorchObjective.Symmetrised(h); asym = a; spec = SymmetricSpectrum.Of(sym); });
         Lanczos lanczos = null!;
-        var (lanczosTime, lanczosCpu) = Time(() => lanczos = Lanczos.Run(u => objective.HessianVectorProduct(theta, u), theta.Length, 30, new Random(1)));
+        var (lanczosTime, lanczosCpu) = Time(() => lanczos = Lanczos.Run(u => rop.HessianVectorProduct(theta, u), theta.Length, 30, new Random(1)));
         double lanczosMax = lanczos.Ritz().Values[^1];
         (double Mean, double StandardError) hutch = default;
-        var (hutchTime, hutchCpu) = Time(() => hutch = HutchinsonTrace.Estimate(u => objective.HessianVectorProduct(theta, u), theta.Length, 20, new Random(2)));
+        var (hutchTime, hutchCpu) = Time(() => hutch = HutchinsonTrace.Estimate(u => rop.HessianVectorProduct(theta, u), theta.Length, 20, new Random(2)));
         double exactTrace = spec.Values.Sum();
 
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         md.AppendLine("# Hessian timing: 64-10-5-10 tanh net, mean cross-entropy");
         md.AppendLine();
-        md.AppendLine($"- {n} synthetic samples of the digits' shape (64 inputs with values v/8 - 1, v uniform in 0..16) and uniform random labels 0..9, seed 2019; {(withBiases ? "with biases" : "bias-free")}, {theta.Length} parameters; float64, torch threads = {torch.get_num_threads()}.");
+        md.AppendLine($"- {n} synthetic samples of the digits' shape (64 inputs with values v/8 - 1, v uniform in 0..16) and uniform random labels 0..9, seed 2019; {(withBiases ? "with biases" : "bias-free")}, {theta.Length} parameters; float64, torch threads = {torch.get_num_threads()}; R-operator Hessian chunk = {rop.ChunkElements} doubles.");
         md.AppendLine($"- .NET {Environment.Version}, TorchSharp {typeof(torch).Assembly.GetName().Version}, {Environment.ProcessorCount} cores. Timings are wall-clock on a shared machine.");
         md.AppendLine();
         md.AppendLine($"Load average when the run ended: {LoadAverage()} (CPU time of this process is given beside wall time: on a shared machine it is the better measure of the work).");
         md.AppendLine();
+        md.AppendLine("Two implementations of the same loss: autograd (`TorchObjective`, any TorchSharp loss; HVP by double backward, Hessian rows by repeated backward passes through one retained graph) and the R-operator (`MlpObjective`, this net only; hand-written backpropagation, HVPs by Pearlmutter's forward and backward R-passes, the full Hessian block by block from one R-pass per unit seed at each layer's pre-activations).");
+        md.AppendLine();
+        md.AppendLine("| operation | autograd: wall | autograd: CPU | R-operator: wall | R-operator: CPU |");
+        md.AppendLine("| --- | --- | --- | --- | --- |");
+        md.AppendLine($"| loss + gradient (median of {repeats}) | {grad * 1e3:F2} ms | {gradCpu * 1e3:F2} ms | {ropGrad * 1e3:F2} ms | {ropGradCpu * 1e3:F2} ms |");
+        md.AppendLine($"| Hessian-vector product (median of {repeats}) | {hvp * 1e3:F2} ms | {hvpCpu * 1e3:F2} ms | {ropHvp * 1e3:F2} ms | {ropHvpCpu * 1e3:F2} ms |");
+        md.AppendLine($"| HVP / gradient of the same implementation | {hvp / grad:F2} | {hvpCpu / gradCpu:F2} | {ropHvp / ropGrad:F2} | {ropHvpCpu / ropGradCpu:F2} |");
+        md.AppendLine($"| HVP / autograd gradient | {hvp / grad:F2} | {hvpCpu / gradCpu:F2} | {ropHvp / grad:F2} | {ropHvpCpu / gradCpu:F2} |");
+        md.AppendLine($"| full Hessian ({theta.Length} rows) | {full:F2} s | {fullCpu:F2} s | {ropFull:F2} s | {ropFullCpu:F2} s |");
+        md.AppendLine($"| symmetric eigendecomposition (MathNet) | {eig:F3} s | {eigCpu:F3} s | {eig:F3} s | {eigCpu:F3} s |");
+        md.AppendLine($"| full Hessian + spectrum | {full + eig:F2} s | {fullCpu + eigCpu:F2} s | {ropFull + eig:F2} s | {ropFullCpu + eigCpu:F2} s |");
+        md.AppendLine();
+        md.AppendLine($"The two Hessians agree to {agreement:G2} of max |H| (different summation orders of the same derivatives).");
+        md.AppendLine();
+        md.AppendLine("On the R-operator's Hessian and HVPs:");
+        md.AppendLine();
         md.AppendLine("| operation | wall time | CPU time |");
         md.AppendLine("| --- | --- | --- |");
-        md.AppendLine($"| loss + gradient (median of {repeats}) | {grad * 1e3:F2} ms | {gradCpu * 1e3:F2} ms |");
-        md.AppendLine($"| Hessian-vector product, double backward (median of {repeats}) | {hvp * 1e3:F2} ms ({hvp / grad:F2} x gradient) | {hvpCpu * 1e3:F2} ms ({hvpCpu / gradCpu:F2} x gradient) |");
-        md.AppendLine($"| full Hessian ({theta.Length} rows from one retained gradient graph) | {full:F2} s | {fullCpu:F2} s |");
-        md.AppendLine($"| symmetric eigendecomposition (MathNet) | {eig:F3} s | {eigCpu:F3} s |");
-        md.AppendLine($"| full Hessian + spectrum | {full + eig:F2} s | {fullCpu + eigCpu:F2} s |");
         md.AppendLine($"| 30 Lanczos steps (HVPs, full reorthogonalisation) | {lanczosTime:F2} s | {lanczosCpu:F2} s |");
         md.AppendLine($"| Hutchinson trace, 20 Rademacher probes | {hutchTime:F2} s | {hutchCpu:F2} s |");
         md.AppendLine();
@@ -94,7 +115,8 @@ internal static class HessianBench
         AtomicFile.WriteAllText(Path.Combine(dir, "bench.json"), System.Text.Json.JsonSerializer.Serialize(new
         {
             samples = n, parameters = theta.Length, with_biases = withBiases, gradient_ms = grad * 1e3, hvp_ms = hvp * 1e3, hvp_over_gradient = hvp / grad,
-            full_hessian_s = full, eigendecomposition_s = eig, lanczos30_s = lanczosTime, gradient_cpu_ms = gradCpu * 1e3, hvp_cpu_ms = hvpCpu * 1e3,
+            rop_gradient_ms = ropGrad * 1e3, rop_hvp_ms = ropHvp * 1e3, rop_hvp_over_rop_gradient = ropHvp / ropGrad, rop_hvp_over_gradient = ropHvp / grad,
+            rop_full_hessian_s = ropFull, rop_vs_autograd_hessian_max_rel = agreement, full_hessian_s = full, eigendecomposition_s = eig, lanczos30_s = lanczosTime, gradient_cpu_ms = gradCpu * 1e3, hvp_cpu_ms = hvpCpu * 1e3,
             full_hessian_cpu_s = fullCpu, eigendecomposition_cpu_s = eigCpu, load_average = LoadAverage(), relative_asymmetry = asym, lambda_max = spec.Max, lambda_max_lanczos = lanczosMax,
         }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         Console.Write(md.ToString());

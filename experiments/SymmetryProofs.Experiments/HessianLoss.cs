@@ -33,7 +33,8 @@ internal sealed class HessianLoss
     public Tensor Loss(Tensor theta, Tensor inputs, Tensor labels) =>
         nn.functional.cross_entropy(Net.Logits(theta, inputs), labels) + 0.5 * Penalty * (theta * theta).sum();
 
-    public TorchObjective Objective() => new(th => Loss(th, Inputs, Labels), Net.ParameterCount);
+    /// <summary>The same objective with hand-written derivatives: R-operator HVPs and the block-structured full Hessian (MlpObjectiveTests check it against autograd).</summary>
+    public MlpObjective Objective() => new(Net, Inputs, Labels, Penalty);
 
     public double Accuracy(double[] theta)
     {
