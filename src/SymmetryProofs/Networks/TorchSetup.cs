@@ -10,6 +10,7 @@ public static class TorchSetup
 {
     private static readonly object Gate = new();
     private static bool initialised;
+    private static string heap = "";
 
     /// <summary>
     /// Float64 by default (claims are verified in double precision) and a fixed thread count:
@@ -21,6 +22,7 @@ public static class TorchSetup
         lock (Gate)
         {
             if (initialised) return;
+            heap = NativeHeap.Configure();
             torch.set_default_dtype(torch.float64);
             torch.set_num_threads(threads);
             initialised = true;
@@ -35,7 +37,7 @@ public static class TorchSetup
         var a = torch.tensor(new double[] { 1, 2, 3 }, dtype: torch.float64, requires_grad: true);
         (a * a).sum().backward();
         var grad = a.grad!.data<double>().ToArray();
-        return $"TorchSharp {typeof(torch).Assembly.GetName().Version}, libtorch loaded, threads={torch.get_num_threads()}, " +
+        return $"TorchSharp {typeof(torch).Assembly.GetName().Version}, libtorch loaded, threads={torch.get_num_threads()}, {heap}, " +
                $"d/da sum(a^2) at (1,2,3) = ({string.Join(", ", grad)})";
     }
 }
