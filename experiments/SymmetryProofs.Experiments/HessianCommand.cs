@@ -22,8 +22,9 @@ public static class HessianCommand
         var penalty = new Option<double>("--penalty") { Description = "L2 penalty lambda in (lambda/2)|theta|^2 on every parameter.", DefaultValueFactory = _ => 1e-3 };
         var data = new Option<string?>("--data") { Description = "Directory holding optdigits.tes (translations only; default: $SYMMETRYPROOFS_DATA, else data/optdigits)." };
         var keepFixed = new Option<bool>("--keep-fixed-modes") { Description = "translations: keep the image modes every translation fixes (DC, Nyquist); by default they are projected out." };
+        var fineK = new Option<int?>("--fine-k") { Description = "Grid size K per generator of the fine setting (default 256 so2 / 128 translations, 128 / 32 with --quick); the K sweep then runs up to K." };
         var command = new Command("hessian", "Hessian spectra at critical points of augmented training: flat directions along orbit tangents (claims 9, 10).");
-        foreach (var o in new Option[] { group, quick, output, seeds, penalty, data, keepFixed }) command.Options.Add(o);
+        foreach (var o in new Option[] { group, quick, output, seeds, penalty, data, keepFixed, fineK }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             string g = parse.GetValue(group)!;
@@ -32,11 +33,13 @@ public static class HessianCommand
             double lambda = parse.GetValue(penalty);
             if (n < 1) { Console.Error.WriteLine($"--seeds must be at least 1; got {n}."); return 2; }
             if (!(lambda > 0)) { Console.Error.WriteLine($"--penalty must be positive (it lifts accidental flat directions); got {lambda}."); return 2; }
+            int? k = parse.GetValue(fineK);
+            if (k is < 2) { Console.Error.WriteLine($"--fine-k must be at least 2 (a grid of one element is no augmentation); got {k}."); return 2; }
             if (g != "so2" && g != "translations") { Console.Error.WriteLine($"--group must be so2 or translations; got '{g}'."); return 2; }
             string dir = parse.GetValue(output) ?? Path.Combine("results", $"hessian-{g}");
             try
             {
-                return Run(g, q, n, lambda, dir, parse.GetValue(data), parse.GetValue(keepFixed), args: Environment.GetCommandLineArgs().Skip(1));
+                return Run(g, q, n, lambda, dir, parse.GetValue(data), parse.GetValue(keepFixed), k, args: Environment.GetCommandLineArgs().Skip(1));
             }
             catch (Exception e) when (e is DataNotFoundException or FileNotFoundException or FormatException)
             {
@@ -48,14 +51,14 @@ public static class HessianCommand
         return command;
     }
 
-    private static int Run(string groupName, bool quick, int seeds, double penalty, string dir, string? dataDir, bool keepFixedModes, IEnumerable<string> args)
+    private static int Run(string groupName, bool quick, int seeds, double penalty, string dir, string? dataDir, bool keepFixedModes, int? fineK, IEnumerable<string> args)
     {
         TorchSetup.Initialise();
         // MathNet's managed provider splits large products and decompositions over threads; one thread keeps a seed's results bit-for-bit repeatable.
         MathNet.Numerics.Control.UseSingleThread();
         var watch = Stopwatch.StartNew();
         Directory.CreateDirectory(dir);
-        var problem = HessianProblem.Create(groupName, quick, dataDir, keepFixedModes);
+        var problem = HessianProblem.Create(groupName, quick, dataDir, keepFixedModes, fineK);
         var runner = new HessianRunner(problem, penalty) { Total = seeds * HessianRunner.RunsPerSeed(problem) };
         AnsiConsole.MarkupLine(Markup.Escape($"hessian: group {groupName}, {(quick ? "quick" : "full")}, {seeds} seed(s), penalty {penalty:G3}, writing to {dir}"));
         var results = new List<HessianResult>();

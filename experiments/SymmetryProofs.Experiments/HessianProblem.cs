@@ -40,7 +40,7 @@ internal sealed class HessianProblem
         return new LabelledSet(Matrix<double>.Build.Dense(m.RowCount, m.ColumnCount, (i, j) => sd[j] > 0 ? (m[i, j] - mean[j]) / sd[j] : 0), set.Labels, set.Classes);
     }
 
-    public static HessianProblem Create(string group, bool quick, string? dataDir, bool keepFixedModes) => group switch
+    public static HessianProblem Create(string group, bool quick, string? dataDir, bool keepFixedModes, int? fineK = null) => group switch
     {
         "so2" => new HessianProblem
         {
@@ -48,21 +48,25 @@ internal sealed class HessianProblem
             Group = new So2Action(),
             Samples = quick ? 48 : 150,
             Hidden = quick ? 6 : 8,
-            FineK = quick ? 128 : 256,
+            FineK = fineK ?? (quick ? 128 : 256),
             CoarseK = 4,
             RandomM = 8,
-            KSweep = quick ? new[] { 2, 4, 8, 16, 24, 32, 48, 64, 96, 128 } : new[] { 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256 },
+            KSweep = SweepUpTo(quick ? new[] { 2, 4, 8, 16, 24, 32, 48, 64, 96, 128 } : new[] { 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256 }, fineK),
             RateSweep = quick ? new[] { 1, 4, 16, 64 } : new[] { 1, 2, 4, 8, 16, 32, 64, 128 },
             RoamSteps = quick ? 4000 : 40000,
             RoamBatch = 32,
             DataDescription = "three rings in the plane (class = ring of the radius, radii in [0.05, 0.45), [0.55, 0.95), [1.05, 1.45)), angles uniform",
             InvariantDescription = "|x|^2 (the SO(2) invariant), standardised",
         }.With(seed => So2Rings.Generate(quick ? 48 : 150, 3, new Random(seed)), x => So2Action.RadiusSquared(x)),
-        "translations" => TranslationsProblem(quick, dataDir, keepFixedModes),
+        "translations" => TranslationsProblem(quick, dataDir, keepFixedModes, fineK),
         _ => throw new ArgumentException($"--group must be so2 or translations; got '{group}'."),
     };
 
-    private static HessianProblem TranslationsProblem(bool quick, string? dataDir, bool keepFixedModes)
+    /// <summary>The protocol's sweep, or with --fine-k its points below K and K itself (the sweep ends at the fine run).</summary>
+    private static int[] SweepUpTo(int[] sweep, int? fineK) =>
+        fineK is { } k ? sweep.Where(x => x < k).Append(k).ToArray() : sweep;
+
+    private static HessianProblem TranslationsProblem(bool quick, string? dataDir, bool keepFixedModes, int? fineK)
     {
         var group = new TorusTranslations(8, 8);
         var fixedModes = group.FixedSubspace();
@@ -78,10 +82,10 @@ internal sealed class HessianProblem
             Group = group,
             Samples = n,
             Hidden = 3,
-            FineK = quick ? 32 : 64,
+            FineK = fineK ?? (quick ? 32 : 128),
             CoarseK = 4,
             RandomM = 16,
-            KSweep = quick ? new[] { 2, 4, 8, 16, 32 } : new[] { 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64 },
+            KSweep = SweepUpTo(quick ? new[] { 2, 4, 8, 16, 32 } : new[] { 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128 }, fineK),
             RateSweep = quick ? new[] { 4, 16, 64 } : new[] { 1, 4, 16, 64, 256 },
             RoamSteps = quick ? 2000 : 20000,
             RoamBatch = 64,

@@ -33,7 +33,14 @@ internal sealed class HessianRunner
         var loss = new HessianLoss(new TorchMlp(widths, withBiases: true), set, penalty);
         var objective = loss.Objective();
         var theta0 = start ?? Mlp.Random(widths, true, new Random(1_000_003 * seed + 17)).Flatten();
-        var cp = solver.Solve(objective, theta0);
+        // Large augmented sets take minutes to converge: show the solver's progress every 15 s or so.
+        var sinceReport = Stopwatch.StartNew();
+        var cp = solver.Solve(objective, theta0, line =>
+        {
+            if (sinceReport.Elapsed.TotalSeconds < 15) return;
+            AnsiConsole.MarkupLine(Markup.Escape($"    seed {seed} {kind} {setting} k={k}, {watch.Elapsed.TotalSeconds:F0} s: {line}"));
+            sinceReport.Restart();
+        });
         var (h, _) = TorchObjective.Symmetrised(objective.Hessian(cp.Theta));
         var spec = SymmetricSpectrum.Of(h);
         var tangents = invariant ? null : FlatDirections.Tangents(widths, true, cp.Theta, problem.Group);

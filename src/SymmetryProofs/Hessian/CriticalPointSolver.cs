@@ -32,6 +32,7 @@ public sealed class CriticalPointSolver
         int it = 0;
         for (; it < MaxLbfgsIterations && g.L2Norm() > LbfgsTolerance; it++)
         {
+            if (it % 50 == 0) log?.Invoke($"L-BFGS iteration {it}: |g| = {g.L2Norm():G3}, loss = {f:G12}");
             var d = -TwoLoop(g, s, y);
             if (d.DotProduct(g) >= 0) { d = -g; s.Clear(); y.Clear(); }
             double step = 1, slope = d.DotProduct(g);
