@@ -26,8 +26,8 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
     /// <summary>
     /// Doubles in the largest intermediate of the full Hessian's contraction over samples, which
     /// sets how many samples are contracted at once. Measured with `hessian bench --chunk-elements`
-    /// (64-10-5-10, 8985 samples): 2^18..2^21 (2..16 MB) all take 0.7..0.9 s, 2^24 takes 3.1 s; large
-    /// fresh buffers cost page faults and fall out of cache.
+    /// (64-10-5-10, 8985 samples): 2^18..2^22 doubles (2..32 MB) take 0.6..0.9 s, 2^24 takes 2.6 s
+    /// (above glibc's 32 MB mmap threshold, see NativeHeap, each chunk is page-faulted afresh).
     /// </summary>
     public long ChunkElements { get; init; } = 1L << 20;
 
