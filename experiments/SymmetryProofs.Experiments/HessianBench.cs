@@ -54,8 +54,7 @@ internal static class HessianBench
         var theta = Mlp.Random(widths, withBiases, rng).Flatten();
         var v = Enumerable.Range(0, theta.Length).Select(_ => rng.NextDouble() - 0.5).ToArray();
 
-        var rop = new MlpObjective(net, inputs, labels);
-        if (chunkElements is { } elements) rop = new MlpObjective(net, inputs, labels) { ChunkElements = elements };
+        var rop = chunkElements is { } elements ? new MlpObjective(net, inputs, labels) { ChunkElements = elements } : new MlpObjective(net, inputs, labels);
 
         objective.ValueAndGradient(theta);
         objective.HessianVectorProduct(theta, v);

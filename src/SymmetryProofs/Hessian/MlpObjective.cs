@@ -116,7 +116,7 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
     }
 
     /// <summary>
-    /// H V^T for directions V [B, n] (rows), returned as [B, n]. Intermediates are laid out
+    /// H V^T for a batch of directions V [B, n] (rows; HessianVectorProduct passes one), returned as [B, n]. Intermediates are laid out
     /// [samples, B, width] so that every product over samples or widths is one matrix product
     /// without copies: R{a_i} = R{h_i} W_i^T + h_i V_W^T + V_b, R{h_{i+1}} = (1 - h^2) R{a_i};
     /// at the logits R{delta} = (diag p - p p^T) R{z} / n; backwards R{g_W} = R{delta}^T h + delta^T R{h},
