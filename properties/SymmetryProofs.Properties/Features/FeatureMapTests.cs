@@ -146,13 +146,18 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
         Assert.Equal(2, shrunk.X.Count);
     }
 
-    /// <summary>Claim 7: neighbour products (on the cylinder) cannot tell x from x with one row flipped; FsCheck finds a two-row image.</summary>
+    /// <summary>
+    /// Claim 7: neighbour products (on the cylinder) cannot tell x from x with one row flipped; FsCheck
+    /// finds a two-row image. A 2x1 image is the smallest, but shrinking by whole columns can stop at
+    /// 2x2: in x = [[0, 1], [1, 0]] every column removal leaves a zero row, and then y = x or -x (CI
+    /// saw this once); three rows or columns always shrink further.
+    /// </summary>
     [Fact]
     public void Neighbour_products_do_not_separate_inversion_orbits()
     {
         var found = FindOrbitMerge(Arbs.RowFlips(), f => (f.X, f.Flipped(), new NeighbourProductsMap(f.X.Height, f.X.Width)));
         var shrunk = Assert.IsType<RowFlip>(found.Shrunk[0]);
-        Assert.Equal((2, 1), (shrunk.X.Height, shrunk.X.Width));
+        Assert.True(shrunk.X.Height == 2 && shrunk.X.Width <= 2, $"expected a 2x1 or 2x2 image, got {shrunk}");
     }
 
     /// <summary>
