@@ -58,6 +58,19 @@ public class MlpObjectiveTests(ITestOutputHelper output)
         return LossGradientTests.Compare(f.Rop.HessianVectorProduct(f.Theta, v), f.Autograd.HessianVectorProduct(f.Theta, v), AutogradTolerance, "H v vs double backward");
     }
 
+    /// <summary>Three directions through one batched pair of R-passes give the same products as one at a time.</summary>
+    [Property]
+    public Property Batched_hvps_equal_single_hvps(LossCase c, int seed)
+    {
+        using var scope = torch.NewDisposeScope();
+        var f = Fixture.Of(c);
+        var directions = Enumerable.Range(0, 3).Select(k => Direction(seed + k, f.Theta.Length)).ToArray();
+        var batched = f.Rop.HessianVectorProducts(f.Theta, directions);
+        return directions
+            .Select((v, k) => LossGradientTests.Compare(batched[k], f.Rop.HessianVectorProduct(f.Theta, v), AutogradTolerance, $"direction {k}: batched vs single"))
+            .Aggregate((a, b) => a.And(b));
+    }
+
     /// <summary>H v equals the central difference of the objective's own gradient along v.</summary>
     [Property]
     public Property Hvp_matches_central_differences_of_the_gradient(LossCase c, int seed)

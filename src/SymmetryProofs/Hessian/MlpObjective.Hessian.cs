@@ -8,14 +8,16 @@ namespace SymmetryProofs.Hessian;
 public sealed partial class MlpObjective
 {
     /// <summary>
-    /// The full Hessian, block by block. A direction (a, b) inside layer l moves sample n's
-    /// pre-activation of that layer by h~_n[b] e_a (h~ = [h, 1], the 1 for a bias), and every later
-    /// R-quantity is linear in that move; so one R-pass per unit seed e_a at layer l (w_l seeds
-    /// instead of w_l (w_(l-1) + 1) directions) gives every block (l, m >= l):
-    /// H[(l,a,b),(m,c,d)] = sum_n h~_(l-1),n[b] (R{delta_m}^a[n,c] h~_(m-1),n[d] + delta_m[n,c] R{h~_(m-1)}^a[n,d]).
-    /// Blocks below the diagonal are the transposes of those above; diagonal blocks are computed
-    /// whole, so their rounding asymmetry stays visible to <see cref="TorchObjective.Symmetrised"/>.
-    /// The progress callback receives the number of rows finished minus one, after each layer.
+    /// The full Hessian, block by block (layers counted from 0: layer l maps its input h_l, width
+    /// w[l], to the pre-activation a_l, width w[l+1]; h~_l = [h_l, 1], the 1 for a bias). A direction
+    /// (a, b) of layer l moves sample n's a_l by h~_l,n[b] e_a, and every later R-quantity is linear in
+    /// that move; so one R-pass per unit seed e_a at a_l (w[l+1] seeds instead of one per parameter
+    /// of the layer) gives every block (l, m >= l):
+    /// H[(l,a,b),(m,c,d)] = sum_n h~_l,n[b] (R{delta_m}^a[n,c] h~_m,n[d] + delta_m[n,c] R{h~_m}^a[n,d]),
+    /// where R{h~_m} = 0 for m = l. Blocks below the diagonal are the transposes of those above;
+    /// diagonal blocks are computed whole, so their rounding asymmetry stays visible to
+    /// <see cref="TorchObjective.Symmetrised"/>. The progress callback receives the number of rows
+    /// finished minus one, after each layer.
     /// </summary>
     public Matrix<double> Hessian(double[] theta, Action<int>? progress = null)
     {
