@@ -38,6 +38,9 @@ public sealed record NetSpec(int[] Widths, double[][] Weights, double[][]? Biase
     public IEnumerable<NetSpec> ShrinkKeepingDimensions()
     {
         for (int k = 1; k < Depth; k++) yield return WithoutHiddenLayer(k);
+        if (Biases is not null)
+            for (int k = 1; k < Depth; k++)
+                if (Biases[k - 1].Any(v => v != 0)) yield return WithoutHiddenLayerFolded(k);
         for (int k = 1; k < Depth; k++)
             if (Widths[k] > 1)
                 for (int j = Widths[k] - 1; j >= 0; j--) yield return WithoutUnit(k, j);
@@ -67,6 +70,20 @@ public sealed record NetSpec(int[] Widths, double[][] Weights, double[][]? Biase
             if (Biases is not null) biases.Add(Biases[n]);
         }
         return new NetSpec(widths, weights.ToArray(), Biases is null ? null : biases.ToArray());
+    }
+
+    /// <summary>
+    /// Hidden layer k removed as in <see cref="WithoutHiddenLayer"/>, its units' values at zero
+    /// input, tanh(b(k-1)), folded into the next layer's bias: b(k) + W(k) tanh(b(k-1)). Exact when
+    /// those units are constant (W(k-1) = 0); without it a counterexample carried by such a
+    /// constant unit cannot lose its layer (CI saw a 1-1-2 net with W0 = [0], b0 = [-1] stay).
+    /// </summary>
+    public NetSpec WithoutHiddenLayerFolded(int k)
+    {
+        var plain = WithoutHiddenLayer(k);
+        var constant = Biases![k - 1].Select(Math.Tanh).ToArray();
+        var folded = Biases[k].Select((b, i) => b + Enumerable.Range(0, Widths[k]).Sum(j => Weights[k][i * Widths[k] + j] * constant[j])).ToArray();
+        return plain with { Biases = Replace(plain.Biases!, k - 1, folded) };
     }
 
     /// <summary>The last unit of width index k removed (k = 0 is the input; the logits are never cropped here).</summary>

@@ -41,15 +41,17 @@ public class SmallBiasTests(ITestOutputHelper output)
     /// <summary>
     /// Negative control: without the small-margin term, R + R-bar &lt;= 1 fails, even where the
     /// bias-free net meets claim 3's precondition: a small-margin sample that the biases push to
-    /// its label at both x and -x. FsCheck finds one and shrinks it to a single sample.
+    /// its label at both x and -x. FsCheck finds one and shrinks it to a single sample. Small nets
+    /// (up to ~60 parameters): from the full-size generator the shrink stalled above 100 parameters
+    /// in about 3 runs of 100 (155, 255, 785 seen); on small nets 100 of 100 runs ended at 10 or fewer.
     /// </summary>
     [Fact]
     public void Accuracy_bound_without_the_small_margin_term_fails_and_FsCheck_shrinks_the_counterexample()
     {
-        var found = NegativeControl.Require(Prop.ForAll(Arbs.SmallBiasCases(), c => Prop.When(NoTiesWithoutBiases(c), () => BoundWithSlack(c, countSmallMargins: false))), output, maxTest: 3000);
+        var found = NegativeControl.Require(Prop.ForAll(Arbs.Dropped.SmallBiasCasesOnSmallNets(), c => Prop.When(NoTiesWithoutBiases(c), () => BoundWithSlack(c, countSmallMargins: false))), output, maxTest: 1000);
         var shrunk = found.ShrunkAs<SmallBiasCase>();
-        Assert.True(shrunk.Data.Count == 1 && shrunk.Net.ToMlp().ParameterCount <= 100,
-            $"Expected one sample and at most 100 parameters after shrinking; got {shrunk.Data.Count} samples, {shrunk.Net.ToMlp().ParameterCount} parameters.");
+        Assert.True(shrunk.Data.Count == 1 && shrunk.Net.ToMlp().ParameterCount <= 24,
+            $"Expected one sample and at most 24 parameters after shrinking; got {shrunk.Data.Count} samples, {shrunk.Net.ToMlp().ParameterCount} parameters.");
     }
 
     /// <summary>Claim 3's precondition for the bias-free net: no sample (at x) has all its logits equal.</summary>
