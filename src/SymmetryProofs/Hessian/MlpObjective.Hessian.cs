@@ -43,7 +43,7 @@ public sealed partial class MlpObjective
             var rh = new Tensor?[layers];
             for (int j = l; j + 1 < layers; j++)
             {
-                rh[j + 1] = ra * (1 - s.H[j + 1] * s.H[j + 1]).unsqueeze(1);
+                rh[j + 1] = ra * s.Slope[j + 1].unsqueeze(1);
                 ra = rh[j + 1]!.matmul(net.Weight(th, j + 1).t());
             }
             var p = s.P.unsqueeze(1);
@@ -57,7 +57,7 @@ public sealed partial class MlpObjective
                 if (m > l)
                 {
                     h.narrow(0, offsets[m], cols).narrow(1, offsets[l], rows).copy_(block.t());
-                    rdelta = rdelta.matmul(net.Weight(th, m)) * (1 - s.H[m] * s.H[m]).unsqueeze(1) - 2 * (s.Error[m] * s.H[m]).unsqueeze(1) * rh[m]!;
+                    rdelta = rdelta.matmul(net.Weight(th, m)) * s.Slope[m].unsqueeze(1) - 2 * (s.Error[m] * s.H[m]).unsqueeze(1) * rh[m]!;
                 }
             }
             progress?.Invoke(offsets[l] + rows - 1);

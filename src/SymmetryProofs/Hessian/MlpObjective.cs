@@ -108,20 +108,19 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
     }
 
     /// <summary>Activations and back-propagated errors at theta, shared by the gradient and every R-pass.</summary>
-    private sealed record Pass(double Value, Tensor[] H, Tensor[] Delta, Tensor[] Error, Tensor P);
+    /// <remarks>
+    /// H[i] is the input of layer i (H[0] the data); Slope[i] = 1 - H[i]^2, tanh' at layer i's input
+    /// (i >= 1); Delta[i] = dLoss/d(pre-activation of layer i); Error[i] = dLoss/dH[i] for i >= 1.
+    /// </remarks>
+    private sealed record Pass(double Value, Tensor[] H, Tensor[] Slope, Tensor[] Delta, Tensor[] Error, Tensor P);
 
-    /// <remarks>H[i] is the input of layer i (H[0] the data); Delta[i] = dLoss/d(pre-activation of layer i); Error[i] = dLoss/dH[i] for i >= 1.</remarks>
     private Pass Forward(Tensor th)
     {
-        var h = new Tensor[layers];
-        h[0] = inputs;
-        Tensor logits = null!;
-        for (int i = 0; i < layers; i++)
-        {
-            var a = nn.functional.linear(h[i], net.Weight(th, i), net.Bias(th, i));
-            if (i + 1 < layers) h[i + 1] = a.tanh();
-            else logits = a;
-        }
+        var activations = net.Activations(th, inputs);
+        var h = activations[..layers];
+        var logits = activations[layers];
+        var slope = new Tensor[layers];
+        for (int i = 1; i < layers; i++) slope[i] = 1 - h[i] * h[i];
         var logp = logits.log_softmax(1);
         double value = -logp.gather(1, labels.unsqueeze(1)).mean().item<double>();
         var p = logp.exp();
@@ -131,9 +130,9 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
         for (int i = layers - 1; i >= 1; i--)
         {
             error[i] = delta[i].matmul(net.Weight(th, i));
-            delta[i - 1] = error[i] * (1 - h[i] * h[i]);
+            delta[i - 1] = error[i] * slope[i];
         }
-        return new Pass(value, h, delta, error, p);
+        return new Pass(value, h, slope, delta, error, p);
     }
 
     /// <summary>
@@ -159,7 +158,7 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
             ra = s.H[i].matmul(vw[i].permute(2, 0, 1).reshape(fanIn, b * fanOut)).view(n, b, fanOut);
             if (rh[i] is { } r) ra = ra + r.matmul(net.Weight(th, i).t());
             if (vb[i] is { } bias) ra = ra + bias.unsqueeze(0);
-            if (i + 1 < layers) rh[i + 1] = ra * (1 - s.H[i + 1] * s.H[i + 1]).unsqueeze(1);
+            if (i + 1 < layers) rh[i + 1] = ra * s.Slope[i + 1].unsqueeze(1);
         }
         var p = s.P.unsqueeze(1);
         var rdelta = p * (ra - (p * ra).sum(-1, keepdim: true)) / n;
@@ -175,7 +174,7 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
             if (i > 0)
             {
                 var re = rdelta.matmul(net.Weight(th, i)) + s.Delta[i].matmul(vw[i].permute(1, 0, 2).reshape(fanOut, b * fanIn)).view(n, b, fanIn);
-                rdelta = re * (1 - s.H[i] * s.H[i]).unsqueeze(1) - 2 * (s.Error[i] * s.H[i]).unsqueeze(1) * rh[i]!;
+                rdelta = re * s.Slope[i].unsqueeze(1) - 2 * (s.Error[i] * s.H[i]).unsqueeze(1) * rh[i]!;
             }
         }
         var parts = net.WithBiases ? blocks : blocks.Where((_, k) => k % 2 == 0).ToArray();

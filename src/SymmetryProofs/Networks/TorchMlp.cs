@@ -42,15 +42,22 @@ public sealed class TorchMlp
     }
 
     /// <summary>Logits for a batch: inputs are [n, M], the result is [n, K].</summary>
-    public Tensor Logits(Tensor theta, Tensor inputs)
+    public Tensor Logits(Tensor theta, Tensor inputs) => Activations(theta, inputs)[^1];
+
+    /// <summary>
+    /// Every layer's input and the logits: [inputs, tanh of layer 0, ..., logits], each [n, width].
+    /// Hand-written derivatives (Hessian/MlpObjective) need the hidden activations, not only the logits.
+    /// </summary>
+    public Tensor[] Activations(Tensor theta, Tensor inputs)
     {
         CheckShapes(theta, inputs);
-        var z = inputs;
         int layers = Widths.Length - 1;
+        var z = new Tensor[layers + 1];
+        z[0] = inputs;
         for (int n = 0; n < layers; n++)
         {
-            var pre = nn.functional.linear(z, Weight(theta, n), Bias(theta, n));
-            z = n + 1 < layers ? pre.tanh() : pre;
+            var pre = nn.functional.linear(z[n], Weight(theta, n), Bias(theta, n));
+            z[n + 1] = n + 1 < layers ? pre.tanh() : pre;
         }
         return z;
     }
