@@ -68,33 +68,24 @@ public sealed class FrequencyLattice
     /// <summary>
     /// Scaled features psi(x) with K(x, y) = psi(x).psi(y): psi_0 = 1, sqrt(2 w_k) cos and sin.
     /// </summary>
-    public void ScaledFeatures(double[] x, Span<double> psi)
-    {
-        psi[0] = 1.0;
-        for (int h = 0; h < Half.Count; h++)
-        {
-            var k = Half[h];
-            double t = 0;
-            for (int j = 0; j < Dimension; j++) t += k[j] * x[j];
-            var (sin, cos) = Math.SinCos(Math.PI * t);
-            double a = Math.Sqrt(2.0 * HalfWeights[h]);
-            psi[1 + 2 * h] = a * cos;
-            psi[2 + 2 * h] = a * sin;
-        }
-    }
+    public void ScaledFeatures(double[] x, Span<double> psi) => Fill(x, psi, scaled: true);
 
     /// <summary>Unscaled features phi(x): 1, cos(pi k.x), sin(pi k.x); a target is f = phi . c.</summary>
-    public void Features(double[] x, Span<double> phi)
+    public void Features(double[] x, Span<double> phi) => Fill(x, phi, scaled: false);
+
+    /// <summary>Both feature vectors; the unscaled one multiplies by exactly 1, so it is bit for bit the plain cos and sin.</summary>
+    private void Fill(double[] x, Span<double> features, bool scaled)
     {
-        phi[0] = 1.0;
+        features[0] = 1.0;
         for (int h = 0; h < Half.Count; h++)
         {
             var k = Half[h];
             double t = 0;
             for (int j = 0; j < Dimension; j++) t += k[j] * x[j];
             var (sin, cos) = Math.SinCos(Math.PI * t);
-            phi[1 + 2 * h] = cos;
-            phi[2 + 2 * h] = sin;
+            double a = scaled ? Math.Sqrt(2.0 * HalfWeights[h]) : 1.0;
+            features[1 + 2 * h] = a * cos;
+            features[2 + 2 * h] = a * sin;
         }
     }
 
