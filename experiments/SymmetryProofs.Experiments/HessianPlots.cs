@@ -18,14 +18,8 @@ internal static class HessianPlots
             s.LegendText = $"{r.Setting} (k={r.K})";
             s.MarkerSize = 3;
         }
-        var line = plt.Add.HorizontalLine(Math.Log10(threshold));
-        line.LinePattern = LinePattern.Dashed;
-        line.LegendText = "flat threshold";
-        plt.Title("Hessian spectra at the critical points (seed 0)");
-        plt.XLabel("eigenvalue index (sorted by |lambda|)");
-        plt.YLabel("log10 |lambda| / lambda_max");
-        plt.ShowLegend();
-        AtomicFile.Write(Path.Combine(dir, "spectrum.png"), tmp => plt.SavePng(tmp, 900, 600));
+        SaveWithThreshold(plt, threshold, "Hessian spectra at the critical points (seed 0)", "eigenvalue index (sorted by |lambda|)",
+            "log10 |lambda| / lambda_max", Path.Combine(dir, "spectrum.png"));
     }
 
     public static void CurvatureVsK(string dir, List<IGrouping<(string Kind, string Setting, int K), HessianResult>> sweeps, int groupDim, double threshold)
@@ -40,14 +34,8 @@ internal static class HessianPlots
             var s = plt.Add.Scatter(pts.Select(p => p.X).ToArray(), pts.Select(p => p.Y).ToArray());
             s.LegendText = kind == "k-sweep" ? "grid of K per generator (x = K^d)" : "m random elements per sample";
         }
-        var line = plt.Add.HorizontalLine(Math.Log10(threshold));
-        line.LinePattern = LinePattern.Dashed;
-        line.LegendText = "flat threshold";
-        plt.Title("Curvature along the orbit tangents vs group elements per sample");
-        plt.XLabel("log10 group elements per sample");
-        plt.YLabel("log10 |t^T H t| / (|t|^2 lambda_max), mean over seeds");
-        plt.ShowLegend();
-        AtomicFile.Write(Path.Combine(dir, "curvature_vs_k.png"), tmp => plt.SavePng(tmp, 900, 600));
+        SaveWithThreshold(plt, threshold, "Curvature along the orbit tangents vs group elements per sample", "log10 group elements per sample",
+            "log10 |t^T H t| / (|t|^2 lambda_max), mean over seeds", Path.Combine(dir, "curvature_vs_k.png"));
     }
 
     public static void Roaming(string dir, List<RoamPoint> points)
@@ -67,5 +55,18 @@ internal static class HessianPlots
         plt.YLabel("|displacement|");
         plt.ShowLegend();
         AtomicFile.Write(Path.Combine(dir, "roaming.png"), tmp => plt.SavePng(tmp, 900, 600));
+    }
+
+    /// <summary>The dashed flat-threshold line (relative to lambda_max, in log10), titles, legend, and an atomic PNG write.</summary>
+    private static void SaveWithThreshold(Plot plt, double threshold, string title, string xLabel, string yLabel, string path)
+    {
+        var line = plt.Add.HorizontalLine(Math.Log10(threshold));
+        line.LinePattern = LinePattern.Dashed;
+        line.LegendText = "flat threshold";
+        plt.Title(title);
+        plt.XLabel(xLabel);
+        plt.YLabel(yLabel);
+        plt.ShowLegend();
+        AtomicFile.Write(path, tmp => plt.SavePng(tmp, 900, 600));
     }
 }
