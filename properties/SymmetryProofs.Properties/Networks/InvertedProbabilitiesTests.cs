@@ -30,8 +30,7 @@ public class InvertedProbabilitiesTests(ITestOutputHelper output)
     {
         var found = NegativeControl.Require(Prop.ForAll(Arbs.Dropped.NetCasesWithBiases(), AreReciprocal), output);
         var shrunk = found.ShrunkAs<NetCase>();
-        Assert.True(shrunk.Net.Depth == 1 && shrunk.Net.InputDim == 1 && shrunk.Net.OutputDim == 2,
-            $"Expected the shrunk net to be a single 1-2 layer; got widths {string.Join("-", shrunk.Net.Widths)}.");
+        NegativeControl.AssertSingleOneToTwoLayer(shrunk.Net);
     }
 
     private static Property AreReciprocal(NetCase c)
@@ -70,8 +69,7 @@ public class InvertedProbabilitiesTests(ITestOutputHelper output)
         var shrunk = found.ShrunkAs<NetCase>();
         var logits = shrunk.Net.ToMlp().Logits(Vector<double>.Build.DenseOfArray(shrunk.Input));
         Assert.True(logits.Distinct().Count() < logits.Count, $"The shrunk counterexample should have tied logits; got {Format.Vector(logits)}.");
-        Assert.True(shrunk.Net.Depth == 1 && shrunk.Net.InputDim == 1 && shrunk.Net.OutputDim == 2,
-            $"Expected the shrunk net to be a single 1-2 layer; got widths {string.Join("-", shrunk.Net.Widths)}.");
+        NegativeControl.AssertSingleOneToTwoLayer(shrunk.Net);
     }
 
     private static Property RankingIsReversed(NetCase c)

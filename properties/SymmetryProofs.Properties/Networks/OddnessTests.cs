@@ -26,8 +26,7 @@ public class OddnessTests(ITestOutputHelper output)
     {
         var found = NegativeControl.Require(Prop.ForAll(Arbs.Dropped.NetCasesWithBiases(), IsOdd), output);
         var shrunk = found.ShrunkAs<NetCase>();
-        Assert.True(shrunk.Net.Depth == 1 && shrunk.Net.InputDim == 1 && shrunk.Net.OutputDim == 2,
-            $"Expected the shrunk net to be a single 1-2 layer; got widths {string.Join("-", shrunk.Net.Widths)}.");
+        NegativeControl.AssertSingleOneToTwoLayer(shrunk.Net);
     }
 
     internal static Property IsOdd(NetCase c)

@@ -75,6 +75,11 @@ public static class NegativeControl
         return found;
     }
 
+    /// <summary>The smallest net a claim about logits can fail on: one layer from one input to two classes.</summary>
+    public static void AssertSingleOneToTwoLayer(NetSpec net) =>
+        Assert.True(net.Depth == 1 && net.InputDim == 1 && net.OutputDim == 2,
+            $"Expected the shrunk net to be a single 1-2 layer; got widths {string.Join("-", net.Widths)}.");
+
     private sealed class CapturingRunner : IRunner
     {
         public TestResult? Result { get; private set; }
