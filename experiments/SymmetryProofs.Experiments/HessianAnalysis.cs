@@ -1,6 +1,10 @@
 using MathNet.Numerics.LinearAlgebra;
-using SymmetryProofs.Groups;
-using SymmetryProofs.Hessian;
+using SymmetryProofs.Symmetry;
+using SymmetryProofs.Data;
+using SymmetryProofs.Features;
+using SymmetryProofs.Objectives;
+using SymmetryProofs.Spectra;
+using SymmetryProofs.Optimisation;
 
 namespace SymmetryProofs.Experiments;
 

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using SymmetryProofs.Data;
 using SymmetryProofs.Networks;
+using SymmetryProofs.Runtime;
+using SymmetryProofs.IO;
 using Spectre.Console;
 
 namespace SymmetryProofs.Experiments;

@@ -1,6 +1,10 @@
 using SymmetryProofs.Data;
-using SymmetryProofs.Hessian;
+using SymmetryProofs.Objectives;
+using SymmetryProofs.Spectra;
+using SymmetryProofs.Optimisation;
 using SymmetryProofs.Networks;
+using SymmetryProofs.Runtime;
+using SymmetryProofs.IO;
 using TorchSharp;
 using static TorchSharp.torch;
 

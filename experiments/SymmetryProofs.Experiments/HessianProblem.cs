@@ -1,6 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
-using SymmetryProofs.Groups;
+using SymmetryProofs.Symmetry;
+using SymmetryProofs.Data;
+using SymmetryProofs.Features;
 
 namespace SymmetryProofs.Experiments;
 

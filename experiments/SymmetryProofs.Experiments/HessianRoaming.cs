@@ -1,7 +1,13 @@
 using MathNet.Numerics.LinearAlgebra;
-using SymmetryProofs.Groups;
-using SymmetryProofs.Hessian;
+using SymmetryProofs.Symmetry;
+using SymmetryProofs.Data;
+using SymmetryProofs.Features;
+using SymmetryProofs.Objectives;
+using SymmetryProofs.Spectra;
+using SymmetryProofs.Optimisation;
 using SymmetryProofs.Networks;
+using SymmetryProofs.Runtime;
+using SymmetryProofs.IO;
 using TorchSharp;
 using static TorchSharp.torch;
 

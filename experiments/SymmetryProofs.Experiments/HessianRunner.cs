@@ -1,8 +1,14 @@
 using System.Diagnostics;
 using SymmetryProofs.Data;
-using SymmetryProofs.Groups;
-using SymmetryProofs.Hessian;
+using SymmetryProofs.Symmetry;
+using SymmetryProofs.Data;
+using SymmetryProofs.Features;
+using SymmetryProofs.Objectives;
+using SymmetryProofs.Spectra;
+using SymmetryProofs.Optimisation;
 using SymmetryProofs.Networks;
+using SymmetryProofs.Runtime;
+using SymmetryProofs.IO;
 using Spectre.Console;
 
 namespace SymmetryProofs.Experiments;

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using SymmetryProofs.Networks;
+using SymmetryProofs.Runtime;
+using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments;
 

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Kernels;
+using SymmetryProofs.Symmetry;
 
 namespace SymmetryProofs.Experiments;
 

@@ -1,4 +1,5 @@
 using SymmetryProofs.Kernels;
+using SymmetryProofs.Symmetry;
 
 namespace SymmetryProofs.Experiments;
 

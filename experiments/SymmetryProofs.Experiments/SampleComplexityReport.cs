@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SymmetryProofs.Kernels;
+using SymmetryProofs.Symmetry;
 
 namespace SymmetryProofs.Experiments;
 

@@ -3,7 +3,10 @@ using System.Diagnostics;
 using Spectre.Console;
 using SymmetryProofs.Data;
 using SymmetryProofs.Networks;
-using SymmetryProofs.Training;
+using SymmetryProofs.Runtime;
+using SymmetryProofs.IO;
+using SymmetryProofs.Optimisation;
+using SymmetryProofs.Objectives;
 using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments;

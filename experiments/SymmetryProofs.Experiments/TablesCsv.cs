@@ -94,7 +94,7 @@ public static class TablesCsv
     private static TablesDiagnostics ParseDiagnostics(string[] f, Func<string, Exception> error)
     {
         CheckKey(f, error);
-        if (!Enum.TryParse<Training.StopReason>(f[9], ignoreCase: true, out _)) throw error($"stop is '{f[9]}'; expected gradient, plateau, budget or linesearch.");
+        if (!Enum.TryParse<Optimisation.StopReason>(f[9], ignoreCase: true, out _)) throw error($"stop is '{f[9]}'; expected gradient, plateau, budget or linesearch.");
         return new TablesDiagnostics(f[0], f[1], f[2], f[3], Int(f[4], "seed", 0, error), Int(f[5], "budget", 1, error),
             Fraction(f[6], "split_ratio", error), NonNegative(f[7], "final_loss", error), NonNegative(f[8], "grad_max", error), f[9],
             Int(f[10], "iterations", 0, error), Fraction(f[11], "acc_train", error), NonNegative(f[12], "mean_abs_logit", error),

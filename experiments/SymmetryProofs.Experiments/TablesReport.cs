@@ -4,7 +4,7 @@ using SymmetryProofs.Data;
 
 namespace SymmetryProofs.Experiments;
 
-public sealed record TablesReportContext(int Digits, DataDirectory Data, Training.TrainingOptions Options, double Ratio, TimeSpan Elapsed, int RunsThisInvocation);
+public sealed record TablesReportContext(int Digits, DataDirectory Data, Optimisation.TrainingOptions Options, double Ratio, TimeSpan Elapsed, int RunsThisInvocation);
 
 /// <summary>tables.md: the paper's two tables with our mean ± std beside its figures, the protocol, the checks and the discussion.</summary>
 public static class TablesReport

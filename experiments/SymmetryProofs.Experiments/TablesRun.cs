@@ -1,7 +1,10 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
 using SymmetryProofs.Networks;
-using SymmetryProofs.Training;
+using SymmetryProofs.Runtime;
+using SymmetryProofs.IO;
+using SymmetryProofs.Optimisation;
+using SymmetryProofs.Objectives;
 
 namespace SymmetryProofs.Experiments;
 

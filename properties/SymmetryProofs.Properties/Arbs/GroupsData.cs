@@ -1,6 +1,10 @@
 using MathNet.Numerics.LinearAlgebra;
-using SymmetryProofs.Groups;
+using SymmetryProofs.Symmetry;
+using SymmetryProofs.Data;
+using SymmetryProofs.Features;
 using SymmetryProofs.Networks;
+using SymmetryProofs.Runtime;
+using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Properties;
 

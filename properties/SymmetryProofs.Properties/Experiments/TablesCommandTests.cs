@@ -1,7 +1,8 @@
 using SymmetryProofs.Data;
 using SymmetryProofs.Experiments;
 using SymmetryProofs.Properties.Data;
-using SymmetryProofs.Training;
+using SymmetryProofs.Optimisation;
+using SymmetryProofs.Objectives;
 
 namespace SymmetryProofs.Properties.Experiments;
 

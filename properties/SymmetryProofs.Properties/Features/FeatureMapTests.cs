@@ -4,8 +4,12 @@ using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
 using SymmetryProofs.Features;
-using SymmetryProofs.Groups;
+using SymmetryProofs.Symmetry;
+using SymmetryProofs.Data;
+using SymmetryProofs.Features;
 using SymmetryProofs.Networks;
+using SymmetryProofs.Runtime;
+using SymmetryProofs.IO;
 using Xunit.Abstractions;
 using SymmetryProofs.Properties.Support;
 

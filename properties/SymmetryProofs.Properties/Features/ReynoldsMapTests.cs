@@ -3,8 +3,12 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Features;
-using SymmetryProofs.Groups;
+using SymmetryProofs.Symmetry;
+using SymmetryProofs.Data;
+using SymmetryProofs.Features;
 using SymmetryProofs.Networks;
+using SymmetryProofs.Runtime;
+using SymmetryProofs.IO;
 using Xunit.Abstractions;
 using SymmetryProofs.Properties.Support;
 

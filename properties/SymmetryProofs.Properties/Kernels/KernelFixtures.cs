@@ -1,7 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using SymmetryProofs.Kernels;
+using SymmetryProofs.Symmetry;
 using SymmetryProofs.Networks;
+using SymmetryProofs.Runtime;
+using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Properties.Kernels;
 

@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Kernels;
+using SymmetryProofs.Symmetry;
 using static SymmetryProofs.Properties.Kernels.KernelFixtures;
 
 namespace SymmetryProofs.Properties.Kernels;

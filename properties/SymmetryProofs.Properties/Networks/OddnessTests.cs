@@ -44,5 +44,5 @@ public class OddnessTests(ITestOutputHelper output)
     public static bool SameBitsUpToZeroSign(double a, double b) =>
         BitConverter.DoubleToInt64Bits(a + 0.0) == BitConverter.DoubleToInt64Bits(b + 0.0);
 
-    private static string Format(double v) => SymmetryProofs.Networks.Format.Number(v);
+    private static string Format(double v) => SymmetryProofs.IO.Format.Number(v);
 }

@@ -3,6 +3,8 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Networks;
+using SymmetryProofs.Runtime;
+using SymmetryProofs.IO;
 using SymmetryProofs.Properties.Support;
 using Xunit.Abstractions;
 

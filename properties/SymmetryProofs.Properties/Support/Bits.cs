@@ -1,5 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Networks;
+using SymmetryProofs.Runtime;
+using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Properties;
 

@@ -1,5 +1,7 @@
 using SymmetryProofs.Data;
 using SymmetryProofs.Networks;
+using SymmetryProofs.Runtime;
+using SymmetryProofs.IO;
 using TorchSharp;
 using static TorchSharp.torch;
 

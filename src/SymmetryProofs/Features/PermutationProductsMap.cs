@@ -12,8 +12,8 @@ public sealed class PermutationProductsMap : FeatureMap
 
     public PermutationProductsMap(IReadOnlyList<int> permutation) : base(CountOf(permutation))
     {
-        // Groups.Permutation owns the check that P is a bijection of 0..n-1.
-        Permutation = new Groups.Permutation(permutation).Images;
+        // Symmetry.Permutation owns the check that P is a bijection of 0..n-1.
+        Permutation = new Symmetry.Permutation(permutation).Images;
     }
 
     private static int CountOf(IReadOnlyList<int> permutation)

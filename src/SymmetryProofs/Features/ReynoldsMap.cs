@@ -1,5 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using SymmetryProofs.Groups;
+using SymmetryProofs.Symmetry;
+using SymmetryProofs.Data;
+using SymmetryProofs.Features;
 
 namespace SymmetryProofs.Features;
 

@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using SymmetryProofs.Symmetry;
 
 namespace SymmetryProofs.Kernels;
 

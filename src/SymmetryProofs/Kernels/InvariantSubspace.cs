@@ -1,3 +1,4 @@
+using SymmetryProofs.Symmetry;
 namespace SymmetryProofs.Kernels;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
+using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Networks;
 

@@ -1,0 +1,116 @@
+using MathNet.Numerics.LinearAlgebra;
+using SymmetryProofs.Networks;
+using SymmetryProofs.Runtime;
+using SymmetryProofs.IO;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SymmetryProofs.Objectives;
+
+public sealed partial class MlpObjective
+{
+    /// <summary>
+    /// The full Hessian, block by block (layers counted from 0: layer l maps its input h_l, width
+    /// w[l], to the pre-activation a_l, width w[l+1]; h~_l = [h_l, 1], the 1 for a bias). A direction
+    /// (a, b) of layer l moves sample n's a_l by h~_l,n[b] e_a, and every later R-quantity is linear in
+    /// that move; so one R-pass per unit seed e_a at a_l (w[l+1] seeds instead of one per parameter
+    /// of the layer) gives every block (l, m >= l):
+    /// H[(l,a,b),(m,c,d)] = sum_n h~_l,n[b] (R{delta_m}^a[n,c] h~_m,n[d] + delta_m[n,c] R{h~_m}^a[n,d]),
+    /// where R{h~_m} = 0 for m = l. Blocks below the diagonal are the transposes of those above;
+    /// diagonal blocks are computed whole, so their rounding asymmetry stays visible to
+    /// <see cref="TorchObjective.Symmetrised"/>. The progress callback receives the number of rows
+    /// finished minus one, after each layer.
+    /// </summary>
+    public Matrix<double> Hessian(double[] theta, Action<int>? progress = null)
+    {
+        ParameterVector.Check(theta, Dimension, nameof(theta));
+        using var scope = torch.NewDisposeScope();
+        var th = Tensors.Float64(theta);
+        var s = Forward(th);
+        var w = net.Widths;
+        int extra = net.WithBiases ? 1 : 0;
+        var augmented = new Tensor[layers];
+        var offsets = new int[layers];
+        for (int i = 0; i < layers; i++)
+        {
+            augmented[i] = net.WithBiases ? torch.cat(new[] { s.H[i], torch.ones(Samples, 1, dtype: float64) }, 1) : s.H[i];
+            offsets[i] = ParameterLayout.WeightOffset(w, net.WithBiases, i);
+        }
+        var h = torch.zeros(Dimension, Dimension, dtype: float64);
+        for (int l = 0; l < layers; l++)
+        {
+            using var seedScope = torch.NewDisposeScope();
+            int seeds = w[l + 1];
+            var ra = torch.eye(seeds, dtype: float64).unsqueeze(0).expand(Samples, seeds, seeds);
+            var rh = new Tensor?[layers];
+            for (int j = l; j + 1 < layers; j++)
+            {
+                rh[j + 1] = ra * s.Slope[j + 1].unsqueeze(1);
+                ra = rh[j + 1]!.matmul(net.Weight(th, j + 1).t());
+            }
+            var p = s.P.unsqueeze(1);
+            var rdelta = p * (ra - (p * ra).sum(-1, keepdim: true)) / Samples;
+            int rows = seeds * (w[l] + extra);
+            for (int m = layers - 1; m >= l; m--)
+            {
+                int cols = w[m + 1] * (w[m] + extra);
+                var block = Contract(augmented[l], rdelta, augmented[m], m > l ? s.Delta[m] : null, m > l ? rh[m] : null);
+                h.narrow(0, offsets[l], rows).narrow(1, offsets[m], cols).copy_(block);
+                if (m > l)
+                {
+                    h.narrow(0, offsets[m], cols).narrow(1, offsets[l], rows).copy_(block.t());
+                    rdelta = rdelta.matmul(net.Weight(th, m)) * s.Slope[m].unsqueeze(1) - 2 * (s.Error[m] * s.H[m]).unsqueeze(1) * rh[m]!;
+                }
+            }
+            progress?.Invoke(offsets[l] + rows - 1);
+        }
+        var order = Tensors.Int64(LayoutToAugmented());
+        h = h.index_select(0, order).index_select(1, order);
+        if (Penalty != 0) h.diagonal().add_(Penalty);
+        var values = h.contiguous().data<double>().ToArray();
+        return Matrix<double>.Build.Dense(Dimension, Dimension, (i, j) => values[i * Dimension + j]);
+    }
+
+    /// <summary>
+    /// sum_n left[n,b] Y[n,a,c,d] with Y = R{delta}[n,a,c] right[n,d] + delta[n,c] R{h}[n,a,d] (R{h} padded
+    /// with zeros for the bias column), as a [a*b, c*d] block; the sum runs over chunks of samples so
+    /// Y never exceeds <see cref="ChunkElements"/> doubles.
+    /// </summary>
+    private Tensor Contract(Tensor left, Tensor rdelta, Tensor right, Tensor? delta, Tensor? rh)
+    {
+        long a = rdelta.shape[1], c = rdelta.shape[2], b = left.shape[1], d = right.shape[1];
+        int chunk = (int)Math.Clamp(ChunkElements / (a * c * d), 1, Samples);
+        var sum = torch.zeros(b, a * c * d, dtype: float64);
+        for (int start = 0; start < Samples; start += chunk)
+        {
+            using var chunkScope = torch.NewDisposeScope();
+            int n = Math.Min(chunk, Samples - start);
+            var y = rdelta.narrow(0, start, n).unsqueeze(3) * right.narrow(0, start, n).unsqueeze(1).unsqueeze(1);
+            if (delta is not null && rh is not null)
+                y.narrow(3, 0, rh.shape[2]).add_(delta.narrow(0, start, n).unsqueeze(1).unsqueeze(3) * rh.narrow(0, start, n).unsqueeze(2));
+            sum.add_(left.narrow(0, start, n).t().matmul(y.reshape(n, a * c * d)));
+        }
+        return sum.view(b, a, c, d).permute(1, 0, 2, 3).reshape(a * b, c * d);
+    }
+
+    /// <summary>
+    /// For each parameter in <see cref="ParameterLayout"/> order (W row-major, then b), its index in
+    /// the augmented order the blocks use: row a of [W b] with the bias as the last column.
+    /// </summary>
+    private long[] LayoutToAugmented()
+    {
+        var w = net.Widths;
+        int extra = net.WithBiases ? 1 : 0;
+        var index = new long[Dimension];
+        for (int i = 0; i < layers; i++)
+        {
+            int off = ParameterLayout.WeightOffset(w, net.WithBiases, i), fanIn = w[i], fanOut = w[i + 1];
+            for (int a = 0; a < fanOut; a++)
+            {
+                for (int b = 0; b < fanIn; b++) index[off + a * fanIn + b] = off + a * (fanIn + extra) + b;
+                if (extra == 1) index[off + fanOut * fanIn + a] = off + a * (fanIn + 1) + fanIn;
+            }
+        }
+        return index;
+    }
+}
