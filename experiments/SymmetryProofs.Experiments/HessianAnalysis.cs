@@ -1,10 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Symmetry;
-using SymmetryProofs.Data;
-using SymmetryProofs.Features;
-using SymmetryProofs.Objectives;
 using SymmetryProofs.Spectra;
-using SymmetryProofs.Optimisation;
 
 namespace SymmetryProofs.Experiments;
 

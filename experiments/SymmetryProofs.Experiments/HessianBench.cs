@@ -5,7 +5,6 @@ using System.Text;
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Objectives;
 using SymmetryProofs.Spectra;
-using SymmetryProofs.Optimisation;
 using SymmetryProofs.Networks;
 using SymmetryProofs.Runtime;
 using SymmetryProofs.IO;

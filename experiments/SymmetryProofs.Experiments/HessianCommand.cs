@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using SymmetryProofs.Data;
-using SymmetryProofs.Networks;
 using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 using Spectre.Console;
 
 namespace SymmetryProofs.Experiments;

@@ -1,10 +1,7 @@
 using SymmetryProofs.Data;
 using SymmetryProofs.Objectives;
-using SymmetryProofs.Spectra;
-using SymmetryProofs.Optimisation;
 using SymmetryProofs.Networks;
 using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,13 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Symmetry;
-using SymmetryProofs.Data;
-using SymmetryProofs.Features;
-using SymmetryProofs.Objectives;
 using SymmetryProofs.Spectra;
-using SymmetryProofs.Optimisation;
 using SymmetryProofs.Networks;
 using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,14 +1,10 @@
 using System.Diagnostics;
 using SymmetryProofs.Data;
-using SymmetryProofs.Symmetry;
 using SymmetryProofs.Data;
-using SymmetryProofs.Features;
 using SymmetryProofs.Objectives;
 using SymmetryProofs.Spectra;
 using SymmetryProofs.Optimisation;
 using SymmetryProofs.Networks;
-using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 using Spectre.Console;
 
 namespace SymmetryProofs.Experiments;

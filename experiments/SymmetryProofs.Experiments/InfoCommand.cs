@@ -1,7 +1,5 @@
 using System.CommandLine;
-using SymmetryProofs.Networks;
 using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments;
 

@@ -1,6 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Kernels;
-using SymmetryProofs.Symmetry;
 
 namespace SymmetryProofs.Experiments;
 

@@ -1,5 +1,4 @@
 using SymmetryProofs.Kernels;
-using SymmetryProofs.Symmetry;
 
 namespace SymmetryProofs.Experiments;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SymmetryProofs.Kernels;
-using SymmetryProofs.Symmetry;
 
 namespace SymmetryProofs.Experiments;
 

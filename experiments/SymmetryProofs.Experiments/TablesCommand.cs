@@ -2,11 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using SymmetryProofs.Data;
-using SymmetryProofs.Networks;
 using SymmetryProofs.Runtime;
 using SymmetryProofs.IO;
 using SymmetryProofs.Optimisation;
-using SymmetryProofs.Objectives;
 using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments;

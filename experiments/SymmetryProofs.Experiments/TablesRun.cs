@@ -1,10 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
 using SymmetryProofs.Networks;
-using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 using SymmetryProofs.Optimisation;
-using SymmetryProofs.Objectives;
 
 namespace SymmetryProofs.Experiments;
 

@@ -1,6 +1,4 @@
 using SymmetryProofs.Data;
-using SymmetryProofs.Networks;
-using SymmetryProofs.Runtime;
 using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Properties;

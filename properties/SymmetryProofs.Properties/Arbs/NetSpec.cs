@@ -1,7 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Networks;
-using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Properties;
 

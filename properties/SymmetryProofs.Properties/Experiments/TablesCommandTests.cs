@@ -2,7 +2,6 @@ using SymmetryProofs.Data;
 using SymmetryProofs.Experiments;
 using SymmetryProofs.Properties.Data;
 using SymmetryProofs.Optimisation;
-using SymmetryProofs.Objectives;
 
 namespace SymmetryProofs.Properties.Experiments;
 

@@ -6,8 +6,6 @@ using SymmetryProofs.Features;
 using SymmetryProofs.Symmetry;
 using SymmetryProofs.Data;
 using SymmetryProofs.Features;
-using SymmetryProofs.Networks;
-using SymmetryProofs.Runtime;
 using SymmetryProofs.IO;
 using Xunit.Abstractions;
 using SymmetryProofs.Properties.Support;

@@ -1,9 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using SymmetryProofs.Kernels;
-using SymmetryProofs.Symmetry;
-using SymmetryProofs.Networks;
-using SymmetryProofs.Runtime;
 using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Properties.Kernels;

@@ -3,7 +3,6 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Kernels;
-using SymmetryProofs.Symmetry;
 using static SymmetryProofs.Properties.Kernels.KernelFixtures;
 
 namespace SymmetryProofs.Properties.Kernels;

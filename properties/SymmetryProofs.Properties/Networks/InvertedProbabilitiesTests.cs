@@ -3,7 +3,6 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Networks;
-using SymmetryProofs.Runtime;
 using SymmetryProofs.IO;
 using SymmetryProofs.Properties.Support;
 using Xunit.Abstractions;

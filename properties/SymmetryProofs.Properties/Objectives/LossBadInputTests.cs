@@ -2,11 +2,8 @@ using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
 using SymmetryProofs.Symmetry;
 using SymmetryProofs.Data;
-using SymmetryProofs.Features;
 using SymmetryProofs.Objectives;
 using SymmetryProofs.Networks;
-using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Properties.Objectives;
 

@@ -3,8 +3,6 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Objectives;
-using SymmetryProofs.Spectra;
-using SymmetryProofs.Optimisation;
 using SymmetryProofs.Networks;
 using SymmetryProofs.Runtime;
 using SymmetryProofs.IO;

@@ -1,11 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using FsCheck.Xunit;
 using SymmetryProofs.Objectives;
-using SymmetryProofs.Spectra;
-using SymmetryProofs.Optimisation;
 using SymmetryProofs.Networks;
 using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 using SymmetryProofs.Properties.Support;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -4,8 +4,6 @@ using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
 using SymmetryProofs.Networks;
-using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 using SymmetryProofs.Optimisation;
 using SymmetryProofs.Objectives;
 

@@ -1,8 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using FsCheck.Xunit;
-using SymmetryProofs.Objectives;
 using SymmetryProofs.Spectra;
-using SymmetryProofs.Optimisation;
 
 namespace SymmetryProofs.Properties.Spectra;
 

@@ -1,6 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using SymmetryProofs.Networks;
-using SymmetryProofs.Runtime;
 using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Properties;

@@ -1,7 +1,6 @@
 using SymmetryProofs.Data;
 using SymmetryProofs.Networks;
 using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -4,7 +4,6 @@ using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Symmetry;
 using SymmetryProofs.Data;
-using SymmetryProofs.Features;
 using Xunit.Abstractions;
 using static SymmetryProofs.Properties.Symmetry.GroupFacts;
 using SymmetryProofs.Properties.Support;

@@ -1,7 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Symmetry;
-using SymmetryProofs.Data;
-using SymmetryProofs.Features;
 
 namespace SymmetryProofs.Properties.Symmetry;
 

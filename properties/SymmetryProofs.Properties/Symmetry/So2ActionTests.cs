@@ -2,7 +2,6 @@ using MathNet.Numerics.LinearAlgebra;
 using FsCheck.Xunit;
 using SymmetryProofs.Symmetry;
 using SymmetryProofs.Data;
-using SymmetryProofs.Features;
 
 namespace SymmetryProofs.Properties.Symmetry;
 

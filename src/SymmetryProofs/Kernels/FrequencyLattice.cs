@@ -1,5 +1,4 @@
 using MathNet.Numerics;
-using SymmetryProofs.Symmetry;
 
 namespace SymmetryProofs.Kernels;
 

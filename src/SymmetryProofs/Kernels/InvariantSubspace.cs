@@ -1,4 +1,3 @@
-using SymmetryProofs.Symmetry;
 namespace SymmetryProofs.Kernels;
 
 /// <summary>

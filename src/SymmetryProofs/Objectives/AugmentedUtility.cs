@@ -1,10 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
 using SymmetryProofs.Symmetry;
-using SymmetryProofs.Features;
 using SymmetryProofs.Networks;
-using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Objectives;
 

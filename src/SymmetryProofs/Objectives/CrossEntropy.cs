@@ -1,8 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
 using SymmetryProofs.Networks;
-using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Objectives;
 

@@ -1,7 +1,5 @@
 using SymmetryProofs.Data;
 using SymmetryProofs.Networks;
-using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Objectives;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using SymmetryProofs.Data;
 using SymmetryProofs.Networks;
-using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 using SymmetryProofs.Objectives;
 
 namespace SymmetryProofs.Optimisation;

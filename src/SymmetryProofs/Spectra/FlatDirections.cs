@@ -1,10 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Symmetry;
-using SymmetryProofs.Data;
-using SymmetryProofs.Features;
 using SymmetryProofs.Networks;
-using SymmetryProofs.Runtime;
-using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Spectra;
 

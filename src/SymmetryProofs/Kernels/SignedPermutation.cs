@@ -1,7 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
-using SymmetryProofs.Kernels;
 
-namespace SymmetryProofs.Symmetry;
+namespace SymmetryProofs.Kernels;
 
 /// <summary>
 /// The map x -> g x with (g x)_i = Signs[i] * x[Perm[i]], an orthogonal matrix with one +-1 per row.

@@ -1,7 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
+using SymmetryProofs.Symmetry;
 
-namespace SymmetryProofs.Symmetry;
+namespace SymmetryProofs.Data;
 
 /// <summary>
 /// Augmenting a data set by a Lie group action: every sample by the same K^d grid elements

@@ -1,9 +1,6 @@
 using SymmetryProofs.Symmetry;
-using SymmetryProofs.Data;
-using SymmetryProofs.Features;
-using SymmetryProofs.Kernels;
 
-namespace SymmetryProofs.Symmetry;
+namespace SymmetryProofs.Kernels;
 
 /// <summary>
 /// A finite group of <see cref="GroupCatalog"/> acting on the torus [-1,1)^D. Its elements are
