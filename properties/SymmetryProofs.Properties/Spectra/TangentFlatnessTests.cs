@@ -32,7 +32,7 @@ public class TangentFlatnessTests(ITestOutputHelper output)
     private static readonly TangentFlatness Path = new();
 
     /// <summary>Cases of the real-Hessian comparison: each costs a full Hessian plus about n + 50 R-operator HVPs, so fewer than the suite's default.</summary>
-    private const int RealCases = 40;
+    private const int RealCases = 25;
 
     private static Func<double[], double[]> Operator(Matrix<double> h) => v => (h * Vector<double>.Build.DenseOfArray(v)).ToArray();
 

@@ -18,11 +18,11 @@ public static class Coverage
         var result = runner.Result ?? throw new InvalidOperationException("FsCheck finished without reporting a result.");
         Assert.True(result is TestResult.Passed, Runner.onFinishedToString("", result));
         var data = ((TestResult.Passed)result).Item1;
+        // FsCheck's stamps are (whole percent of the cases, labels of one combination), percentages rounded down.
         var shares = new Dictionary<string, double>();
-        foreach (var (count, stamps) in data.Stamps.Select(s => (s.Item1, s.Item2)))
+        foreach (var (percent, stamps) in data.Stamps.Select(s => (s.Item1, s.Item2)))
             foreach (var stamp in stamps)
-                shares[stamp] = shares.GetValueOrDefault(stamp) + count;
-        foreach (var key in shares.Keys.ToArray()) shares[key] /= data.NumberOfTests;
+                shares[stamp] = shares.GetValueOrDefault(stamp) + percent / 100.0;
         output.WriteLine($"{data.NumberOfTests} cases passed; " + string.Join(", ", shares.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key}: {kv.Value:P0}")));
         return shares;
     }
