@@ -34,7 +34,7 @@ public sealed class TangentFlatness
 
     public double FlatThreshold { get; init; } = DefaultFlatThreshold;
 
-    /// <summary>Lanczos steps on H for max |lambda| (the extremes converge first; 40 give ~1e-10 relative on the bench net).</summary>
+    /// <summary>Lanczos steps on H for max |lambda| (the extremes converge first: on the 765-parameter bench net at a random point, 40 steps matched LAPACK to the six digits printed, 0.471867).</summary>
     public int ExtremeSteps { get; init; } = 40;
 
     /// <summary>Lanczos steps on the complement (capped by its dimension, where the run is complete).</summary>
