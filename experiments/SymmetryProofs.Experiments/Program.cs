@@ -9,5 +9,6 @@ root.Subcommands.Add(TablesCommand.Create());
 root.Subcommands.Add(FetchDataCommand.Create());
 root.Subcommands.Add(HessianCommand.Create());
 root.Subcommands.Add(SampleComplexityCommand.Create());
+root.Subcommands.Add(CheckCommand.Create());
 
 return root.Parse(args).Invoke();
