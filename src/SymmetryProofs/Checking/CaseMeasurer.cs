@@ -13,10 +13,10 @@ namespace SymmetryProofs.Checking;
 /// that floor, so error - floor above the float64 tolerance is a violation rounding cannot explain.
 /// Counts every input passed through the model.
 /// </summary>
-internal sealed class CaseMeasurer(CheckedModel model, OutputRepresentation output, EvaluationCounter counter)
+internal sealed class CaseMeasurer(CheckedModel model, OutputRepresentation output, EvaluationCounter counter, double scale = double.NaN)
 {
     /// <summary>The denominator's floor: the outputs' typical norm, the median |f(x)| over the first batch measured.</summary>
-    public double Scale { get; private set; } = double.NaN;
+    public double Scale { get; private set; } = scale;
 
     /// <summary>f(x) for a batch of inputs, float64 rows (model dtype).</summary>
     public double[][] Outputs(IReadOnlyList<double[]> xs, bool twin = false)

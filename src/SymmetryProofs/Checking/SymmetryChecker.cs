@@ -73,6 +73,14 @@ public static class SymmetryChecker
         };
     }
 
+    /// <summary>Re-measures one case (a counterexample, or one edited by hand) with the error's denominator floor <paramref name="scale"/> of a report.</summary>
+    public static MeasuredCase Measure(CheckedModel model, OutputRepresentation output, SearchCase c, double scale)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var measurer = new CaseMeasurer(model, output, new EvaluationCounter(), scale);
+        return measurer.Measure([c])[0];
+    }
+
     /// <summary>Checks, on one input, that the model takes [B, n] and that its outputs fit rho.</summary>
     private static void Probe(CheckedModel model, CaseMeasurer measurer, SearchCase first, OutputRepresentation output, IGroupAction group)
     {
