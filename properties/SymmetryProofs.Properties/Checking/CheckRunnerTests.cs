@@ -103,6 +103,18 @@ public sealed class CheckRunnerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void An_output_directory_that_cannot_be_written_exits_2()
+    {
+        var file = Path.Combine(dir, "a-file");
+        File.WriteAllText(file, "");
+        var e = new StringWriter();
+        // --out names a directory below a regular file: creating it fails.
+        Assert.Equal(CheckRunner.BadInput, CheckRunner.Run(new CheckRequest { Example = "odd-mlp", Budget = 16, Out = Path.Combine(file, "sub") }, new StringWriter(), e));
+        output.WriteLine(e.ToString());
+        Assert.Contains("--out", e.ToString());
+    }
+
+    [Fact]
     public void List_prints_every_example_group_and_representation_one_per_line()
     {
         var (code, text, _) = Run(new CheckRequest { List = true });

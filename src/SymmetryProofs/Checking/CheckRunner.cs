@@ -41,6 +41,11 @@ public static class CheckRunner
             error.WriteLine($"check: {e.Message}");
             return BadInput;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"check: cannot write to --out {request.Out} or --export {request.Export}: {e.Message}");
+            return BadInput;
+        }
     }
 
     /// <summary>Examples, groups and output representations, one per line.</summary>
