@@ -1,13 +1,13 @@
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.Distributions;
-using SymmetryProofs.Experiments;
+using SymmetryProofs.Experiments.SampleComplexity;
 using SymmetryProofs.IO;
 using SymmetryProofs.Kernels;
 using SymmetryProofs.Properties.Support;
 using Xunit.Abstractions;
 
-namespace SymmetryProofs.Properties.Experiments;
+namespace SymmetryProofs.Properties.Experiments.SampleComplexity;
 
 /// <summary>
 /// The sample-complexity analysis on synthetic learning curves whose slope and shift are known:
