@@ -32,9 +32,10 @@ public sealed class CharacterTheoryTests(ITestOutputHelper output)
         var commutant = solve(rep);
         double chars = Characters.HomDimension(rep, rep, Resolution);
         if (!Near(commutant.Dimension, chars)) return (false, $"dim End_G solved {commutant.Dimension}, characters {chars:G6}");
+        var perType = Characters.OfSubspaces(rep, d.Types.Select(t => d.Subspaces.First(s => s.Type == t.Index).Basis), Resolution);
         foreach (var t in d.Types)
         {
-            var (whole, itself) = Characters.OfSubspace(rep, d.Subspaces.First(s => s.Type == t.Index).Basis, Resolution);
+            var (whole, itself) = perType[t.Index];
             if (!Near(itself, (int)t.Kind) || !Near(whole / itself, t.Multiplicity))
                 return (false, $"{t}: characters give type {itself:G6} and multiplicity {whole / itself:G6}");
         }

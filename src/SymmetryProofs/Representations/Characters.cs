@@ -24,14 +24,29 @@ public static class Characters
     }
 
     /// <summary>
-    /// (&lt;chi_k, chi_V&gt;, &lt;chi_k, chi_k&gt;) for the subspace spanned by the orthonormal columns of <paramref name="basis"/>
-    /// (chi_k(g) = tr(B^T U(g) B)): the multiplicity of its type in V is their ratio, and &lt;chi_k, chi_k&gt; = 1, 2, 4 is its real type.
+    /// (&lt;chi_k, chi_V&gt;, &lt;chi_k, chi_k&gt;) for each subspace spanned by the orthonormal columns of a basis
+    /// (chi_k(g) = tr(B^T U(g) B) = &lt;B B^T, U(g)&gt;_F): the multiplicity of its type in V is their ratio, and
+    /// &lt;chi_k, chi_k&gt; = 1, 2, 4 is its real type. The group's elements are formed once for all subspaces.
     /// </summary>
-    public static (double WithWhole, double WithItself) OfSubspace(Representation rep, Matrix<double> basis, int resolution = 0)
+    public static IReadOnlyList<(double WithWhole, double WithItself)> OfSubspaces(Representation rep, IEnumerable<Matrix<double>> bases, int resolution = 0)
     {
-        var elements = rep.Action.Representatives(resolution);
-        double Chi(GroupElement g) => basis.TransposeThisAndMultiply(g.Matrix * basis).Trace();
-        return (Average(elements, g => Chi(g) * g.Matrix.Trace()), Average(elements, g => Square(Chi(g))));
+        ArgumentNullException.ThrowIfNull(rep);
+        var elements = rep.Action.Representatives(resolution).Select(g => g.Matrix.ToColumnMajorArray()).ToArray();
+        var whole = elements.Select(u => { double t = 0; for (int i = 0; i < rep.Dimension; i++) t += u[i * rep.Dimension + i]; return t; }).ToArray();
+        return bases.Select(b =>
+        {
+            var p = b.TransposeAndMultiply(b).ToColumnMajorArray();
+            double withWhole = 0, withItself = 0;
+            for (int e = 0; e < elements.Length; e++)
+            {
+                double chi = 0;
+                var u = elements[e];
+                for (int i = 0; i < p.Length; i++) chi += p[i] * u[i];
+                withWhole += chi * whole[e];
+                withItself += chi * chi;
+            }
+            return (withWhole / elements.Length, withItself / elements.Length);
+        }).ToArray();
     }
 
     /// <summary>sum_w n_w(a) n_w(b): dim_R Hom_T(V_a, V_b) for torus representations given by the weights of their complexifications.</summary>

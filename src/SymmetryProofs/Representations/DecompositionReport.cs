@@ -33,10 +33,12 @@ public sealed record DecompositionReport(double Orthonormality, double Completen
                 var xb = x * s.Basis;
                 invariance = Math.Max(invariance, (xb - s.Basis * s.Basis.TransposeThisAndMultiply(xb)).FrobeniusNorm() / scale);
             }
+        var restricted = d.Subspaces.Select(s => rep.Restrict(s.Basis)).ToArray();
+        int Index(IrreducibleSubspace s) => d.Subspaces.ToList().IndexOf(s);
         foreach (var s in d.Subspaces)
         {
             var type = d.Types[s.Type];
-            var commutant = EquivariantMaps.Commutant(rep.Restrict(s.Basis));
+            var commutant = EquivariantMaps.Commutant(restricted[Index(s)]);
             if (commutant.Dimension != (int)type.Kind)
                 problems.Add($"{type.Label} copy {s.Copy}: commutant of dimension {commutant.Dimension}, but the type is {type.Kind} ({(int)type.Kind})");
             int symmetric = SymmetricRank(commutant.Maps);
@@ -44,14 +46,14 @@ public sealed record DecompositionReport(double Orthonormality, double Completen
             if (s.Copy > 0)
             {
                 var first = d.Subspaces.First(t => t.Type == s.Type && t.Copy == 0);
-                int hom = EquivariantMaps.Solve(rep.Restrict(first.Basis), rep.Restrict(s.Basis)).Dimension;
+                int hom = EquivariantMaps.Solve(restricted[Index(first)], restricted[Index(s)]).Dimension;
                 if (hom != (int)type.Kind) problems.Add($"{type.Label} copies 0 and {s.Copy}: Hom of dimension {hom}, expected {(int)type.Kind}");
             }
         }
         var heads = d.Types.Select(t => d.Subspaces.First(s => s.Type == t.Index && s.Copy == 0)).ToArray();
         for (int i = 0; i < heads.Length; i++)
             for (int j = 0; j < i; j++)
-                if (heads[i].Dimension == heads[j].Dimension && EquivariantMaps.Solve(rep.Restrict(heads[j].Basis), rep.Restrict(heads[i].Basis)).Dimension != 0)
+                if (heads[i].Dimension == heads[j].Dimension && EquivariantMaps.Solve(restricted[Index(heads[j])], restricted[Index(heads[i])]).Dimension != 0)
                     problems.Add($"types {d.Types[j].Label} and {d.Types[i].Label} are isomorphic");
         foreach (var t in d.Types)
             if (d.Subspaces.Count(s => s.Type == t.Index) != t.Multiplicity) problems.Add($"{t.Label}: multiplicity {t.Multiplicity} but {d.Subspaces.Count(s => s.Type == t.Index)} copies");

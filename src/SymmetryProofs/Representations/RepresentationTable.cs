@@ -47,11 +47,9 @@ public static class RepresentationTable
         var decompositionTime = clock.Elapsed;
         var commutant = EquivariantMaps.Commutant(rep);
         double fromCharacters = Characters.HomDimension(rep, rep, c.Resolution);
+        var chars = Characters.OfSubspaces(rep, d.Types.Select(t => d.Subspaces.First(s => s.Type == t.Index).Basis), c.Resolution);
         bool multiplicities = d.Types.All(t =>
-        {
-            var (whole, itself) = Characters.OfSubspace(rep, d.Subspaces.First(s => s.Type == t.Index).Basis, c.Resolution);
-            return Math.Abs(itself - (int)t.Kind) < CharacterTolerance && Math.Abs(whole / itself - t.Multiplicity) < CharacterTolerance;
-        });
+            Math.Abs(chars[t.Index].WithItself - (int)t.Kind) < CharacterTolerance && Math.Abs(chars[t.Index].WithWhole / chars[t.Index].WithItself - t.Multiplicity) < CharacterTolerance);
         bool verified = d.Verify().Holds(VerifyTolerance);
         return new RepresentationRow(c.Group, rep.Name, rep.Dimension, Describe(d), d.Subspaces.Count, commutant.Dimension, fromCharacters,
             multiplicities, verified, d.NormsAreComplete, commutant.Method, decompositionTime, commutant.Elapsed);
