@@ -6,7 +6,7 @@ using SymmetryProofs.Runtime;
 namespace SymmetryProofs.Experiments.Hessian;
 
 /// <summary>The settings that determine a hessian run's numbers (the fingerprint): group, protocol size, penalty, fixed modes, fine K.</summary>
-public sealed record HessianSettings(string Group, bool Quick, double Penalty, bool KeepFixedModes, int? FineK, string Version = "hessian/1");
+public sealed record HessianSettings(string Group, bool Quick, double Penalty, bool KeepFixedModes, int? FineK, string Version = "hessian/2");
 
 /// <summary>One trained setting as checkpointed: what its Hessian says and where it converged (warm starts and roaming start there).</summary>
 public sealed record HessianUnit(HessianResult Result, double[] Theta);

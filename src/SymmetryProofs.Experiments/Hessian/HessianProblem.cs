@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
+using SymmetryProofs.Experiments.Runs;
 using SymmetryProofs.Symmetry;
 using SymmetryProofs.Data;
 using SymmetryProofs.Features;
@@ -59,7 +60,7 @@ internal sealed class HessianProblem
             RoamBatch = 32,
             DataDescription = "three rings in the plane (class = ring of the radius, radii in [0.05, 0.45), [0.55, 0.95), [1.05, 1.45)), angles uniform",
             InvariantDescription = "|x|^2 (the SO(2) invariant), standardised",
-        }.With(seed => So2Rings.Generate(quick ? 48 : 150, 3, new Random(seed)), x => So2Action.RadiusSquared(x)),
+        }.With(seed => So2Rings.Generate(quick ? 48 : 150, 3, SeedStreams.For(seed, "data")), x => So2Action.RadiusSquared(x)),
         "translations" => TranslationsProblem(quick, dataDir, keepFixedModes, fineK),
         _ => throw new ArgumentException($"--group must be so2 or translations; got '{group}'."),
     };
@@ -95,7 +96,7 @@ internal sealed class HessianProblem
             InvariantDescription = "2-D power spectrum |X(k1,k2)|^2/64 over 34 conjugate-pair representatives, standardised",
         }.With(seed =>
         {
-            var rng = new Random(seed);
+            var rng = SeedStreams.For(seed, "data");
             var idx = Enumerable.Range(0, all.Count).OrderBy(_ => rng.Next()).Take(n).ToArray();
             return new LabelledSet(Matrix<double>.Build.DenseOfRowVectors(idx.Select(i => keepFixedModes ? all.Input(i) : projector * all.Input(i))), idx.Select(i => all.Labels[i]).ToArray(), 10);
         }, spectrum.Apply);

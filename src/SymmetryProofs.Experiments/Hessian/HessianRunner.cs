@@ -56,7 +56,7 @@ internal sealed class HessianRunner
     {
         var watch = Stopwatch.StartNew();
         var objective = loss.Objective();
-        var theta0 = start ?? Mlp.Random(widths, true, new Random(1_000_003 * seed + 17)).Flatten();
+        var theta0 = start ?? Mlp.Random(widths, true, SeedStreams.For(seed, "init")).Flatten();
         // Large augmented sets take minutes to converge: show the solver's progress every 15 s or so.
         var sinceReport = Stopwatch.StartNew();
         var cp = solver.Solve(objective, theta0, line =>
@@ -89,7 +89,7 @@ internal sealed class HessianRunner
         var fine = Train("main", "fine", problem.FineK, LieAugmentation.Grid(set, g, problem.FineK), false, null, seed);
         results.Add(fine.Result);
         results.Add(Train("main", "coarse", problem.CoarseK, LieAugmentation.Grid(set, g, problem.CoarseK), false, null, seed).Result);
-        results.Add(Train("main", "random", problem.RandomM, LieAugmentation.Random(set, g, problem.RandomM, new Random(7919 * seed + 1)), false, null, seed).Result);
+        results.Add(Train("main", "random", problem.RandomM, LieAugmentation.Random(set, g, problem.RandomM, SeedStreams.For(seed, "augment:random")), false, null, seed).Result);
         results.Add(Train("main", "invariant", 1, problem.InvariantSet(set), true, null, seed).Result);
         var none = Train("main", "none", 1, set, false, null, seed);
         results.Add(none.Result);
@@ -98,7 +98,7 @@ internal sealed class HessianRunner
                 ? fine.Result with { Kind = "k-sweep", Setting = "grid" }
                 : Train("k-sweep", "grid", k, LieAugmentation.Grid(set, g, k), false, fine.Theta, seed).Result);
         foreach (int m in problem.RateSweep)
-            results.Add(Train("rate-sweep", "random", m, LieAugmentation.Random(set, g, m, new Random(104729 * seed + m)), false, fine.Theta, seed).Result);
+            results.Add(Train("rate-sweep", "random", m, LieAugmentation.Random(set, g, m, SeedStreams.For(seed, $"augment:rate:m={m}")), false, fine.Theta, seed).Result);
         return (results, fine, none);
     }
 }

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Kernels;
+using SymmetryProofs.Experiments.Runs;
 
 namespace SymmetryProofs.Experiments.SampleComplexity;
 
@@ -19,7 +20,7 @@ public static class SampleComplexityCurve
     {
         var lattice = new FrequencyLattice(c.D, c.Radius, c.Smoothness);
         var subspace = c.Subspace(lattice);
-        var rng = new Random(SampleComplexityDesign.StreamSeed(c, seed));
+        var rng = SeedStreams.For(seed, $"curve:{c.Key}");
         var target = InvariantTarget.Draw(subspace, c.EffectiveDimension, design.Epsilon, rng);
         int nMax = design.Sizes[^1];
         var train = Sample(lattice, target, rng, nMax, design.Noise);

@@ -47,7 +47,4 @@ public sealed record SampleComplexityDesign(int[] Sizes, int Seeds, double Noise
         }
         return cases;
     }
-
-    /// <summary>The stream of one (case, seed): distinct for every case and seed, fixed across runs.</summary>
-    public static int StreamSeed(SampleComplexityCase c, int seed) => 1_000_003 * seed + 1009 * c.D + 17 * c.GroupIndex + 1;
 }

@@ -8,7 +8,7 @@ using SymmetryProofs.Runtime;
 namespace SymmetryProofs.Experiments.Tables;
 
 /// <summary>The settings that determine a tables run's numbers, and so its fingerprint (never --seeds, --jobs, --out or --shard).</summary>
-public sealed record TablesSettings(string Protocol, double TrainRatio, TrainingOptions Training, string Version = "tables/1");
+public sealed record TablesSettings(string Protocol, double TrainRatio, TrainingOptions Training, string Version = "tables/2");
 
 /// <summary>One finished run as checkpointed: its row and its diagnostics.</summary>
 public sealed record TablesUnit(TablesRow Row, TablesDiagnostics Diagnostics);
@@ -28,7 +28,7 @@ public static class TablesExperiment
 
     /// <summary>The sweep in its fixed order: seed by seed, the ten configurations of each.</summary>
     public static IReadOnlyList<(int Seed, TablesConfig Config)> Units(int seeds) =>
-        (from seed in Enumerable.Range(1, seeds) from config in TablesConfig.All select (seed, config)).ToList();
+        (from seed in Enumerable.Range(0, seeds) from config in TablesConfig.All select (seed, config)).ToList();
 
     /// <summary>Refuses a train ratio that leaves some class without a sample on either side of the split (the real constraint, checked before any work).</summary>
     public static void ValidateRatio(LabelledSet digits, SplitProtocol protocol, double ratio)
@@ -64,7 +64,7 @@ public static class TablesExperiment
         var splits = new System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<ProtocolSplit>>();
         Sweep.Run(units, u => Key(u.Seed, u.Config), u =>
         {
-            var split = splits.GetOrAdd(u.Seed, s => new Lazy<ProtocolSplit>(() => protocol.Apply(digits, settings.TrainRatio, s))).Value;
+            var split = splits.GetOrAdd(u.Seed, s => new Lazy<ProtocolSplit>(() => protocol.Apply(digits, settings.TrainRatio, SeedStreams.SeedOf(s, "split")))).Value;
             var (row, diag) = TablesRun.Execute(u.Config, protocol, split, u.Seed, settings.Training, settings.TrainRatio);
             return new TablesUnit(row, diag);
         }, checkpoint, options.Shard, options.Jobs, log);

@@ -41,7 +41,7 @@ public static class TablesReport
                       "`split-first` splits the originals and then enlarges each side (no shifted twin of a test digit is trained on); " +
                       "`paper` enlarges first and then splits (shifted twins of test digits are in the training set).");
         sb.AppendLine("- Model: 64 -> 10 -> 5 -> 10, tanh hidden layers, linear logits, softmax cross-entropy averaged over the training set; `none` = every bias fixed at 0, `with` = all biases trained.");
-        sb.AppendLine("- Initialisation: `Mlp.Random(widths, bias, new Random(seed))`: weights N(0, 1/fan-in), biases N(0, 0.01); the nets with and without biases start from the same weights.");
+        sb.AppendLine("- Seeds 0..N-1; each draws named streams (docs/reliability.md): `split` (the stratified split), `permutation` (P of the permutation products), `init` (the weights). Initialisation: `Mlp.Random(widths, bias, stream init)`: weights N(0, 1/fan-in), biases N(0, 0.01); the nets with and without biases start from the same weights.");
         sb.AppendLine("- Features: x_i; x_i^2; x_i x_{i+e1} with the right neighbour in the same row, wrapping around (cylinder); x_i x_{P(i)} with P a uniformly random permutation drawn from the seed (Fisher-Yates), fixed for all runs of that seed.");
         sb.AppendLine("- Training set: X (the enlarged training side), or X and -X together (Table 1 only); evaluation on X_test and -X_test (the enlarged test side, negated).");
         sb.AppendLine($"- Training: {o.Describe()}. `epochs` counts loss-and-gradient evaluations, each a full pass over the training set; float64, one thread, deterministic per seed.");

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
+using SymmetryProofs.Experiments.Runs;
 using SymmetryProofs.Networks;
 using SymmetryProofs.Optimisation;
 
@@ -33,13 +34,13 @@ public static class TablesRun
     public static (TablesRow Row, TablesDiagnostics Diagnostics) Execute(
         TablesConfig config, SplitProtocol protocol, ProtocolSplit split, int seed, TrainingOptions options, double splitRatio)
     {
-        var map = config.Map(seed);
+        var map = config.Map(SeedStreams.SeedOf(seed, "permutation"));
         var train = config.TrainedOnInverted ? split.Train.Concat(split.Train.Negated()) : split.Train;
         var trainFeatures = train.Select(map.Apply);
         var testFeatures = split.Test.Select(map.Apply);
         var invertedFeatures = split.Test.Negated().Select(map.Apply);
 
-        var result = FullBatchTrainer.Train(trainFeatures, Widths, config.WithBias, seed, options);
+        var result = FullBatchTrainer.Train(trainFeatures, Widths, config.WithBias, SeedStreams.SeedOf(seed, "init"), options);
         var net = result.Network;
         double r = net.Accuracy(testFeatures);
         double rBar = net.Accuracy(invertedFeatures);
