@@ -101,8 +101,8 @@ public static class NegativeControl
     {
         if (failed.Item4 is Outcome.Failed f && !IsFalseResult(f.Item))
             throw new PropertyErrorException(
-                $"{when}: the property threw {f.Item.GetType().Name} ({f.Item.Message}) instead of returning false: an error, not a counterexample. " +
-                $"Arguments: {string.Join("; ", failed.Item3)}", f.Item);
+                $"{when}: the property threw {f.Item.GetType().Name} ({f.Item.Message}) instead of returning false: an error, not a counterexample " +
+                $"(after {failed.Item1.NumberOfTests} tests and {failed.Item1.NumberOfShrinks} shrinks). Arguments: {string.Join("; ", failed.Item3)}", f.Item);
     }
 
     private static TestResult Run(Property property, Config config)
