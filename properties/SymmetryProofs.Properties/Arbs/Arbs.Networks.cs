@@ -37,11 +37,13 @@ public static partial class Arbs
     public static Gen<double[]> InputValues(int dimension) => LayerValues(dimension);
 
     /// <summary>A net from <paramref name="inputDim"/> to <paramref name="outputs"/>; biases drawn from <paramref name="bias"/>, or none.</summary>
-    public static Gen<NetSpec> NetSpecs(int inputDim, int outputs, int maxDepth, int maxWidth, Gen<double>? bias, int minDepth = 1) =>
+    /// <paramref name="zeroLayers"/> false draws every layer from <see cref="NetValues"/> (no all-zero layer).
+    public static Gen<NetSpec> NetSpecs(int inputDim, int outputs, int maxDepth, int maxWidth, Gen<double>? bias, int minDepth = 1, bool zeroLayers = true) =>
         from depth in Gen.Choose(minDepth, maxDepth)
         from hidden in Gen.ArrayOf(Gen.Choose(1, maxWidth), depth - 1)
         let widths = new[] { inputDim }.Concat(hidden).Append(outputs).ToArray()
-        from weights in Gen.CollectToArray(Enumerable.Range(0, depth).Select(n => LayerValues(widths[n + 1] * widths[n])))
+        from weights in Gen.CollectToArray(Enumerable.Range(0, depth).Select(n =>
+            zeroLayers ? LayerValues(widths[n + 1] * widths[n]) : Gen.ArrayOf(NetValues, widths[n + 1] * widths[n])))
         from biases in bias is null
             ? Gen.Constant<double[][]?>(null)
             : Gen.CollectToArray(Enumerable.Range(0, depth).Select(n => Gen.ArrayOf(bias, widths[n + 1]))).Select(b => (double[][]?)b)
@@ -62,10 +64,10 @@ public static partial class Arbs
         from x in InputValues(inputDim)
         select new NetCase(net, x);
 
-    private static Gen<NetSetCase> NetSetCaseGen(int maxInputDim, int maxDepth, int maxWidth, int maxClasses, int maxSamples, Gen<double>? bias, int minDepth = 1) =>
+    private static Gen<NetSetCase> NetSetCaseGen(int maxInputDim, int maxDepth, int maxWidth, int maxClasses, int maxSamples, Gen<double>? bias, int minDepth = 1, bool zeroLayers = true) =>
         from inputDim in Gen.Choose(1, maxInputDim)
         from classes in Gen.Choose(2, maxClasses)
-        from net in NetSpecs(inputDim, classes, maxDepth, maxWidth, bias, minDepth)
+        from net in NetSpecs(inputDim, classes, maxDepth, maxWidth, bias, minDepth, zeroLayers)
         from data in LabelledSpecs(inputDim, classes, maxSamples)
         select new NetSetCase(net, data);
 
@@ -87,8 +89,38 @@ public static partial class Arbs
             select new LossCase(c.Net, c.Data),
             c => new NetSetCase(c.Net, c.Data).Shrink().Select(s => new LossCase(s.Net, s.Data)));
 
-    /// <summary>Claim 5: eps from 1e-3 to 0.5 (margins of that size are common), every bias uniform in [-eps, eps].</summary>
-    public static Arbitrary<SmallBiasCase> SmallBiasCases() => SmallBiasCasesOf(MaxInputDim, 1, MaxDepth, MaxWidth, MaxClasses, MaxSamples);
+    /// <summary>
+    /// Claim 5's properties: bias-free nets of the usual shapes (no all-zero layer: it ties every
+    /// logit, and then no sample is checked), then every bias drawn like a weight times eps, with
+    /// eps = rho / G, rho in {1e-3, 1e-2, 0.05, 0.1} and G = sum_n prod_{m&gt;n} |W(m)|_inf the gain
+    /// of <see cref="SymmetryProofs.Networks.BiasBound"/>, so that Delta &lt;= eps G = rho whatever the
+    /// depth. With eps drawn absolutely (1e-3..0.5), G grows like (width/2)^(depth-1) and at depth 5
+    /// Delta was of order 1000 eps: only 1 case in 22 held a sample with margin &gt; 2 Delta.
+    /// Scaling the later layers to |W|_inf = 1 instead keeps Delta of order eps but shrinks the
+    /// margins with it (a simulation gave 24% at depth 5), so the biases are scaled, not the weights.
+    /// </summary>
+    public static Arbitrary<SmallBiasCase> SmallBiasCases() =>
+        Arb.From(
+            from rho in Gen.Elements(1e-3, 1e-2, 0.05, 0.1)
+            from c in NetSetCaseGen(MaxInputDim, MaxDepth, MaxWidth, MaxClasses, MaxSamples, bias: null, zeroLayers: false)
+            let eps = rho / BiasGain(c.Net)
+            from biases in Gen.CollectToArray(Enumerable.Range(0, c.Net.Depth).Select(n => Gen.ArrayOf(NetValues.Select(v => v * eps), c.Net.Widths[n + 1])))
+            select new SmallBiasCase(c.Net with { Biases = biases }, c.Data, eps),
+            c => c.Shrink());
+
+    /// <summary>G = sum_n prod_{m&gt;n} |W(m)|_inf: Delta of <see cref="SymmetryProofs.Networks.BiasBound.LogitShift"/> when every |b(n)|_inf is 1.</summary>
+    public static double BiasGain(NetSpec net)
+    {
+        var weights = net.ToMlp().Weights;
+        double gain = 0;
+        for (int n = 0; n < weights.Count; n++)
+        {
+            double g = 1;
+            for (int m = n + 1; m < weights.Count; m++) g *= weights[m].InfinityNorm();
+            gain += g;
+        }
+        return gain;
+    }
 
     private static Arbitrary<SmallBiasCase> SmallBiasCasesOf(int maxInputDim, int minDepth, int maxDepth, int maxWidth, int maxClasses, int maxSamples) =>
         Arb.From(
@@ -108,7 +140,7 @@ public static partial class Arbs
             from classes in Gen.Choose(2, 3)
             from net in NetSpecs(shape.Item1 * shape.Item2, classes, 3, 4, withBiases ? NetValues : null)
             from data in LabelledSpecs(shape.Item1 * shape.Item2, classes, 3)
-            from seed in Gen.Choose(1, 1000)
+            from seed in Gen.Choose(0, 1000)
             select new ImageLossCase(shape.Item1, shape.Item2, net, data, seed),
             c => c.Shrink());
 

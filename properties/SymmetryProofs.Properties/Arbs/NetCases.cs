@@ -107,14 +107,18 @@ public sealed record ImageLossCase(int Height, int Width, NetSpec Net, LabelledS
 {
     public override string ToString() => $"{Height}x{Width} images, element seed {ElementSeed}\n{Net}\n  data: {Data}";
 
-    /// <summary>The element h of a group of the given order that this case uses.</summary>
-    public int Element(int order) => ElementSeed % order;
+    /// <summary>
+    /// The element h of a group of the given order that this case uses: never element 0, which
+    /// the closure of <see cref="SymmetryProofs.Symmetry.FiniteGroup"/> puts first and is the identity (Omega(W I) = Omega(W)
+    /// checks nothing); a group of order 1 has only the identity.
+    /// </summary>
+    public int Element(int order) => order == 1 ? 0 : 1 + ElementSeed % (order - 1);
 
     public IEnumerable<ImageLossCase> Shrink()
     {
         foreach (var c in new NetSetCase(Net, Data).Shrink())
             if (c.Net.InputDim == Height * Width) yield return this with { Net = c.Net, Data = c.Data };
-        if (ElementSeed > 1) yield return this with { ElementSeed = 1 };
+        if (ElementSeed > 0) yield return this with { ElementSeed = 0 };
     }
 }
 

@@ -26,6 +26,15 @@ public sealed record NetSpec(int[] Widths, double[][] Weights, double[][]? Biase
 
     public override string ToString() => ToMlp().ToString();
 
+    /// <summary>Coverage labels of the net's shape: depth, widest hidden layer (0 without one), input dimension and classes, bucketed.</summary>
+    public (string Key, object Value)[] ShapeLabels() =>
+    [
+        ("depth", Depth),
+        ("widest hidden", Support.Coverage.Bucket(Widths[1..^1].DefaultIfEmpty(0).Max())),
+        ("inputs", Support.Coverage.Bucket(InputDim)),
+        ("classes", Support.Coverage.Bucket(OutputDim)),
+    ];
+
     /// <summary>Largest |bias|, 0 for a bias-free net.</summary>
     public double MaxAbsBias => Biases is null ? 0 : Biases.SelectMany(b => b).Select(Math.Abs).DefaultIfEmpty(0).Max();
 

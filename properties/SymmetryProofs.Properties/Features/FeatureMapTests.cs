@@ -1,12 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
-using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
 using SymmetryProofs.Features;
 using SymmetryProofs.Symmetry;
-using SymmetryProofs.Data;
-using SymmetryProofs.Features;
 using SymmetryProofs.Networks;
 using SymmetryProofs.IO;
 using Xunit.Abstractions;
@@ -15,9 +12,24 @@ using SymmetryProofs.Properties.Support;
 namespace SymmetryProofs.Properties.Features;
 
 /// <summary>Claims 6 and 7 (Eqs. 7-12): even feature maps are invariant under inversion; which of them keep enough information.</summary>
-[Properties(MaxTest = Suite.Cases, MaxRejected = Suite.MaxRejected)]
-public sealed class FeatureMapTests(ITestOutputHelper output)
+public sealed class FeatureMapTests(ITestOutputHelper output) : IDisposable
 {
+    private readonly Coverage coverage = new(output);
+
+    public void Dispose() => coverage.Verify();
+
+    /// <summary>x = 0 is its own inverse: phi(-x) = phi(x) then says nothing, so at least half the images must have a non-zero pixel.</summary>
+    private void RequireNonZeroImages() => coverage.AtLeast(0.5, "x non-zero", "yes", "x = 0 equals -x");
+
+    private static (string, object)[] ImageLabels(Image x) =>
+        [("image", $"{x.Height}x{x.Width}"), ("x non-zero", x.Pixels.Any(v => v != 0))];
+
+    /// <summary>A flip that changes nothing (its pixels all 0) checks phi(x) = phi(x): at least half must change x.</summary>
+    private Property FlipCase((bool, string) verdict, Image x, double[] y)
+    {
+        coverage.AtLeast(0.5, "y differs from x", "yes", "a flip of zero pixels gives y = x");
+        return coverage.Case(verdict, [.. ImageLabels(x), ("y differs from x", !y.SequenceEqual(x.Pixels))]);
+    }
     /// <summary>
     /// x_i -> x_i / x_{i*} after a square root and a division: each of fl(x_i x_j), fl(sqrt(x_{i*}^2))
     /// and the division rounds once (half an ulp each), so 4 ulps of |x_j| bound the recovery error with room to spare.
@@ -45,9 +57,10 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
     // ---- Claim 6 -------------------------------------------------------------------------
 
     /// <summary>Claim 6, Eqs. 7-9: phi(-x) = phi(x) bit for bit for every even map (squares, neighbour and permutation products, full quadratic, Reynolds average over Z2).</summary>
-    [Property(Arbitrary = new[] { typeof(Arbs) })]
+    [Claim(6)]
     public Property Even_feature_map_is_invariant_under_inversion(Image x, int seed)
     {
+        RequireNonZeroImages();
         var failures = new List<string>();
         foreach (var phi in EvenMaps(x, seed))
         {
@@ -56,13 +69,15 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
             var minus = phi.Apply(-x.Vector);
             if (!Bits.Identical(plus, minus)) failures.Add(Bits.Describe($"{phi.Name}: phi(x) vs phi(-x)", plus, minus));
         }
-        return Prop.Label(failures.Count == 0, $"x = {x}, seed {seed}\n" + string.Join("\n", failures));
+        return coverage.Case((failures.Count == 0, $"x = {x}, seed {seed}\n" + string.Join("\n", failures)), ImageLabels(x));
     }
 
     /// <summary>Claim 6, Eq. 11: a network on even features, with or without biases, gives bit-identical logits on x and -x.</summary>
-    [Property(Arbitrary = new[] { typeof(Arbs) })]
+    [Claim(6)]
     public Property Net_on_even_features_gives_identical_outputs_on_x_and_minus_x(Image x, int seed, bool withBiases)
     {
+        RequireNonZeroImages();
+        coverage.AtLeast(0.25, "biases", "yes", "with biases the net is not odd, so invariance comes from phi alone");
         var failures = new List<string>();
         foreach (var phi in EvenMaps(x, seed))
         {
@@ -71,13 +86,15 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
             var minus = net.Logits(phi.Apply(-x.Vector));
             if (!Bits.Identical(plus, minus)) failures.Add(Bits.Describe($"{phi.Name}: logits on x vs -x", plus, minus) + $"\n{net}");
         }
-        return Prop.Label(failures.Count == 0, $"x = {x}, seed {seed}, {(withBiases ? "with" : "without")} biases\n" + string.Join("\n", failures));
+        return coverage.Case((failures.Count == 0, $"x = {x}, seed {seed}, {(withBiases ? "with" : "without")} biases\n" + string.Join("\n", failures)),
+            [.. ImageLabels(x), ("biases", withBiases)]);
     }
 
     /// <summary>Claim 6, Eq. 12: on even features R-bar = R exactly, for random nets and random labelled sets.</summary>
-    [Property(Arbitrary = new[] { typeof(Arbs) })]
+    [Claim(6)]
     public Property Accuracy_on_even_features_is_the_same_on_X_and_minus_X(Image x, int seed, bool withBiases)
     {
+        coverage.AtLeast(0.25, "biases", "yes", "with biases the net is not odd, so R-bar = R comes from phi alone");
         var rng = new Random(seed);
         const int samples = 8, classes = 3;
         var inputs = Matrix<double>.Build.Dense(samples, x.Count, (i, j) => i == 0 ? x.Pixels[j] : 2 * rng.NextDouble() - 1);
@@ -90,25 +107,25 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
             double rBar = net.Accuracy(set.Negated().Select(phi.Apply));
             if (r != rBar) failures.Add($"{phi.Name}: R = {r}, R-bar = {rBar}\n{net}");
         }
-        return Prop.Label(failures.Count == 0, $"first sample {x}, seed {seed}\n" + string.Join("\n", failures));
+        return coverage.Case((failures.Count == 0, $"first sample {x}, seed {seed}\n" + string.Join("\n", failures)),
+            [.. ImageLabels(x), ("biases", withBiases)]);
     }
 
-    /// <summary>Negative control of claim 6: the identity map (odd) is not invariant; FsCheck shrinks x to a single non-zero pixel, and its replay seed reproduces the case.</summary>
+    /// <summary>Negative control of claim 6: the identity map (odd) is not invariant; FsCheck shrinks x to a single non-zero pixel (from a fixed replay seed), and its replay seed reproduces the case.</summary>
     [Fact]
+    [ClaimControl(6)]
     public void Identity_map_is_not_invariant_under_inversion_and_shrinks_to_one_pixel()
     {
-        var property = Prop.ForAll(Arbs.Images(), x =>
+        static bool Invariant(Image x)
         {
             var phi = new IdentityMap(x.Count);
             return NumericallyEqual(phi.Apply(-x.Vector).ToArray(), phi.Apply(x.Vector).ToArray());
-        });
-        var found = NegativeControl.Find(property);
-        Assert.NotNull(found);
-        output.WriteLine(found.ToString());
+        }
+        var found = NegativeControl.Require(Arbs.Images(), Invariant, output, replay: ControlSeeds.IdentityMap);
         var shrunk = Assert.IsType<Image>(found.Shrunk[0]);
         Assert.Equal(1, shrunk.Count);
         Assert.Equal(1.0, shrunk.Pixels[0]);
-        var replayed = NegativeControl.Find(property, replay: found.Replay);
+        var replayed = NegativeControl.Find(Arbs.Images(), Invariant, replay: found.Replay);
         Assert.NotNull(replayed);
         Assert.Equal(found.Original.Select(a => a.ToString()), replayed.Original.Select(a => a.ToString()));
     }
@@ -120,14 +137,15 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
     /// from phi(x) = (x_i x_j) up to its sign (x_{i*} = sqrt(x_{i*}^2) for the largest diagonal entry,
     /// x_j = x_{i*} x_j / x_{i*}); phi(x) = phi(y) then gives the same x-hat, so y = +-x.
     /// </summary>
-    [Property(Arbitrary = new[] { typeof(Arbs) })]
+    [Claim(7)]
     public Property Full_quadratic_map_separates_inversion_orbits(Image x)
     {
+        RequireNonZeroImages();
         int n = x.Count;
         var phi = new FullQuadraticMap(n).Apply(x.Vector);
         var recovered = RecoverUpToSign(phi, n);
         bool Close(int sign) => Enumerable.Range(0, n).All(j => Math.Abs(recovered[j] - sign * x.Pixels[j]) <= RecoveryTolerance * Math.Abs(x.Pixels[j]));
-        return Prop.Label(Close(+1) || Close(-1), $"x = {x}, recovered {Format.Vector(recovered)}");
+        return coverage.Case((Close(+1) || Close(-1), $"x = {x}, recovered {Format.Vector(recovered)}"), ImageLabels(x));
     }
 
     private static double[] RecoverUpToSign(Vector<double> phi, int n)
@@ -140,11 +158,12 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
         return Enumerable.Range(0, n).Select(j => j == top ? pivot : phi[Index(top, j)] / pivot).ToArray();
     }
 
-    /// <summary>Negative control for the recovery: squares forget every sign, and FsCheck finds two pixels whose relative sign is lost.</summary>
+    /// <summary>Negative control for the recovery: squares forget every sign, and FsCheck finds two pixels whose relative sign is lost (shape asserted from a fixed replay seed).</summary>
     [Fact]
+    [ClaimControl(7)]
     public void Squares_do_not_separate_inversion_orbits()
     {
-        var found = FindOrbitMerge(Arbs.PixelFlips(), f => (f.X, f.Flipped(), new SquaresMap(f.X.Count)));
+        var found = FindOrbitMerge(Arbs.PixelFlips(), f => (f.X, f.Flipped(), new SquaresMap(f.X.Count)), ControlSeeds.SquaresOrbits);
         var shrunk = Assert.IsType<PixelFlip>(found.Shrunk[0]);
         Assert.Equal(2, shrunk.X.Count);
     }
@@ -153,12 +172,13 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
     /// Claim 7: neighbour products (on the cylinder) cannot tell x from x with one row flipped; FsCheck
     /// finds a two-row image. A 2x1 image is the smallest, but shrinking by whole columns can stop at
     /// 2x2: in x = [[0, 1], [1, 0]] every column removal leaves a zero row, and then y = x or -x (CI
-    /// saw this once); three rows or columns always shrink further.
+    /// saw this once); three rows or columns always shrink further. Run from a fixed replay seed.
     /// </summary>
     [Fact]
+    [ClaimControl(7)]
     public void Neighbour_products_do_not_separate_inversion_orbits()
     {
-        var found = FindOrbitMerge(Arbs.RowFlips(), f => (f.X, f.Flipped(), new NeighbourProductsMap(f.X.Height, f.X.Width)));
+        var found = FindOrbitMerge(Arbs.RowFlips(), f => (f.X, f.Flipped(), new NeighbourProductsMap(f.X.Height, f.X.Width)), ControlSeeds.NeighbourOrbits);
         var shrunk = Assert.IsType<RowFlip>(found.Shrunk[0]);
         Assert.True(shrunk.X.Height == 2 && shrunk.X.Width <= 2, $"expected a 2x1 or 2x2 image, got {shrunk}");
     }
@@ -168,11 +188,13 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
     /// length >= 2 are flipped here (a fixed point gives x_i^2 and would repeat the squares case), so
     /// the smallest counterexample needs 3 pixels (a 2-cycle and one more non-zero pixel); images
     /// shrink by whole rows and columns, so a 2x2 image, which cannot lose a single pixel, may remain.
+    /// Run from a fixed replay seed.
     /// </summary>
     [Fact]
+    [ClaimControl(7)]
     public void Permutation_products_do_not_separate_inversion_orbits()
     {
-        var found = FindOrbitMerge(Arbs.CycleFlips(), f => (f.X, f.Flipped(), new PermutationProductsMap(f.P)),
+        var found = FindOrbitMerge(Arbs.CycleFlips(), f => (f.X, f.Flipped(), new PermutationProductsMap(f.P)), ControlSeeds.PermutationOrbits,
             f => f.FlippedCycle.Length >= 2);
         var shrunk = Assert.IsType<CycleFlip>(found.Shrunk[0]);
         Assert.True(shrunk.X.Count <= 4 && shrunk.FlippedCycle.Length >= 2, $"expected a flipped cycle of length >= 2 in at most 4 pixels, got {shrunk}");
@@ -182,46 +204,43 @@ public sealed class FeatureMapTests(ITestOutputHelper output)
     /// Checks the false claim "phi(x) = phi(y) implies y = x or y = -x" over generated (x, y) pairs,
     /// asserts that FsCheck falsifies it, prints the shrunk pair and returns it.
     /// </summary>
-    private Falsification FindOrbitMerge<T>(Arbitrary<T> pairs, Func<T, (Image X, double[] Y, IFeatureMap Phi)> build, Func<T, bool>? consider = null)
+    private Falsification FindOrbitMerge<T>(Arbitrary<T> pairs, Func<T, (Image X, double[] Y, IFeatureMap Phi)> build, string? replay, Func<T, bool>? consider = null)
     {
-        var property = Prop.ForAll(pairs, data =>
+        bool Separates(T data)
         {
             if (consider is not null && !consider(data)) return true;
             var (x, y, phi) = build(data);
             bool samePhi = NumericallyEqual(phi.Apply(x.Vector).ToArray(), phi.Apply(V(y)).ToArray());
             bool sameOrbit = NumericallyEqual(y, x.Pixels) || NumericallyEqual(y, x.Pixels.Select(v => -v).ToArray());
             return !samePhi || sameOrbit;
-        });
-        var found = NegativeControl.Find(property);
-        Assert.NotNull(found);
-        output.WriteLine(found.ToString());
-        return found;
+        }
+        return NegativeControl.Require(pairs, Separates, output, replay: replay);
     }
 
     /// <summary>Claim 7, Eq. 10: x_i^2 loses every sign: squares are invariant under flipping any single pixel, bit for bit.</summary>
-    [Property(Arbitrary = new[] { typeof(Arbs) })]
+    [Claim(7)]
     public Property Squares_are_invariant_under_every_single_sign_flip(PixelFlip f)
     {
         var phi = new SquaresMap(f.X.Count);
         var (a, b) = (phi.Apply(f.X.Vector), phi.Apply(V(f.Flipped())));
-        return Prop.Label(Bits.Identical(a, b), $"{f}\n" + Bits.Describe("phi(x) vs phi(y)", a, b));
+        return FlipCase((Bits.Identical(a, b), $"{f}\n" + Bits.Describe("phi(x) vs phi(y)", a, b)), f.X, f.Flipped());
     }
 
     /// <summary>Claim 7: x_i x_{i+e1} stays within a row, so flipping one whole row keeps every product, bit for bit.</summary>
-    [Property(Arbitrary = new[] { typeof(Arbs) })]
+    [Claim(7)]
     public Property Neighbour_products_are_invariant_under_flipping_one_row(RowFlip f)
     {
         var phi = new NeighbourProductsMap(f.X.Height, f.X.Width);
         var (a, b) = (phi.Apply(f.X.Vector), phi.Apply(V(f.Flipped())));
-        return Prop.Label(Bits.Identical(a, b), $"{f}\n" + Bits.Describe("phi(x) vs phi(y)", a, b));
+        return FlipCase((Bits.Identical(a, b), $"{f}\n" + Bits.Describe("phi(x) vs phi(y)", a, b)), f.X, f.Flipped());
     }
 
     /// <summary>Claim 7: x_i x_{P(i)} pairs each pixel with one in the same cycle of P, so flipping one cycle keeps it, bit for bit.</summary>
-    [Property(Arbitrary = new[] { typeof(Arbs) })]
+    [Claim(7)]
     public Property Permutation_products_are_invariant_under_flipping_one_cycle_of_P(CycleFlip f)
     {
         var phi = new PermutationProductsMap(f.P);
         var (a, b) = (phi.Apply(f.X.Vector), phi.Apply(V(f.Flipped())));
-        return Prop.Label(Bits.Identical(a, b), $"{f}\n" + Bits.Describe("phi(x) vs phi(y)", a, b));
+        return FlipCase((Bits.Identical(a, b), $"{f}\n" + Bits.Describe("phi(x) vs phi(y)", a, b)), f.X, f.Flipped());
     }
 }

@@ -15,7 +15,6 @@ namespace SymmetryProofs.Properties.Features;
 /// norms of the irreducible (Fourier) blocks, is invariant, obeys Parseval, and is NOT complete:
 /// FsCheck finds two images with the same spectrum that no translation relates.
 /// </summary>
-[Trait("Claim", "11")]
 public class PowerSpectrumCompletenessTests(ITestOutputHelper output)
 {
     private const double U = 1.1102230246251565e-16;
@@ -40,6 +39,7 @@ public class PowerSpectrumCompletenessTests(ITestOutputHelper output)
 
     /// <summary>phi(T x) = phi(x) for every cyclic translation T of the image (all hw of them).</summary>
     [Fact]
+    [ClaimProperty(11)]
     public void Power_spectrum_is_invariant_under_every_cyclic_translation()
     {
         var tally = new CaseTally();
@@ -54,6 +54,7 @@ public class PowerSpectrumCompletenessTests(ITestOutputHelper output)
 
     /// <summary>Negative control: a pixel permutation that need not be a translation changes the spectrum.</summary>
     [Fact]
+    [ClaimControl(11)]
     public void Pixel_permutations_change_the_spectrum_and_FsCheck_shrinks_the_counterexample()
     {
         static (bool, string) Check(PixelPermutation p) => InvariantUnder(p.X, new[] { p.Y.Vector });
@@ -66,6 +67,7 @@ public class PowerSpectrumCompletenessTests(ITestOutputHelper output)
 
     /// <summary>Parseval: sum_f m_f phi_f(x) = |x|^2, where m_f = 2 for a conjugate pair {k, -k} and 1 for a self-conjugate k.</summary>
     [Fact]
+    [ClaimProperty(11)]
     public void Power_spectrum_obeys_Parseval()
     {
         var tally = new CaseTally();
@@ -80,6 +82,7 @@ public class PowerSpectrumCompletenessTests(ITestOutputHelper output)
 
     /// <summary>Negative control: counting each conjugate pair once breaks Parseval as soon as a pair exists (a side of 3 or more).</summary>
     [Fact]
+    [ClaimControl(11)]
     public void Parseval_without_multiplicities_fails_and_FsCheck_shrinks_the_counterexample()
     {
         var found = NegativeControl.Require(Prop.ForAll(Arbs.Images(), x => { var (h, l) = Parseval(x, weighted: false); return Prop.Label(h, l); }), output);
@@ -96,6 +99,7 @@ public class PowerSpectrumCompletenessTests(ITestOutputHelper output)
     /// is not a translate).
     /// </summary>
     [Fact]
+    [ClaimControl(11)]
     public void Power_spectrum_is_not_complete_and_FsCheck_shrinks_two_non_translates_with_equal_spectra()
     {
         var found = NegativeControl.Require(Prop.ForAll(Arbs.SpectrumPairs(), p => { var (h, l) = SameSpectrumMeansTranslate(p, upToSign: false); return Prop.Label(h, l); }), output);
@@ -106,6 +110,7 @@ public class PowerSpectrumCompletenessTests(ITestOutputHelper output)
 
     /// <summary>Not complete even up to sign: FsCheck finds equal spectra with y != +-T x for every translation T, and shrinks it.</summary>
     [Fact]
+    [ClaimControl(11)]
     public void Power_spectrum_is_not_complete_up_to_sign_and_FsCheck_shrinks_the_counterexample()
     {
         var found = NegativeControl.Require(Prop.ForAll(Arbs.SpectrumPairs(), p => { var (h, l) = SameSpectrumMeansTranslate(p, upToSign: true); return Prop.Label(h, l); }), output);

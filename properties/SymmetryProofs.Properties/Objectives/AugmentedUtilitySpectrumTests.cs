@@ -20,7 +20,6 @@ namespace SymmetryProofs.Properties.Objectives;
 /// R-operator's block-structured Hessian of the mean cross-entropy over the orbit-augmented set,
 /// i.e. Omega / (n |G|)) replace central differences, so the tolerance is set by rounding alone.
 /// </summary>
-[Trait("Claim", "8")]
 public class AugmentedUtilitySpectrumTests(ITestOutputHelper output)
 {
     /// <summary>
@@ -40,6 +39,7 @@ public class AugmentedUtilitySpectrumTests(ITestOutputHelper output)
 
     /// <summary>Same sorted Hessian spectrum at W and W U(h) for a non-identity h of every test group.</summary>
     [Fact]
+    [ClaimProperty(8)]
     public void Exact_Hessian_spectrum_of_augmented_utility_is_invariant()
     {
         var tally = new CaseTally();
@@ -62,6 +62,7 @@ public class AugmentedUtilitySpectrumTests(ITestOutputHelper output)
     /// inversion group alone (U(h) = -I, orbits of 2) keeps the shrinking cheap.
     /// </summary>
     [Fact]
+    [ClaimControl(8)]
     public void Action_perturbed_by_1e_7_changes_the_spectrum_and_FsCheck_shrinks_the_counterexample()
     {
         var found = NegativeControl.Require(Prop.ForAll(Arbs.ImageLossCases(), c =>

@@ -16,7 +16,6 @@ namespace SymmetryProofs.Properties.Objectives;
 /// The expectation is computed exactly, by enumerating all |G|^n draws, for every group of
 /// <see cref="GroupCatalog.TestGroups"/> on the small images of <see cref="Arbs.ImageLossCases"/>.
 /// </summary>
-[Trait("Claim", "10")]
 public class SampledAugmentationTests(ITestOutputHelper output)
 {
     /// <summary>
@@ -30,6 +29,7 @@ public class SampledAugmentationTests(ITestOutputHelper output)
 
     /// <summary>E_g L_g(W U(h), rest) = E_g L_g(W, rest) for a non-identity h of every test group.</summary>
     [Fact]
+    [ClaimProperty(10)]
     public void Expected_sampled_loss_is_invariant_under_the_first_layer_action()
     {
         var tally = new CaseTally();
@@ -52,6 +52,7 @@ public class SampledAugmentationTests(ITestOutputHelper output)
     /// FsCheck finds a case and shrinks it to one sample.
     /// </summary>
     [Fact]
+    [ClaimControl(10)]
     public void Single_sampled_instance_is_not_invariant_and_FsCheck_shrinks_the_counterexample()
     {
         var found = NegativeControl.Require(Prop.ForAll(Arbs.ImageLossCases(), c =>

@@ -14,7 +14,6 @@ namespace SymmetryProofs.Properties.Representations;
 /// group, generally not complete; only the isotypic norms are canonical; inversion gives x_i^2 and
 /// translations the power spectrum.
 /// </summary>
-[Trait("Claim", "11")]
 public sealed class IrreducibleNormsTests(ITestOutputHelper output)
 {
     private static Gen<double[]> Inputs(int n) => Gen.ArrayOf(Arbs.PixelValues, n);
@@ -24,6 +23,7 @@ public sealed class IrreducibleNormsTests(ITestOutputHelper output)
     private static IGroupAction Group(int index) { var (g, h, w) = Arbs.SmallGroupShapes[index]; return GroupCatalog.Build(g, new Shape(h, w)); }
 
     [Theory]
+    [ClaimProperty(11)]
     [MemberData(nameof(Groups))]
     public void Irreducible_and_isotypic_norms_are_invariant_under_every_catalogue_group(int index)
     {
@@ -44,6 +44,7 @@ public sealed class IrreducibleNormsTests(ITestOutputHelper output)
 
     /// <summary>Negative control: norms of the subspaces of a subgroup (the row shifts) are not invariant under all translations; shrunk to a generator and a small image.</summary>
     [Fact]
+    [ClaimControl(11)]
     public void Control_norms_of_a_subgroups_split_are_not_invariant_under_the_group()
     {
         var group = GroupCatalog.Build("translations", new Shape(3, 3));
@@ -61,6 +62,7 @@ public sealed class IrreducibleNormsTests(ITestOutputHelper output)
     /// their orthonormality and invariance residuals (&lt; 1e-12 by the table's checks), so 1e-9 |x|^2 is ample.
     /// </summary>
     [Fact]
+    [ClaimProperty(11)]
     public void Any_split_gives_invariant_norms_and_the_same_isotypic_norms()
     {
         int cases = 0, splitsDiffer = 0;
@@ -111,6 +113,7 @@ public sealed class IrreducibleNormsTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [ClaimProperty(11)]
     [InlineData(1)]
     [InlineData(4)]
     [InlineData(64)]
@@ -138,6 +141,7 @@ public sealed class IrreducibleNormsTests(ITestOutputHelper output)
     /// sorted lists, within 1e-12 |x|^2 (sums of hw products of order 1 on both sides).
     /// </summary>
     [Theory]
+    [ClaimProperty(11)]
     [InlineData("translations", 3, 4)]
     [InlineData("translations", 4, 4)]
     [InlineData("torus-translations", 3, 3)]
@@ -175,6 +179,7 @@ public sealed class IrreducibleNormsTests(ITestOutputHelper output)
     /// certified positive lower bound, and shrinks them.
     /// </summary>
     [Theory]
+    [ClaimProperty(11)]
     [MemberData(nameof(CompletenessCases))]
     public void Norms_are_complete_exactly_where_the_decomposition_says(int index, bool unused)
     {
@@ -213,6 +218,7 @@ public sealed class IrreducibleNormsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [ClaimProperty(11)]
     public void D4_norms_of_8x8_digits_are_a_feature_map_of_48_invariants()
     {
         var d4 = GroupCatalog.Build("d4", new Shape(8, 8));

@@ -22,7 +22,6 @@ namespace SymmetryProofs.Properties.Spectra;
 /// eigenvalue outside the softmax gauge. Control: the same nets on the raw inputs x in R^2 with
 /// the data augmented over a fine grid of SO(2): the orbit tangent W A is flat and FsCheck finds it.
 /// </summary>
-[Trait("Claim", "9")]
 public class InvariantFeatureFlatnessTests(ITestOutputHelper output)
 {
     /// <summary>The L2 penalty: it gives the loss minima (ring data are separable) and is SO(2)-invariant, so it forces no flat direction and hides none.</summary>
@@ -48,6 +47,7 @@ public class InvariantFeatureFlatnessTests(ITestOutputHelper output)
     public const int GridPoints = 64;
 
     [Fact]
+    [ClaimProperty(9)]
     public void Invariant_features_force_no_flat_direction_at_a_critical_point()
     {
         var tally = new CaseTally();
@@ -67,6 +67,7 @@ public class InvariantFeatureFlatnessTests(ITestOutputHelper output)
     /// direction. At most 6 ring samples (384 augmented points) keep each solve, hence the shrinking, cheap.
     /// </summary>
     [Fact]
+    [ClaimControl(9)]
     public void Raw_inputs_under_a_continuous_group_have_a_flat_direction_and_FsCheck_shrinks_the_counterexample()
     {
         var found = NegativeControl.Require(Prop.ForAll(Arbs.FlatnessCases(), c =>

@@ -99,7 +99,7 @@ public class LapackSpectrumTests(ITestOutputHelper output)
     [Fact]
     public void Lapack_agrees_with_the_managed_solver_on_planted_spectra()
     {
-        var shares = Coverage.Require(Prop.ForAll(Arbs.PlantedSpectra(), PlantedAgreement), output, Suite.Cases);
+        var shares = StampShares.Require(Prop.ForAll(Arbs.PlantedSpectra(), PlantedAgreement), output, Suite.Cases);
         // Clustered and Repeated always have multiplicities (Zeros too, from n = 4): two fifths of the layouts.
         shares.AtLeast("repeated or clustered eigenvalues", 0.3);
     }
@@ -117,7 +117,7 @@ public class LapackSpectrumTests(ITestOutputHelper output)
     [Fact]
     public void Lapack_agrees_with_the_managed_solver_on_real_hessians()
     {
-        var shares = Coverage.Require(Prop.ForAll(Arbs.LossCases(), c =>
+        var shares = StampShares.Require(Prop.ForAll(Arbs.LossCases(), c =>
         {
             using var scope = torch.NewDisposeScope();
             var (objective, theta) = RealHessians.Objective(c, 0.01);

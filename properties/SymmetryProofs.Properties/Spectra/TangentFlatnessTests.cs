@@ -61,7 +61,7 @@ public class TangentFlatnessTests(ITestOutputHelper output)
     [Fact]
     public void Tangent_path_agrees_with_the_full_spectrum_on_planted_hessians()
     {
-        var shares = Coverage.Require(Prop.ForAll(Arbs.PlantedFlatCases(), BothPaths), output, Suite.Cases);
+        var shares = StampShares.Require(Prop.ForAll(Arbs.PlantedFlatCases(), BothPaths), output, Suite.Cases);
         shares.AtLeast("flat directions outside the tangent span", 0.4);
         shares.AtLeast("flat gauge", 0.2);
     }
@@ -112,7 +112,7 @@ public class TangentFlatnessTests(ITestOutputHelper output)
     [Fact]
     public void Tangent_path_agrees_with_the_full_spectrum_on_real_hessians()
     {
-        var shares = Coverage.Require(Prop.ForAll(Arbs.LossCases(), Arb.From(Gen.Choose(0, 100_000)), (c, seed) =>
+        var shares = StampShares.Require(Prop.ForAll(Arbs.LossCases(), Arb.From(Gen.Choose(0, 100_000)), (c, seed) =>
         {
             using var scope = torch.NewDisposeScope();
             var (objective, theta, widths, group) = ZeroPlane(c, seed);
