@@ -18,3 +18,24 @@ public static partial class Arbs
 
     public static Arbitrary<SpectrumCase> SpectrumCases() => Arb.From(SpectrumCaseGen, c => c.Shrink());
 }
+
+public static partial class Arbs
+{
+    /// <summary>Where the theory is claimed accurate: n = 64..128, nu = 1e-3..1e-1, D = 1, 2.</summary>
+    public static Gen<KrrProblem> KrrProblemGen(int minN, int maxN) =>
+        from d in Gen.Choose(1, 2)
+        from g in Gen.Choose(0, d == 1 ? 0 : 2)
+        from n in Gen.Choose(minN, maxN)
+        from nu in Gen.Choose(-12, -4)
+        from seed in Gen.Choose(0, 1 << 20)
+        select new KrrProblem(d, g, n, nu, seed);
+
+    public static Arbitrary<KrrProblem> KrrProblems() => Arb.From(KrrProblemGen(64, 128), p => p.Shrink());
+
+    /// <summary>Generators with a premise dropped, for negative controls.</summary>
+    public static class DroppedSpectra
+    {
+        /// <summary>n = 2..8 samples: far from the asymptotic regime.</summary>
+        public static Arbitrary<KrrProblem> SmallSampleKrrProblems() => Arb.From(KrrProblemGen(2, 8), p => p.Shrink());
+    }
+}

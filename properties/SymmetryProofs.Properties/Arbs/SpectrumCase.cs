@@ -39,3 +39,25 @@ public sealed record SpectrumCase(int[] EigenQuarters, int[] Multiplicities, int
     private static int[] Without(int[] a, int j) => a.Where((_, i) => i != j).ToArray();
     private static int[] With(int[] a, int j, int v) { var b = a.ToArray(); b[j] = v; return b; }
 }
+
+/// <summary>
+/// A tiny KRR problem for the Monte-Carlo check of the learning-curve theory: dimension D (1 or 2),
+/// one of <see cref="SymmetryProofs.Kernels.TorusGroup.TestGroups"/>(D), n samples, per-sample penalty
+/// nu = 10^(NuQuarters/4), and the seed of the repetitions.
+/// </summary>
+public sealed record KrrProblem(int D, int GroupIndex, int N, int NuQuarters, int Seed)
+{
+    public double Nu => Math.Pow(10, NuQuarters / 4.0);
+
+    public override string ToString() => $"D = {D}, group #{GroupIndex}, n = {N}, nu = {Nu:G3}, seed {Seed}";
+
+    /// <summary>Towards D = 1, the first group, fewer samples, nu = 0.01, seed 0.</summary>
+    public IEnumerable<KrrProblem> Shrink()
+    {
+        if (D > 1) yield return this with { D = 1, GroupIndex = 0 };
+        if (GroupIndex > 0) yield return this with { GroupIndex = 0 };
+        if (N > 2) yield return this with { N = N / 2 };
+        if (NuQuarters != -8) yield return this with { NuQuarters = -8 };
+        if (Seed != 0) yield return this with { Seed = 0 };
+    }
+}

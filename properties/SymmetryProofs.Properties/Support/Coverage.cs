@@ -24,9 +24,12 @@ public static class Coverage
         }
         int tests = passed.Item1.NumberOfTests;
         var shares = new Dictionary<string, double>();
+        // FsCheck reports each combination of labels with its share in whole percent.
         foreach (var stamp in passed.Item1.Stamps)
+        {
             foreach (var label in stamp.Item2)
-                shares[label] = shares.GetValueOrDefault(label) + (double)stamp.Item1 / tests;
+                shares[label] = shares.GetValueOrDefault(label) + stamp.Item1 / 100.0;
+        }
         output.WriteLine($"Passed {tests} cases. Coverage:");
         foreach (var (label, share) in shares.OrderByDescending(kv => kv.Value)) output.WriteLine($"  {share,6:P0}  {label}");
         return shares;

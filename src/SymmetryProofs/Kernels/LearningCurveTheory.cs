@@ -33,17 +33,20 @@ public static class LearningCurveTheory
     /// falls strictly from +inf to 0, so the root exists for every n &gt; 0 when ridge &gt; 0 (and for
     /// n below the mode count when ridge = 0). Bracket [ridge/n, (trace + ridge)/n]: at the lower end
     /// ridge/kappa alone is n, at the upper end every term is at most its value with the
-    /// denominators dropped. Newton's method in log kappa, kept inside the bracket by bisection.
+    /// denominators dropped. Newton's method on log of the left side against log kappa, kept inside the bracket by bisection.
     /// </summary>
     public static double SolveKappa(KernelSpectrum spectrum, double n, double ridge)
     {
         if (!(n > 0) || !double.IsFinite(n)) throw new ArgumentException($"The sample count must be positive and finite; got {n}.");
         if (!(ridge >= 0) || !double.IsFinite(ridge)) throw new ArgumentException($"The ridge must be non-negative and finite; got {ridge}.");
-        double F(double kappa, out double slope)
+        // F = S - n with S = sum L + ridge/kappa; Newton runs on log S - log n, nearly linear in log kappa
+        // (S is a sum of power-law-like terms), where Newton on F itself overshoots from the far side.
+        double F(double kappa, out double logSlope)
         {
             var m = spectrum.Moments(kappa);
-            slope = -m.Derivative - ridge / kappa; // dF / d log kappa
-            return m.Learnable + ridge / kappa - n;
+            double sum = m.Learnable + ridge / kappa;
+            logSlope = (-m.Derivative - ridge / kappa) / sum; // d log S / d log kappa
+            return sum - n;
         }
         double hi = (spectrum.Trace + ridge) / n;
         double lo;
@@ -61,11 +64,11 @@ public static class LearningCurveTheory
         double a = Math.Log(lo), b = Math.Log(hi), u = 0.5 * (a + b);
         for (int iter = 0; iter < 300; iter++)
         {
-            double f = F(Math.Exp(u), out double slope);
+            double f = F(Math.Exp(u), out double logSlope);
             if (f > 0) a = u; else if (f < 0) b = u; else break;
             // |f| at the rounding level of a sum of n-sized terms, or the bracket or the step at the rounding level of u.
             if (Math.Abs(f) <= 8 * 2.220446049250313e-16 * n || b - a <= 1e-15 * Math.Max(1, Math.Abs(u))) break;
-            double next = u - f / slope;
+            double next = u - (Math.Log(f + n) - Math.Log(n)) / logSlope;
             if (!(next > a && next < b)) next = 0.5 * (a + b);
             if (Math.Abs(next - u) <= 1e-16 * Math.Max(1, Math.Abs(u))) break;
             u = next;
@@ -86,8 +89,9 @@ public static class LearningCurveTheory
 
     /// <summary>
     /// The prediction at the per-sample penalty nu = ridge/n in [nuMin, nuMax] that minimises the predicted
-    /// risk: a scan at 1/4 decade, then golden-section search in log nu around the best grid point.
-    /// A hint (a previous optimum) limits the scan to 3 decades either side, extended while the best is on an edge.
+    /// risk: a scan at 1/2 decade, then golden-section search in log nu (25 steps, to 2e-6 decade) within
+    /// a step of the best grid point. A hint (a previous optimum) limits the scan to 2 decades either side,
+    /// extended while the best is on an edge.
     /// </summary>
     public static LearningCurvePrediction OptimalRidge(KernelSpectrum spectrum, double n, double noiseVariance,
         double? nuHint = null, double nuMin = 1e-16, double nuMax = 1e3)
@@ -96,22 +100,23 @@ public static class LearningCurveTheory
         double Risk(double l) => Predict(spectrum, n, n * Math.Pow(10, l), noiseVariance).ExcessRisk;
         var scores = new SortedDictionary<double, double>();
         void Eval(double l) { l = Math.Clamp(l, lmin, lmax); if (!scores.ContainsKey(l)) scores[l] = Risk(l); }
-        double lo = nuHint is double h ? Math.Max(lmin, Math.Log10(h) - 3) : lmin;
-        double hi = nuHint is double h2 ? Math.Min(lmax, Math.Log10(h2) + 3) : lmax;
-        for (double l = lo; l <= hi + 1e-9; l += 0.25) Eval(l);
+        const double step = 0.5;
+        double lo = nuHint is double h ? Math.Max(lmin, Math.Log10(h) - 2) : lmin;
+        double hi = nuHint is double h2 ? Math.Min(lmax, Math.Log10(h2) + 2) : lmax;
+        for (double l = lo; l <= hi + 1e-9; l += step) Eval(l);
         for (int guard = 0; guard < 200; guard++)
         {
             double best = scores.MinBy(kv => kv.Value).Key;
-            if (best == scores.Keys.First() && best > lmin) Eval(best - 0.25);
-            else if (best == scores.Keys.Last() && best < lmax) Eval(best + 0.25);
+            if (best == scores.Keys.First() && best > lmin) Eval(best - step);
+            else if (best == scores.Keys.Last() && best < lmax) Eval(best + step);
             else break;
         }
         double c = scores.MinBy(kv => kv.Value).Key;
-        double x0 = Math.Max(lmin, c - 0.25), x3 = Math.Min(lmax, c + 0.25);
+        double x0 = Math.Max(lmin, c - step), x3 = Math.Min(lmax, c + step);
         const double phi = 0.6180339887498949;
         double x1 = x3 - phi * (x3 - x0), x2 = x0 + phi * (x3 - x0);
         double f1 = Risk(x1), f2 = Risk(x2);
-        for (int i = 0; i < 40; i++)
+        for (int i = 0; i < 25; i++)
         {
             if (f1 <= f2) { x3 = x2; x2 = x1; f2 = f1; x1 = x3 - phi * (x3 - x0); f1 = Risk(x1); }
             else { x0 = x1; x1 = x2; f1 = f2; x2 = x0 + phi * (x3 - x0); f2 = Risk(x2); }

@@ -27,8 +27,7 @@ namespace SymmetryProofs.Kernels;
 /// number ~ V_(d_g) r^(d_g) / prod sqrt(l_c), so the orbits have density
 /// mu_G(r) = (1/|G|) sum_(g: d_g &gt;= 1) S_(d_g - 1) r^(d_g - 1) / prod sqrt(l_c) (lower powers
 /// are the small orbits on mirror planes). The plain density is S_(D-1) r^(D-1), the translation
-/// one S_(D-2) r^(D-2). The tail starts at sqrt(R^2 + 1/2), midway between the last exact shell
-/// and the next.</para>
+/// one S_(D-2) r^(D-2). Each piece starts midway between its last exact shell and the next (see Term).</para>
 /// </summary>
 public static class TorusSpectra
 {
@@ -37,12 +36,13 @@ public static class TorusSpectra
     {
         if (group.Dimension != d) throw new ArgumentException($"Group on D = {group.Dimension}, spectrum on D = {d}.");
         var (plain, orbits) = ShellCounts(d, radius, k => IsOrbitRepresentative(group, k));
-        var density = new List<(double, double)>();
+        var density = new List<DensityTerm>();
         foreach (var g in group.Elements)
         {
             var cycles = PositiveCycles(g);
             if (cycles.Count > 0)
-                density.Add((TailSphere(cycles.Count) / cycles.Aggregate(1.0, (p, l) => p * Math.Sqrt(l)) / group.Order, cycles.Count - 1));
+                density.Add(Term(SpectrumTail.SphereArea(cycles.Count) / cycles.Aggregate(1.0, (p, l) => p * Math.Sqrt(l)) / group.Order,
+                    cycles.Count, radius, cycles[0]));
         }
         return Build(d, s, radius, d, epsilon, untruncated, plain, orbits, density, group.Name);
     }
@@ -52,13 +52,23 @@ public static class TorusSpectra
     {
         if (d < 2 || coordinate < 0 || coordinate >= d) throw new ArgumentException($"Translation of x{coordinate} needs D >= 2 and 0 <= coordinate < D; got D = {d}.");
         var (plain, invariant) = ShellCounts(d, radius, k => k[coordinate] == 0);
-        return Build(d, s, radius, d - 1, epsilon, untruncated, plain, invariant, [(TailSphere(d - 1), d - 2)], $"translation of x{coordinate}");
+        return Build(d, s, radius, d - 1, epsilon, untruncated, plain, invariant, [Term(SpectrumTail.SphereArea(d - 1), d - 1, radius, 1)], $"translation of x{coordinate}");
     }
 
-    private static double TailSphere(int dim) => SpectrumTail.SphereArea(dim);
+    /// <summary>
+    /// The density c r^(dim - 1) of a dim-dimensional lattice piece beyond the exact shells |k|^2 &lt;= R^2,
+    /// from the midpoint to the next shell: for dim &gt;= 2 the squared norms are integers, so the midpoint
+    /// is R^2 + 1/2; a line (dim = 1) has points only at r = sqrt(l) a, so it starts at sqrt(l) (a_max + 1/2).
+    /// </summary>
+    private static DensityTerm Term(double coefficient, int dim, int radius, int cycleLength)
+    {
+        double start = dim >= 2 ? Math.Sqrt(radius * (double)radius + 0.5)
+            : Math.Sqrt(cycleLength) * (Math.Floor(radius / Math.Sqrt(cycleLength)) + 0.5);
+        return new DensityTerm(coefficient, dim - 1, start);
+    }
 
     private static (KernelSpectrum, KernelSpectrum) Build(int d, double s, int radius, int dEff, double epsilon, bool untruncated,
-        long[] plain, long[] invariant, List<(double, double)> invariantDensity, string name)
+        long[] plain, long[] invariant, List<DensityTerm> invariantDensity, string name)
     {
         if (!(s > d / 2.0)) throw new ArgumentException($"Smoothness s = {s} must exceed D/2 = {d / 2.0}.");
         double e = s + dEff / 2.0 + epsilon / 2.0;
@@ -72,9 +82,8 @@ public static class TorusSpectra
             plainLevels.Add(new SpectrumLevel(w, plain[m], power));
             invLevels.Add(new SpectrumLevel(w, invariant[m], power));
         }
-        SpectrumTail? Tail(List<(double, double)> modes) => untruncated
-            ? new SpectrumTail(Math.Sqrt(radius * (double)radius + 0.5), s, e, modes, invariantDensity) : null;
-        return (new KernelSpectrum($"plain (D = {d}, {name} target)", plainLevels, Tail([(TailSphere(d), d - 1)])),
+        SpectrumTail? Tail(List<DensityTerm> modes) => untruncated ? new SpectrumTail(s, e, modes, invariantDensity) : null;
+        return (new KernelSpectrum($"plain (D = {d}, {name} target)", plainLevels, Tail([Term(SpectrumTail.SphereArea(d), d, radius, 1)])),
                 new KernelSpectrum($"{name} (D = {d})", invLevels, Tail(invariantDensity)));
     }
 
