@@ -82,9 +82,9 @@ public sealed class GroupCatalogTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(3, 3, 5)]
+    [InlineData(3, 3, 6)]
     [InlineData(2, 4, 4)]
-    public void Test_groups_list_D4_only_for_square_images(int h, int w, int count)
+    public void Test_groups_list_D4_and_quarter_turns_only_for_square_images(int h, int w, int count)
     {
         var groups = GroupCatalog.TestGroups(h, w);
         output.WriteLine(string.Join("\n", groups));

@@ -7,7 +7,7 @@ namespace SymmetryProofs.Kernels;
 /// signed permutation matrices; they are read as <see cref="SignedPermutation"/>s, which act
 /// exactly, wrap the image back into [-1,1) and act on the frequency lattice.
 /// </summary>
-public sealed class TorusGroup
+public sealed class TorusGroup : IGroupAction
 {
     public string Name { get; }
     public FiniteGroup Group { get; }
@@ -15,6 +15,14 @@ public sealed class TorusGroup
     public IReadOnlyList<SignedPermutation> Generators { get; }
     public IReadOnlyList<SignedPermutation> Elements { get; }
     public int Order => Elements.Count;
+
+    int IGroupAction.SpaceDimension => Group.Dimension;
+    int? IGroupAction.Order => Order;
+    int IGroupAction.LieDimension => 0;
+    IReadOnlyList<MathNet.Numerics.LinearAlgebra.Matrix<double>> IGroupAction.LieGenerators => [];
+    IReadOnlyList<GroupElement> IGroupAction.Representatives(int resolution) => Group.Representatives(resolution);
+    IReadOnlyList<GroupElement> IGroupAction.GeneratorElements => Group.GeneratorElements;
+    GroupElement IGroupAction.Sample(Random rng) => Group.Sample(rng);
 
     public TorusGroup(string name, FiniteGroup group)
     {
@@ -35,13 +43,10 @@ public sealed class TorusGroup
     public static TorusGroup Permutations(int d) => new("permutations", GroupCatalog.CoordinatePermutations(d));
 
     /// <summary>The finite groups of the experiment that are non-trivial and distinct in dimension d.</summary>
-    public static IReadOnlyList<TorusGroup> TestGroups(int d)
-    {
-        var groups = new List<TorusGroup> { Inversion(d) };
-        if (d >= 2) groups.Add(SignFlips(d));
-        if (d >= 2) groups.Add(Permutations(d));
-        return groups;
-    }
+    public static IReadOnlyList<TorusGroup> TestGroups(int d) =>
+        // Sign flips of one coordinate are the inversion again: only distinct groups.
+        GroupCatalog.Entries.Where(e => e.Kernels && e.AppliesTo(new Shape(1, d)) && (e.Name != "sign-flips" || d >= 2))
+            .Select(e => new TorusGroup(e.Title, (FiniteGroup)e.Build(new Shape(1, d)))).ToArray();
 
     public double[] Act(SignedPermutation g, double[] x) => g.Act(x);
 

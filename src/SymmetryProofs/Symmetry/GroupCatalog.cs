@@ -2,12 +2,62 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace SymmetryProofs.Symmetry;
 
+/// <summary>The shape of the inputs a group acts on: an h x w image stored row-major, or R^d as a 1 x d image.</summary>
+public sealed record Shape(int Height, int Width)
+{
+    public int Dimension => Height * Width;
+    public bool IsSquare => Height == Width;
+    public static Shape Vector(int d) => new(1, d);
+    public override string ToString() => Height == 1 ? $"R^{Width}" : $"{Height}x{Width}";
+}
+
 /// <summary>
-/// The finite groups of the paper and of the tests. Images are h x w, stored row-major
-/// (pixel (r, c) at index r * w + c), as the optdigits inputs are.
+/// One named group of the catalogue: how to build it for a shape, the shapes it applies to, and
+/// whether the kernel experiment (signed permutations of R^d) uses it.
+/// </summary>
+public sealed record CatalogEntry(string Name, string Title, string Description, Func<Shape, bool> AppliesTo, Func<Shape, IGroupAction> Build, bool Kernels = false)
+{
+    public override string ToString() => $"{Name}: {Description}";
+}
+
+/// <summary>
+/// The one catalogue of named groups that every property and experiment draws from. Images are
+/// h x w, stored row-major (pixel (r, c) at index r * w + c), as the optdigits inputs are.
 /// </summary>
 public static class GroupCatalog
 {
+    /// <summary>Closure stops here: larger finite groups (sign flips or permutations of many coordinates) are refused, not enumerated.</summary>
+    public const int MaxEnumeratedOrder = 5040;
+
+    /// <summary>Every named group, in a fixed order. <see cref="Build"/> looks a name up here.</summary>
+    public static readonly IReadOnlyList<CatalogEntry> Entries =
+    [
+        new("inversion", "inversion", "Z2 acting by x -> -x on any shape (the paper's inversion)", _ => true, s => Inversion(s.Dimension), Kernels: true),
+        new("sign-flips", "sign flips", "Z2^d: every combination of coordinate sign flips (d <= 12)", s => s.Dimension <= 12, s => SignFlips(s.Dimension), Kernels: true),
+        new("permutations", "permutations", "S_d: all permutations of the coordinates (2 <= d <= 7)", s => s.Dimension is >= 2 and <= 7, s => CoordinatePermutations(s.Dimension), Kernels: true),
+        new("translations", "translations", "Z_h x Z_w: cyclic pixel shifts of an h x w image", _ => true, s => Translations(s.Height, s.Width)),
+        new("mirror", "mirror", "Z2: left-right reflection of an image", _ => true, s => HorizontalMirror(s.Height, s.Width)),
+        new("rotations", "rotations", "C4: quarter turns of a square image", s => s.IsSquare, s => QuarterTurns(s.Height)),
+        new("d4", "D4", "D4: the 8 symmetries of a square image", s => s.IsSquare, s => Dihedral4(s.Height)),
+        new("random-cycles", "random cycles", "the cyclic group of one seeded random permutation with cycles of length <= 4", _ => true, s => RandomPermutations(s.Dimension, 1)),
+        new("so2", "SO(2)", "SO(2) rotating R^2 (continuous)", s => s.Dimension == 2, _ => new So2Action()),
+        new("torus-translations", "T^2 translations", "band-limited continuous cyclic shifts of an h x w image (T^2)", s => s.Height >= 2 && s.Width >= 2, s => new TorusTranslations(s.Height, s.Width)),
+    ];
+
+    /// <summary>The catalogue group <paramref name="name"/> acting on <paramref name="shape"/>; an unknown name or a shape it does not apply to is refused with the list of choices.</summary>
+    public static IGroupAction Build(string name, Shape shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        var entry = Entries.FirstOrDefault(e => e.Name == name)
+            ?? throw new ArgumentException($"Unknown group '{name}'; expected one of {string.Join(", ", Entries.Select(e => e.Name))}.", nameof(name));
+        if (shape.Height < 1 || shape.Width < 1) throw new ArgumentException($"Shape {shape.Height}x{shape.Width} is empty.", nameof(shape));
+        if (!entry.AppliesTo(shape)) throw new ArgumentException($"Group '{name}' ({entry.Description}) does not act on {shape}.", nameof(shape));
+        return entry.Build(shape);
+    }
+
+    /// <summary>Every catalogue group that acts on <paramref name="shape"/>, finite or not.</summary>
+    public static IReadOnlyList<IGroupAction> All(Shape shape) => Entries.Where(e => e.AppliesTo(shape)).Select(e => e.Build(shape)).ToArray();
+
     /// <summary>Z2 acting by U = -I: the inversion x -> -x of the paper.</summary>
     public static FiniteGroup Inversion(int dimension)
     {
@@ -28,6 +78,10 @@ public static class GroupCatalog
     public static FiniteGroup Dihedral4(int n) =>
         FiniteGroup.FromPermutations($"D4 {n}x{n}",
             new[] { ImagePermutation(n, n, (r, c) => (c, n - 1 - r)), ImagePermutation(n, n, (r, c) => (r, n - 1 - c)) });
+
+    /// <summary>C4: quarter turns of a square n x n image.</summary>
+    public static FiniteGroup QuarterTurns(int n) =>
+        FiniteGroup.FromPermutations($"C4 {n}x{n}", new[] { ImagePermutation(n, n, (r, c) => (c, n - 1 - r)) });
 
     /// <summary>Z2^d: every combination of sign flips of the coordinates (order 2^d).</summary>
     public static FiniteGroup SignFlips(int dimension)
@@ -68,19 +122,14 @@ public static class GroupCatalog
     }
 
     /// <summary>
-    /// The named list every invariance property loops over, for h x w images (D4 only when square).
+    /// The finite image groups of the catalogue acting on h x w images, every one enumerable
+    /// (the random cycles drawn from <paramref name="seed"/>): the list the exact invariance properties loop over.
     /// </summary>
     public static IReadOnlyList<FiniteGroup> TestGroups(int height, int width, int seed = 1)
     {
-        var groups = new List<FiniteGroup>
-        {
-            Inversion(height * width),
-            Translations(height, width),
-            HorizontalMirror(height, width),
-            RandomPermutations(height * width, seed),
-        };
-        if (height == width) groups.Add(Dihedral4(height));
-        return groups;
+        var shape = new Shape(height, width);
+        return Entries.Where(e => e.Name is "inversion" or "translations" or "mirror" or "random-cycles" or "rotations" or "d4" && e.AppliesTo(shape))
+            .Select(e => e.Name == "random-cycles" ? RandomPermutations(shape.Dimension, seed) : (FiniteGroup)e.Build(shape)).ToArray();
     }
 
     /// <summary>The permutation of pixels that moves the content at (r, c) to <paramref name="target"/>(r, c).</summary>

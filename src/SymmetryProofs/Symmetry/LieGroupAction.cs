@@ -7,7 +7,7 @@ namespace SymmetryProofs.Symmetry;
 /// given as data: skew-symmetric, mutually commuting generators A_a and the periods T_a with
 /// exp(T_a A_a) = I. An element is U(t) = exp(t_1 A_1) ... exp(t_d A_d) (Sec. 4.1).
 /// </summary>
-public class LieGroupAction
+public class LieGroupAction : IGroupAction
 {
     /// <summary>Relative tolerance for skew-symmetry and commutators: generators are built in floating point from cosines.</summary>
     public const double StructureTolerance = 1e-12;
@@ -17,6 +17,29 @@ public class LieGroupAction
     public IReadOnlyList<double> Periods { get; }
     public int Dimension => Generators.Count;
     public int SpaceDim => Generators[0].RowCount;
+
+    int IGroupAction.SpaceDimension => SpaceDim;
+    int? IGroupAction.Order => null;
+    int IGroupAction.LieDimension => Dimension;
+    IReadOnlyList<Matrix<double>> IGroupAction.LieGenerators => Generators;
+
+    /// <summary>The K^d grid elements (<see cref="GridCoordinates"/>), the identity first.</summary>
+    public IReadOnlyList<GroupElement> Representatives(int resolution) => GridCoordinates(resolution).Select(ElementAt).ToArray();
+
+    /// <summary>A step of a hundredth of the period along each generator: small, but far from rounding.</summary>
+    public IReadOnlyList<GroupElement> GeneratorElements =>
+        Enumerable.Range(0, Dimension).Select(a => ElementAt(Enumerable.Range(0, Dimension).Select(b => b == a ? Periods[a] / 100 : 0.0).ToArray())).ToArray();
+
+    public GroupElement Sample(Random rng) => ElementAt(RandomCoordinates(rng));
+
+    /// <summary>U(t) as data, labelled by its coordinates: "exp(0.25 A0) exp(1.5 A1)".</summary>
+    public GroupElement ElementAt(IReadOnlyList<double> t)
+    {
+        bool identity = t.All(v => v == 0);
+        string label = identity ? "e" : string.Join(" ", Enumerable.Range(0, Dimension).Where(a => t[a] != 0)
+            .Select(a => $"exp({t[a].ToString("G6", System.Globalization.CultureInfo.InvariantCulture)} A{a})"));
+        return new GroupElement(label, Element(t), identity);
+    }
 
     public LieGroupAction(string name, IReadOnlyList<Matrix<double>> generators, IReadOnlyList<double> periods)
     {
