@@ -116,7 +116,7 @@ public static partial class Arbs
     /// Arbitraries for negative controls (a premise dropped, or a special shape). Nested so that FsCheck does not
     /// register them as the defaults for their types when the properties name typeof(Arbs).
     /// </summary>
-    public static class Dropped
+    public static partial class Dropped
     {
         /// <summary>Nets of <see cref="NetCases"/>' shapes with biases drawn like weights: the premise of claims 1 and 2 dropped.</summary>
         public static Arbitrary<NetCase> NetCasesWithBiases() => Arb.From(NetCaseGen(NetValues), c => c.Shrink());

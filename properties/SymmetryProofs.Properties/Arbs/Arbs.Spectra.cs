@@ -3,39 +3,39 @@ using FsCheck.Fluent;
 
 namespace SymmetryProofs.Properties;
 
-/// <summary>Generators of small kernel spectra for the learning-curve theory.</summary>
+/// <summary>Generators for the eigensolvers and the tangent path: sizes, layouts and seeds only.</summary>
 public static partial class Arbs
 {
-    /// <summary>1-6 levels with eigenvalues 1..1e-5, 1-5 modes each, n in 1..40 (as many as the modes, or fewer, or more), ridge 1e-6..10.</summary>
-    public static Gen<SpectrumCase> SpectrumCaseGen =>
-        from levels in Gen.Choose(1, 6)
-        from eigen in Gen.ArrayOf(Gen.Choose(0, 20), levels)
-        from mult in Gen.ArrayOf(Gen.Choose(1, 5), levels)
-        from power in Gen.ArrayOf(Gen.Choose(0, 100), levels)
-        from n in Gen.Choose(1, 40)
-        from ridge in Gen.Choose(-24, 4)
-        select new SpectrumCase(eigen, mult, power, n, ridge);
+    /// <summary>Planted spectra of size 2..40 in every <see cref="SpectrumKind"/>.</summary>
+    public static Arbitrary<PlantedSpectrumCase> PlantedSpectra() => Arb.From(PlantedSpectrumGen(Gen.Constant(0.0)), c => c.Shrink());
 
-    public static Arbitrary<SpectrumCase> SpectrumCases() => Arb.From(SpectrumCaseGen, c => c.Shrink());
-}
+    /// <summary>Planted Hessians of size up to 3 + 2 + 2 + 30 with 1..3 flat tangents, 0..2 gauge and 0..2 outside flat directions.</summary>
+    public static Arbitrary<PlantedFlatCase> PlantedFlatCases() => Arb.From(PlantedFlatGen(Gen.Choose(0, 2), Gen.Constant(0.0)), c => c.Shrink());
 
-public static partial class Arbs
-{
-    /// <summary>Where the theory is claimed accurate: n = 64..128, nu = 1e-3..1e-1, D = 1, 2.</summary>
-    public static Gen<KrrProblem> KrrProblemGen(int minN, int maxN) =>
-        from d in Gen.Choose(1, 2)
-        from g in Gen.Choose(0, d == 1 ? 0 : 2)
-        from n in Gen.Choose(minN, maxN)
-        from nu in Gen.Choose(-12, -4)
-        from seed in Gen.Choose(0, 1 << 20)
-        select new KrrProblem(d, g, n, nu, seed);
+    private static Gen<PlantedSpectrumCase> PlantedSpectrumGen(Gen<double> perturbation) =>
+        from size in Gen.Choose(2, 40)
+        from kind in Gen.Elements(Enum.GetValues<SpectrumKind>())
+        from seed in Gen.Choose(0, 100_000)
+        from p in perturbation
+        select new PlantedSpectrumCase(size, kind, seed, p);
 
-    public static Arbitrary<KrrProblem> KrrProblems() => Arb.From(KrrProblemGen(64, 128), p => p.Shrink());
+    private static Gen<PlantedFlatCase> PlantedFlatGen(Gen<int> outside, Gen<double> tilt) =>
+        from tangents in Gen.Choose(1, 3)
+        from gauge in Gen.Choose(0, 2)
+        from gaugeFlat in Gen.Elements(false, true)
+        from o in outside
+        from rest in Gen.Choose(1, 30)
+        from indefinite in Gen.Elements(false, true)
+        from seed in Gen.Choose(0, 100_000)
+        from t in tilt
+        select new PlantedFlatCase(tangents, gauge, gaugeFlat, o, rest, indefinite, seed, t);
 
-    /// <summary>Generators with a premise dropped, for negative controls.</summary>
-    public static class DroppedSpectra
+    public static partial class Dropped
     {
-        /// <summary>n = 2..8 samples: far from the asymptotic regime.</summary>
-        public static Arbitrary<KrrProblem> SmallSampleKrrProblems() => Arb.From(KrrProblemGen(2, 8), p => p.Shrink());
+        /// <summary>Planted spectra where one solver sees entry (0, 0) moved by 0 or 1e-6 max|lambda|: the agreement premise (the same matrix) dropped.</summary>
+        public static Arbitrary<PlantedSpectrumCase> PerturbedSpectra() => Arb.From(PlantedSpectrumGen(Gen.Elements(0.0, 1e-6)), c => c.Shrink());
+
+        /// <summary>Planted Hessians whose tangents are tilted by 0, 1e-2 or 1e-1 towards a stiff direction: the premise "H t = 0" dropped.</summary>
+        public static Arbitrary<PlantedFlatCase> TiltedTangents() => Arb.From(PlantedFlatGen(Gen.Constant(0), Gen.Elements(0.0, 1e-2, 1e-1)), c => c.Shrink());
     }
 }

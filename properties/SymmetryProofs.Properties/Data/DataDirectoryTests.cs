@@ -10,15 +10,25 @@ public class DataDirectoryTests
     {
         Assert.Equal(new DataDirectory("a", "--data"), DataDirectory.Resolve("a", _ => "b"));
         Assert.Equal("b", DataDirectory.Resolve(null, _ => "b").Path);
-        Assert.Equal(DataDirectory.DefaultPath, DataDirectory.Resolve(null, _ => null).Path);
-        Assert.True(DataDirectory.Resolve("", _ => "").IsDefault);
+        var shipped = DataDirectory.Resolve(null, _ => null);
+        Assert.True(shipped.IsDefault);
+        Assert.EndsWith(DataDirectory.DefaultPath, shipped.Path);
+        Assert.True(shipped.HasFile(Optdigits.TestFile), "the shipped data/optdigits is found from the test binaries' folder");
+        Assert.True(DataDirectory.Resolve(null, _ => "").IsDefault);
+    }
+
+    [Fact]
+    public void An_empty_data_option_is_refused_not_read_as_the_default()
+    {
+        var e = Assert.Throws<DataNotFoundException>(() => DataDirectory.Resolve("", _ => null));
+        Assert.Contains("--data", e.Message);
     }
 
     [Fact]
     public void Missing_data_message_names_every_way_to_get_it()
     {
         var message = DataDirectory.Resolve("/nowhere", _ => null).HowToGet(Optdigits.TestFile);
-        foreach (var part in new[] { "/nowhere/optdigits.tes", "fetch-data", "--from", "--data", DataDirectory.EnvironmentVariable })
+        foreach (var part in new[] { "/nowhere/optdigits.tes", "data/optdigits", "fetch-data", "--data", DataDirectory.EnvironmentVariable })
             Assert.Contains(part, message);
     }
 
@@ -26,7 +36,7 @@ public class DataDirectoryTests
     public void Copy_verifies_the_checksums_and_refuses_an_altered_file()
     {
         var source = DataSamples.FindOptdigitsDirectory();
-        Assert.True(source is not null, "optdigits not found: place ../shared beside the clone.");
+        Assert.True(source is not null, "optdigits not found: it ships in data/optdigits.");
         var root = Directory.CreateTempSubdirectory("optdigits-test").FullName;
         try
         {

@@ -31,13 +31,6 @@ internal static class DataSamples
         return new LabelledSet(Matrix<double>.Build.DenseOfRowArrays(rows), labels, classes);
     }
 
-    /// <summary>The repository's data/optdigits or ../shared/data/optdigits, searched upwards from the test binaries.</summary>
-    public static string? FindOptdigitsDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "data", "optdigits"), Path.Combine(dir.FullName, "shared", "data", "optdigits") })
-                if (File.Exists(Path.Combine(candidate, Optdigits.TestFile)) && File.Exists(Path.Combine(candidate, Optdigits.TrainFile)))
-                    return candidate;
-        return null;
-    }
+    /// <summary>The shipped data/optdigits above the test binaries (the one lookup the experiments use too).</summary>
+    public static string? FindOptdigitsDirectory() => DataDirectory.FindShipped();
 }

@@ -86,7 +86,7 @@ public class OptdigitsTests
     public void The_shared_test_split_has_1797_digits_with_the_published_class_counts()
     {
         var dir = DataSamples.FindOptdigitsDirectory();
-        Assert.True(dir is not null, "optdigits not found: run `fetch-data --from ../shared/data/optdigits` or place ../shared beside the clone.");
+        Assert.True(dir is not null, "optdigits not found: it ships in data/optdigits.");
         var set = Optdigits.Load(Path.Combine(dir!, Optdigits.TestFile));
         Assert.Equal(1797, set.Count);
         int[] expected = [178, 182, 177, 183, 181, 182, 181, 179, 174, 180];

@@ -59,9 +59,9 @@ public class LearningCurveTheoryProperties(ITestOutputHelper output)
     [Fact]
     public void Kappa_solver_agrees_with_brute_force()
     {
-        var shares = Coverage.Check(Prop.ForAll(Arbs.SpectrumCases(), c => KappaAgrees(c, true)), output, Suite.Cases);
-        Coverage.Require(shares, "some mode half-learned (0.1 < L < 0.9)", 0.3);
-        Coverage.Require(shares, "fewer samples than modes", 0.02);
+        var shares = Coverage.Require(Prop.ForAll(Arbs.SpectrumCases(), c => KappaAgrees(c, true)), output, Suite.Cases);
+        shares.AtLeast("some mode half-learned (0.1 < L < 0.9)", 0.3);
+        shares.AtLeast("fewer samples than modes", 0.02);
     }
 
     /// <summary>Negative control: without the ridge term (the premise that the penalty enters the equation)
@@ -94,8 +94,8 @@ public class LearningCurveTheoryProperties(ITestOutputHelper output)
     [Fact]
     public void Infinite_ridge_predicts_the_zero_predictor_risk()
     {
-        var shares = Coverage.Check(Prop.ForAll(Arbs.SpectrumCases(), c => LargeRidgeLimit(c, true)), output, Suite.Cases);
-        Coverage.Require(shares, "target has mass", 0.9);
+        var shares = Coverage.Require(Prop.ForAll(Arbs.SpectrumCases(), c => LargeRidgeLimit(c, true)), output, Suite.Cases);
+        shares.AtLeast("target has mass", 0.9);
     }
 
     /// <summary>Negative control: at the generated (finite) ridge the prediction is not the zero predictor's risk.</summary>
@@ -126,8 +126,8 @@ public class LearningCurveTheoryProperties(ITestOutputHelper output)
     [Fact]
     public void Learnabilities_tend_to_one_as_n_grows_at_fixed_ridge()
     {
-        var shares = Coverage.Check(Prop.ForAll(Arbs.SpectrumCases(), c => LearnabilitiesTendToOne(c, true)), output, Suite.Cases);
-        Coverage.Require(shares, "every mode nearly learned (bound < 1%)", 0.3);
+        var shares = Coverage.Require(Prop.ForAll(Arbs.SpectrumCases(), c => LearnabilitiesTendToOne(c, true)), output, Suite.Cases);
+        shares.AtLeast("every mode nearly learned (bound < 1%)", 0.3);
     }
 
     /// <summary>Negative control: with the experiment's ridge lambda = n nu (not fixed), kappa -&gt; nu and the learnabilities stay below 1.</summary>

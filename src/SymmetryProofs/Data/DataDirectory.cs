@@ -8,14 +8,35 @@ public sealed record DataDirectory(string Path, string Source)
 
     public bool IsDefault => Source == "default";
 
-    /// <summary>The option wins over the environment variable, which wins over the default (relative to the working directory).</summary>
+    /// <summary>
+    /// The option wins over the environment variable, which wins over the default: the shipped
+    /// <c>data/optdigits</c> in the working directory or the nearest folder above it (so any
+    /// subfolder of a clone finds it), else above the program's own folder. An option given as an
+    /// empty string is refused rather than silently read as the default.
+    /// </summary>
     public static DataDirectory Resolve(string? option, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        if (!string.IsNullOrWhiteSpace(option)) return new DataDirectory(option, "--data");
+        if (option is not null)
+        {
+            if (string.IsNullOrWhiteSpace(option)) throw new DataNotFoundException("--data: got an empty path; expected a directory holding optdigits.tes (or leave --data out to use the shipped data/optdigits).");
+            return new DataDirectory(option, "--data");
+        }
         var env = environment(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(env)) return new DataDirectory(env, $"${EnvironmentVariable}");
-        return new DataDirectory(DefaultPath, "default");
+        return new DataDirectory(FindShipped() ?? DefaultPath, "default");
+    }
+
+    /// <summary>data/optdigits in the working directory or an ancestor, else in an ancestor of the program's folder; null when neither has it.</summary>
+    public static string? FindShipped()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+            {
+                var candidate = System.IO.Path.Combine(d.FullName, DefaultPath);
+                if (File.Exists(System.IO.Path.Combine(candidate, Optdigits.TestFile))) return candidate;
+            }
+        return null;
     }
 
     public string FilePath(string name) => System.IO.Path.Combine(Path, name);
@@ -24,13 +45,9 @@ public sealed record DataDirectory(string Path, string Source)
 
     /// <summary>What to tell a user whose data directory lacks <paramref name="name"/>.</summary>
     public string HowToGet(string name) =>
-        $"{FilePath(name)} not found (data directory '{Path}', from {Source}).\n" +
-        "Get the UCI optdigits files in one of these ways:\n" +
-        "  - download and verify them:   dotnet run --project experiments/SymmetryProofs.Experiments -c Release -- fetch-data\n" +
-        "  - copy them from a directory: ... fetch-data --from ../shared/data/optdigits\n" +
-        $"  - point to an existing copy:  --data DIR, or the environment variable {EnvironmentVariable}=DIR\n" +
-        $"(source: {OptdigitsFetcher.BaseUrl})";
+        $"{FilePath(name)} not found (data directory '{Path}', from {Source}). The files ship in data/optdigits/ of the repository; " +
+        $"point --data or ${EnvironmentVariable} to a copy, or re-download and verify them with the fetch-data command (source: {OptdigitsFetcher.BaseUrl}).";
 }
 
-/// <summary>The data files are missing; the message says how to get them.</summary>
+/// <summary>The data files are missing or unreadable; the message says which and how to get them.</summary>
 public sealed class DataNotFoundException(string message) : Exception(message);

@@ -30,7 +30,7 @@ public static class OptdigitsFetcher
         if (actual != expected)
             throw new InvalidDataException(
                 $"{origin}: SHA-256 mismatch for {name}: got {actual}, expected {expected} ({bytes.Length} bytes). " +
-                "The file is damaged or not the UCI optdigits release; nothing was written.");
+                "The file is damaged or not the UCI optdigits release.");
     }
 
     /// <summary>Copies both files from <paramref name="fromDir"/> into <paramref name="target"/>, verified.</summary>

@@ -32,21 +32,27 @@ public sealed class TorusPowerSpectrum : FeatureMap
     public override int OutputDim => frequencies.Length;
     public override bool IsEven => true;
 
+    /// <summary>The frequencies (k1, k2) of the features, one per conjugate pair {k, -k}, in feature order.</summary>
+    public IReadOnlyList<(int K1, int K2)> Frequencies => frequencies;
+
+    /// <summary>
+    /// How many DFT coefficients feature <paramref name="feature"/> stands for: 1 for a
+    /// self-conjugate frequency (k = -k), 2 otherwise. Parseval: sum_f Multiplicity(f) phi_f(x) = |x|^2.
+    /// </summary>
+    public int Multiplicity(int feature)
+    {
+        var (k1, k2) = frequencies[feature];
+        return TorusFourier.Conjugate(height, width, k1, k2) == (k1, k2) ? 1 : 2;
+    }
+
     protected override double[] Compute(Vector<double> x)
     {
         var result = new double[frequencies.Length];
         for (int f = 0; f < frequencies.Length; f++)
         {
             var (k1, k2) = frequencies[f];
-            double re = 0, im = 0;
-            for (int r = 0; r < height; r++)
-                for (int c = 0; c < width; c++)
-                {
-                    double phase = -2 * Math.PI * ((double)(k1 * r % height) / height + (double)(k2 * c % width) / width);
-                    re += x[r * width + c] * Math.Cos(phase);
-                    im += x[r * width + c] * Math.Sin(phase);
-                }
-            result[f] = (re * re + im * im) / (height * width);
+            var z = TorusFourier.Coefficient(x, height, width, k1, k2);
+            result[f] = (z.Real * z.Real + z.Imaginary * z.Imaginary) / (height * width);
         }
         return result;
     }

@@ -48,7 +48,7 @@ public sealed partial class MlpObjective
                 ra = rh[j + 1]!.matmul(net.Weight(th, j + 1).t());
             }
             var p = s.P.unsqueeze(1);
-            var rdelta = p * (ra - (p * ra).sum(-1, keepdim: true)) / Samples;
+            var rdelta = p * (ra - (p * ra).sum(-1, keepdim: true)) / samplesScalar;
             int rows = seeds * (w[l] + extra);
             for (int m = layers - 1; m >= l; m--)
             {

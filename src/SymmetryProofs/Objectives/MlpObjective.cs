@@ -20,6 +20,15 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
     private readonly Tensor inputs;
     private readonly Tensor labels;
     private readonly int layers;
+
+    /// <summary>
+    /// The sample count as one long-lived Scalar for the divisions by n. A temporary Scalar from an
+    /// implicit conversion can be finalized by the GC while libtorch still reads it (its handle is
+    /// passed, the managed object is dead); under load the suite once saw at::native::div fail
+    /// with "Unknown scalar type". Same Int64 scalar, same division: results are bit for bit the same.
+    /// </summary>
+    private readonly Scalar samplesScalar;
+
     public double Penalty { get; }
     public int Dimension => net.ParameterCount;
     public int Samples { get; }
@@ -60,6 +69,7 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
         Penalty = penalty;
         layers = net.Widths.Length - 1;
         Samples = (int)inputs.shape[0];
+        samplesScalar = Samples;
     }
 
     public double Value(double[] theta) => ValueAndGradient(theta).Value;
@@ -127,7 +137,7 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
         var p = logp.exp();
         var delta = new Tensor[layers];
         var error = new Tensor[layers];
-        delta[layers - 1] = (p - nn.functional.one_hot(labels, net.Widths[^1]).to_type(float64)) / Samples;
+        delta[layers - 1] = (p - nn.functional.one_hot(labels, net.Widths[^1]).to_type(float64)) / samplesScalar;
         for (int i = layers - 1; i >= 1; i--)
         {
             error[i] = delta[i].matmul(net.Weight(th, i));
@@ -162,7 +172,7 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
             if (i + 1 < layers) rh[i + 1] = ra * s.Slope[i + 1].unsqueeze(1);
         }
         var p = s.P.unsqueeze(1);
-        var rdelta = p * (ra - (p * ra).sum(-1, keepdim: true)) / n;
+        var rdelta = p * (ra - (p * ra).sum(-1, keepdim: true)) / samplesScalar;
         var blocks = new Tensor[2 * layers];
         for (int i = layers - 1; i >= 0; i--)
         {

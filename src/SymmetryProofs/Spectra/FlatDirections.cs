@@ -69,6 +69,19 @@ public static class FlatDirections
         return s.Select(c => Math.Acos(Math.Clamp(c, -1, 1)) * 180 / Math.PI).OrderBy(x => x).ToArray();
     }
 
+    /// <summary>
+    /// The full-spectrum path's count: eigenvalues with |lambda| below flatThreshold * max |lambda|
+    /// are near-null; those whose eigenspace lies inside the gauge span (principal angle under
+    /// InSpanDegrees) are n_flat_gauge, the rest n_flat.
+    /// </summary>
+    public static (int NFlat, int NFlatGauge) FlatCounts(SymmetricSpectrum spectrum, Matrix<double> gauge, double flatThreshold, double inSpanDegrees = 1.0)
+    {
+        var nearNull = spectrum.NearNull(flatThreshold);
+        int nGauge = nearNull.Length == 0 || gauge.ColumnCount == 0 ? 0
+            : PrincipalAnglesDegrees(spectrum.Columns(nearNull), gauge).Count(a => a < inSpanDegrees);
+        return (nearNull.Length - nGauge, nGauge);
+    }
+
     public static double RayleighQuotient(Matrix<double> h, Vector<double> v) => v.DotProduct(h * v) / v.DotProduct(v);
 
     /// <summary>Columns of b minus their projection onto the span of a, re-orthonormalised.</summary>

@@ -97,7 +97,7 @@ public sealed class EquivarianceCheck
     }
 
     /// <summary>0, then one significant digit, then the integer part: each strictly simpler, so shrinking ends.</summary>
-    private static IEnumerable<double> Simpler(double v)
+    public static IEnumerable<double> Simpler(double v)
     {
         if (v == 0) yield break;
         yield return 0;

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using SymmetryProofs.Experiments.Runs;
+
+namespace SymmetryProofs.Cli.Commands;
+
+/// <summary>`merge --out DIR SHARD...`: joins the shards of one sweep and writes the reports a single run would write.</summary>
+public static class MergeCommand
+{
+    public static Command Create(Func<string[], int> rerun)
+    {
+        var output = new Option<string>("--out") { Description = "Folder to join the shards in; the reports are written there.", Required = true };
+        var shards = new Argument<string[]>("shards") { Description = "The --out folders of the shard runs (--shard 1/N ... N/N).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("merge", "Join the checkpoints of sharded runs (--shard i/N) and write the reports of the whole sweep.");
+        command.Options.Add(output);
+        command.Arguments.Add(shards);
+        command.SetAction(parse => Program.Guarded("merge", () =>
+        {
+            var args = Merge.Checkpoints(parse.GetValue(output)!, parse.GetValue(shards)!, ConsoleRunLog.Create());
+            Console.WriteLine($"writing the reports: {string.Join(" ", args)}");
+            return rerun([.. args]);
+        }));
+        return command;
+    }
+}

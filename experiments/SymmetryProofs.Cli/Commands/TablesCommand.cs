@@ -1,0 +1,32 @@
+using System.CommandLine;
+using SymmetryProofs.Data;
+using SymmetryProofs.Experiments.Tables;
+
+namespace SymmetryProofs.Cli.Commands;
+
+/// <summary>`tables`: options in, <see cref="TablesExperiment.Run"/> out.</summary>
+public static class TablesCommand
+{
+    public static Command Create()
+    {
+        var common = new CommonOptions("results/tables", 10, 2, $"2 seeds and a budget of {TablesExperiment.Quick.MaxEvaluations} evaluations per run (instead of {TablesExperiment.Default.MaxEvaluations}).");
+        var protocol = new Option<string>("--protocol")
+        {
+            Description = "split-first: split the 1797 digits, then enlarge each side (default); paper: enlarge, then split.",
+            DefaultValueFactory = _ => "split-first",
+        };
+        var ratio = new Option<double>("--train-ratio") { Description = "Fraction of each class used for training (stratified).", DefaultValueFactory = _ => 0.8 };
+        var maxEvals = new Option<int?>("--max-evals") { Description = "Override the budget of loss-and-gradient evaluations per run." };
+        var command = new Command("tables", "Reproduce Bergman's Tables 1 and 2 on the UCI digits, mean +- std over seeds.");
+        common.AddTo(command, withData: true);
+        foreach (var o in new Option[] { protocol, ratio, maxEvals }) command.Options.Add(o);
+        command.SetAction(parse => Program.Guarded("tables", () =>
+        {
+            var training = parse.GetValue(common.Quick) ? TablesExperiment.Quick : TablesExperiment.Default;
+            if (parse.GetValue(maxEvals) is int budget) training = training with { MaxEvaluations = budget };
+            var settings = new TablesSettings(parse.GetValue(protocol)!, parse.GetValue(ratio), training);
+            return TablesExperiment.Run(settings, common.Read(parse), DataDirectory.Resolve(parse.GetValue(common.Data)), ConsoleRunLog.Create());
+        }));
+        return command;
+    }
+}

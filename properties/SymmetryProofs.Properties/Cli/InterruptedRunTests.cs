@@ -1,0 +1,83 @@
+using Xunit.Abstractions;
+
+namespace SymmetryProofs.Properties.Cli;
+
+/// <summary>
+/// Fault injection on runs: SIGKILL at a random point then a rerun gives the rows of an
+/// uninterrupted run; two runs into one --out cannot both write it; shards merged equal one run.
+/// Tiny configurations keep each under a few seconds of work.
+/// </summary>
+public sealed class InterruptedRunTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("cli-runs").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private static readonly string[] Tables = ["tables", "--seeds", "1", "--max-evals", "12", "--jobs", "1"];
+    private static readonly string[] SampleComplexity = ["sample-complexity", "--quick", "--max-log2", "8", "--jobs", "1"];
+
+    private string Dir(string name) => Path.Combine(root, name);
+
+    private static int Lines(string checkpoint) => File.Exists(checkpoint) ? File.ReadAllText(checkpoint).Count(c => c == '\n') : 0;
+
+    /// <summary>Starts the run, kills it (SIGKILL) once <paramref name="after"/> units are checkpointed, and returns how many there were.</summary>
+    private static int KillAfter(string[] args, string outDir, int after)
+    {
+        using var p = CliProcess.Start([.. args, "--out", outDir]);
+        var checkpoint = Path.Combine(outDir, "checkpoint.jsonl");
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!p.HasExited && Lines(checkpoint) < after && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        if (!p.HasExited) p.Kill(entireProcessTree: true);
+        p.WaitForExit();
+        return Lines(checkpoint);
+    }
+
+    [Theory]
+    [InlineData("tables", 1)]
+    [InlineData("tables", 6)]
+    [InlineData("sample-complexity", 5)]
+    public void A_run_killed_with_SIGKILL_and_rerun_equals_an_uninterrupted_run(string command, int after)
+    {
+        var args = command == "tables" ? Tables : SampleComplexity;
+        var (csv, timing) = command == "tables" ? ("tables.csv", new[] { "train_seconds" }) : ("curves.csv", Array.Empty<string>());
+        int before = KillAfter(args, Dir("killed"), after);
+        output.WriteLine($"killed after {before} checkpointed unit(s)");
+        var resumed = CliProcess.Run([.. args, "--out", Dir("killed")]);
+        Assert.True(resumed.Exit == 0, resumed.ToString());
+        Assert.Contains($"{before} finished unit(s) reused", resumed.Out);
+        var whole = CliProcess.Run([.. args, "--out", Dir("whole")]);
+        Assert.True(whole.Exit == 0, whole.ToString());
+        Assert.Equal(CliProcess.WithoutColumns(Path.Combine(Dir("whole"), csv), timing), CliProcess.WithoutColumns(Path.Combine(Dir("killed"), csv), timing));
+    }
+
+    [Fact]
+    public void A_second_run_into_the_same_out_stops_at_once_and_the_first_completes()
+    {
+        using var first = CliProcess.Start([.. Tables, "--out", Dir("shared")]);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!File.Exists(Path.Combine(Dir("shared"), ".lock-owner")) && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        var second = CliProcess.Run([.. Tables, "--out", Dir("shared")]);
+        output.WriteLine(second.Err);
+        Assert.Equal(2, second.Exit);
+        Assert.Contains("in use by process", second.Err);
+        first.WaitForExit();
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(11, File.ReadAllLines(Path.Combine(Dir("shared"), "tables.csv")).Length);
+    }
+
+    [Fact]
+    public void Two_shards_merged_equal_one_unsharded_run_row_for_row()
+    {
+        foreach (var i in new[] { 1, 2 })
+        {
+            var shard = CliProcess.Run([.. Tables, "--shard", $"{i}/2", "--out", Dir($"shard{i}")]);
+            Assert.True(shard.Exit == 0, shard.ToString());
+            Assert.False(File.Exists(Path.Combine(Dir($"shard{i}"), "tables.csv")), "a shard alone writes no report");
+        }
+        var merged = CliProcess.Run("merge", "--out", Dir("merged"), Dir("shard1"), Dir("shard2"));
+        Assert.True(merged.Exit == 0, merged.ToString());
+        Assert.Contains("10 finished unit(s) reused", merged.Out);
+        var whole = CliProcess.Run([.. Tables, "--out", Dir("whole")]);
+        Assert.Equal(CliProcess.WithoutColumns(Path.Combine(Dir("whole"), "tables.csv"), "train_seconds"), CliProcess.WithoutColumns(Path.Combine(Dir("merged"), "tables.csv"), "train_seconds"));
+    }
+}

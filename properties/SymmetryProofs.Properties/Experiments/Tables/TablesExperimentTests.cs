@@ -1,0 +1,69 @@
+using SymmetryProofs.Data;
+using SymmetryProofs.Experiments.Runs;
+using SymmetryProofs.Experiments.Tables;
+using SymmetryProofs.Optimisation;
+using SymmetryProofs.Properties.Data;
+using SymmetryProofs.Properties.Support;
+using Xunit.Abstractions;
+
+namespace SymmetryProofs.Properties.Experiments.Tables;
+
+/// <summary>The tables experiment end to end on the real digits with a tiny budget: outputs, the theory's checks, resume, fingerprints, bad ratios.</summary>
+public class TablesExperimentTests(ITestOutputHelper output)
+{
+    private static DataDirectory Data()
+    {
+        var dir = DataSamples.FindOptdigitsDirectory();
+        Assert.True(dir is not null, "optdigits not found: it ships in data/optdigits.");
+        return DataDirectory.Resolve(dir);
+    }
+
+    [Fact]
+    public void Tables_writes_all_rows_passes_the_checks_and_resumes_without_retraining()
+    {
+        var outDir = Directory.CreateTempSubdirectory("tables-test").FullName;
+        try
+        {
+            var settings = new TablesSettings("split-first", 0.8, new TrainingOptions(MaxEvaluations: 8));
+            var options = RunOptions.Create(outDir, 1, 2, null);
+            var log = TextRunLog.Silent();
+            Assert.Equal(ExitCodes.Ok, TablesExperiment.Run(settings, options, Data(), log));
+            var csv = Path.Combine(outDir, "tables.csv");
+            var lines = File.ReadAllLines(csv);
+            Assert.Equal(TablesCsv.Header, lines[0]);
+            Assert.Equal(TablesConfig.All.Count, lines.Length - 1);
+            Assert.Contains("## Table 2, protocol `split-first`", File.ReadAllText(Path.Combine(outDir, "tables.md")));
+            Assert.True(new FileInfo(Path.Combine(outDir, "tables.png")).Length > 1000);
+
+            // Resume: the same settings reuse every run (timing columns and all), so the CSV is unchanged.
+            var before = File.ReadAllText(csv);
+            var again = TextRunLog.Silent();
+            Assert.Equal(ExitCodes.Ok, TablesExperiment.Run(settings, options, Data(), again));
+            Assert.Equal(before, File.ReadAllText(csv));
+            Assert.Contains(again.Lines, l => l.Contains($"{TablesConfig.All.Count} finished unit(s) reused"));
+
+            // Other settings: nothing is reused, and the log says which setting differs.
+            var other = TextRunLog.Silent();
+            Assert.Equal(ExitCodes.Ok, TablesExperiment.Run(settings with { Training = new TrainingOptions(MaxEvaluations: 9) }, options, Data(), other));
+            output.WriteLine(string.Join("\n", other.Lines.Where(l => l.StartsWith("resume"))));
+            Assert.Contains(other.Lines, l => l.Contains($"refused {TablesConfig.All.Count} unit(s) made with other settings") && l.Contains("MaxEvaluations"));
+            Assert.All(File.ReadAllLines(csv).Skip(1), l => Assert.InRange(int.Parse(l.Split(',')[7]), 1, 9));
+        }
+        finally
+        {
+            Directory.Delete(outDir, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.001)]
+    [InlineData(0.9999)]
+    [InlineData(1.0)]
+    [InlineData(double.NaN)]
+    public void A_train_ratio_that_empties_a_class_on_one_side_is_refused_before_any_work(double ratio)
+    {
+        var digits = Optdigits.LoadVerified(Data());
+        var e = output.Rejects<InputException>(() => TablesExperiment.ValidateRatio(digits, SplitProtocol.SplitFirst, ratio), "--train-ratio");
+        Assert.DoesNotContain("\n", e.Message);
+    }
+}

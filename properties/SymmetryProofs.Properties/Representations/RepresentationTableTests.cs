@@ -1,0 +1,46 @@
+using SymmetryProofs.Representations;
+using Xunit.Abstractions;
+
+namespace SymmetryProofs.Properties.Representations;
+
+/// <summary>
+/// The table of docs/representations.md: every catalogue group on 8x8 images (and the small vector groups)
+/// decomposed, checked against characters, with End_G solved. Setting SYMMETRYPROOFS_WRITE_DOCS=1 rewrites
+/// the page; otherwise the committed page must list the same findings (times aside).
+/// </summary>
+public sealed class RepresentationTableTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Every_row_passes_its_checks_and_agrees_with_characters_and_with_the_committed_page()
+    {
+        var rows = RepresentationTable.DefaultCases().Select(RepresentationTable.Compute).ToArray();
+        var table = RepresentationTable.ToMarkdown(rows);
+        output.WriteLine(table);
+        foreach (var r in rows)
+        {
+            Assert.True(r.Verified, $"{r.Group} on {r.Representation}: the decomposition's checks fail");
+            Assert.True(r.MultiplicitiesMatchCharacters, $"{r.Group} on {r.Representation}: multiplicities or real types differ from characters");
+            Assert.True(Math.Abs(r.EquivariantDimension - r.CharacterDimension) < RepresentationTable.CharacterTolerance,
+                $"{r.Group} on {r.Representation}: dim End_G solved {r.EquivariantDimension}, characters {r.CharacterDimension}");
+        }
+        var page = Path.Combine(RepositoryRoot(), "docs", "representations.md");
+        if (Environment.GetEnvironmentVariable("SYMMETRYPROOFS_WRITE_DOCS") == "1")
+        {
+            RepresentationTable.Write(page, rows, File.ReadAllText(page).Split("| group |")[0].TrimEnd() + Environment.NewLine);
+            return;
+        }
+        var committed = File.ReadAllLines(page).Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Select(WithoutTimes).ToArray();
+        var computed = table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(WithoutTimes).ToArray();
+        Assert.Equal(computed, committed);
+    }
+
+    // The last two columns are times; they vary from run to run.
+    private static string WithoutTimes(string line) => string.Join("|", line.TrimEnd().Split('|').SkipLast(3));
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SymmetryProofs.sln"))) return dir.FullName;
+        throw new InvalidOperationException("SymmetryProofs.sln not found above the test binaries.");
+    }
+}

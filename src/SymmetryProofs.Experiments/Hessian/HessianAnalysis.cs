@@ -1,0 +1,87 @@
+using MathNet.Numerics.LinearAlgebra;
+using SymmetryProofs.Symmetry;
+using SymmetryProofs.Spectra;
+
+namespace SymmetryProofs.Experiments.Hessian;
+
+/// <summary>One trained setting: where it converged and what its Hessian says about flat directions.</summary>
+public sealed record HessianResult(
+    string Kind, string Setting, string Group, int GroupDim, int K, int Seed, int NParams, int NSamples,
+    int OrbitDim, double TangentNormRel, int NFlat, int NFlatGauge, double MaxPrincipalAngleDeg, double SoftestAngleDeg, double TangentCurvature,
+    double TangentCurvatureRel, double GaugeCurvature, double LambdaMax, double LambdaSoftest, double GradNorm,
+    double Loss, double TrainAccuracy, bool Converged, int LbfgsIterations, int NewtonSteps, double Seconds, double[] Eigenvalues);
+
+/// <summary>
+/// Counting flat directions at a critical point: eigenvalues with |lambda| below FlatThreshold *
+/// lambda_max are near-null; the part of that eigenspace inside the softmax gauge span
+/// (principal angle under 1 degree) is n_flat_gauge, the rest n_flat. The tangents vec(W A_a)
+/// (those longer than DegenerateTangent |W|; their numerical rank is the orbit dimension, dim G minus the stabiliser's)
+/// are compared with the non-gauge near-null space (principal angles) and with the softest
+/// non-gauge eigenvectors, and their curvature is the Rayleigh quotient t^T H t / t^T t.
+/// </summary>
+public static class HessianAnalysis
+{
+    public const double FlatThreshold = 1e-6;
+    private const double InSpanDegrees = 1.0;
+
+    /// <summary>A tangent shorter than this fraction of |W| counts as zero: W is (numerically) fixed by that generator.</summary>
+    public const double DegenerateTangent = 1e-6;
+
+    public static (int OrbitDim, double TangentNormRel, int NFlat, int NFlatGauge, double MaxAngle, double SoftestAngle, double Curvature, double GaugeCurvature, double Softest)
+        Analyse(Matrix<double> h, SymmetricSpectrum spec, Matrix<double> gauge, Matrix<double>? tangents, double firstLayerNorm)
+    {
+        int orbitDim = 0;
+        double tangentNormRel = double.NaN;
+        if (tangents is not null)
+        {
+            tangentNormRel = Enumerable.Range(0, tangents.ColumnCount).Min(a => tangents.Column(a).L2Norm()) / firstLayerNorm;
+            var sv = tangents.Svd(false).S;
+            orbitDim = sv.Count(x => x > DegenerateTangent * firstLayerNorm);
+            var live = Enumerable.Range(0, tangents.ColumnCount).Where(a => tangents.Column(a).L2Norm() > DegenerateTangent * firstLayerNorm).ToArray();
+            tangents = live.Length == 0 ? null : Matrix<double>.Build.DenseOfColumnVectors(live.Select(tangents.Column));
+        }
+        var nearNull = spec.NearNull(FlatThreshold);
+        var nn = spec.Columns(nearNull);
+        int nGauge = nearNull.Length == 0 ? 0 : FlatDirections.PrincipalAnglesDegrees(nn, gauge).Count(a => a < InSpanDegrees);
+        int nFlat = nearNull.Length - nGauge;
+        var gq = FlatDirections.Orthonormal(gauge);
+        double gaugeCurv = Enumerable.Range(0, gq.ColumnCount).Average(j => FlatDirections.RayleighQuotient(h, gq.Column(j)));
+        var nonGauge = Enumerable.Range(0, spec.Dimension).Where(i => gq.TransposeThisAndMultiply(spec.Vectors.Column(i)).L2Norm() < 0.5)
+            .OrderBy(i => Math.Abs(spec.Values[i])).ToArray();
+        double softest = nonGauge.Length > 0 ? spec.Values[nonGauge[0]] : double.NaN;
+        if (tangents is null) return (orbitDim, tangentNormRel, nFlat, nGauge, double.NaN, double.NaN, double.NaN, gaugeCurv, softest);
+        double maxAngle = double.NaN;
+        if (nFlat > 0)
+        {
+            var flat = FlatDirections.ProjectOut(nn, gauge);
+            var angles = FlatDirections.PrincipalAnglesDegrees(flat, tangents);
+            maxAngle = angles.Length > 0 ? angles.Max() : double.NaN;
+        }
+        var softestSpan = spec.Columns(nonGauge.Take(tangents.ColumnCount).ToArray());
+        double softestAngle = FlatDirections.PrincipalAnglesDegrees(softestSpan, tangents).DefaultIfEmpty(double.NaN).Max();
+        double curvature = Enumerable.Range(0, tangents.ColumnCount).Average(a => FlatDirections.RayleighQuotient(h, tangents.Column(a)));
+        return (orbitDim, tangentNormRel, nFlat, nGauge, maxAngle, softestAngle, curvature, gaugeCurv, softest);
+    }
+
+    /// <summary>Group coordinates t minimising |W - W0 U(t)|_F by Gauss-Newton from <paramref name="start"/>: where on the orbit W sits.</summary>
+    public static (double[] T, double Residual) OrbitCoordinates(Matrix<double> w, Matrix<double> w0, LieGroupAction group, double[] start)
+    {
+        var t = start.ToArray();
+        int d = group.Dimension;
+        for (int iter = 0; iter < 20; iter++)
+        {
+            var u = group.Element(t);
+            var wu = w0 * u;
+            var r = Vectorise(w - wu);
+            var j = Matrix<double>.Build.DenseOfColumnVectors(Enumerable.Range(0, d).Select(a => Vectorise(wu * group.Generators[a])));
+            // A tiny ridge keeps the step finite when a generator fixes W0 (zero tangent): that coordinate then stays put.
+            var jtj = j.TransposeThisAndMultiply(j);
+            var step = (jtj + 1e-12 * Math.Max(jtj.Trace(), 1e-300) * Matrix<double>.Build.DenseIdentity(d)).Solve(j.TransposeThisAndMultiply(r));
+            for (int a = 0; a < d; a++) t[a] += step[a];
+            if (step.L2Norm() < 1e-12) break;
+        }
+        return (t, (w - w0 * group.Element(t)).FrobeniusNorm());
+    }
+
+    private static Vector<double> Vectorise(Matrix<double> m) => Vector<double>.Build.DenseOfArray(m.ToRowMajorArray());
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using SymmetryProofs.Data;
+using SymmetryProofs.Experiments.Runs;
+using SymmetryProofs.Runtime;
+
+namespace SymmetryProofs.Experiments.Hessian;
+
+/// <summary>The settings that determine a hessian run's numbers (the fingerprint): group, protocol size, penalty, fixed modes, fine K.</summary>
+public sealed record HessianSettings(string Group, bool Quick, double Penalty, bool KeepFixedModes, int? FineK, string Version = "hessian/2");
+
+/// <summary>One trained setting as checkpointed: what its Hessian says and where it converged (warm starts and roaming start there).</summary>
+public sealed record HessianUnit(HessianResult Result, double[] Theta);
+
+/// <summary>
+/// `hessian`: flat Hessian directions in augmented training (claims 9 and 10). Trains every setting
+/// of every seed this shard owns to a critical point, checkpointing each one, analyses its
+/// Hessian, and writes the reports once every seed is done. Returns 0 when the checks held.
+/// </summary>
+public static class HessianExperiment
+{
+    public static readonly string[] Groups = ["so2", "translations"];
+
+    public static int Run(HessianSettings settings, RunOptions options, string? dataDir, IRunLog log)
+    {
+        if (!Groups.Contains(settings.Group)) throw new InputException($"--group: got '{settings.Group}'; expected so2 or translations.");
+        if (!(settings.Penalty > 0) || !double.IsFinite(settings.Penalty)) throw new InputException($"--penalty: got {settings.Penalty}; expected a positive finite number (it lifts accidental flat directions).");
+        if (settings.FineK is < 2 or > 4096) throw new InputException($"--fine-k: got {settings.FineK}; expected 2 to 4096 (a grid of one element is no augmentation).");
+        var problem = HessianProblem.Create(settings.Group, settings.Quick, dataDir, settings.KeepFixedModes, settings.FineK);
+        using var folder = OutputFolder.Open(options, "hessian", log);
+        TorchSetup.Initialise();
+        // MathNet's managed provider splits large products and decompositions over threads; one thread keeps a seed's results bit-for-bit repeatable.
+        MathNet.Numerics.Control.UseSingleThread();
+        var watch = Stopwatch.StartNew();
+        var checkpoint = Checkpoint<HessianUnit>.Open(folder.Path, Runs.Fingerprint.Of(settings), log);
+        var runner = new HessianRunner(problem, settings.Penalty, checkpoint, log) { Total = options.Seeds * HessianRunner.RunsPerSeed(problem) };
+        log.Line($"hessian: group {settings.Group}, {(settings.Quick ? "quick" : "full")}, {options.Seeds} seed(s), penalty {settings.Penalty:G3}, writing to {folder.Path}");
+        var seeds = Enumerable.Range(0, options.Seeds).Where(options.Shard.Owns).ToList();
+        var results = new List<HessianResult>();
+        var roaming = new List<RoamPoint>();
+        // Seeds run one after another: within a seed the sweeps warm-start from its fine minimum; every setting is checkpointed as it finishes.
+        foreach (int seed in seeds)
+        {
+            var (r, fine, none) = runner.RunSeed(seed);
+            results.AddRange(r);
+            if (seed == 0) roaming.AddRange(Roaming(problem, fine, none, log));
+        }
+        if (!options.Shard.IsWhole && !Enumerable.Range(0, options.Seeds).All(s => checkpoint.TryGet(HessianRunner.Key(s, "main", "fine", problem.FineK), out _)))
+        {
+            log.Line($"shard {options.Shard}: its settings are in {checkpoint.Path}; join the shards with `merge` to write the reports.");
+            return ExitCodes.Ok;
+        }
+        var report = new HessianReport(problem, settings.Penalty, settings.Quick, options.Seeds, results, roaming, watch.Elapsed.TotalSeconds, string.Join(" ", options.CommandLine));
+        report.Write(folder.Path);
+        log.Line($"done in {watch.Elapsed.TotalSeconds:F1} s; wrote hessian.md, hessian.csv, summary.json, spectrum.png, curvature_vs_k.png, roaming.csv, roaming.png to {folder.Path}");
+        foreach (var line in report.Findings()) log.Line("  " + line);
+        var checks = HessianChecks.Evaluate(results);
+        foreach (var c in checks) log.Line(c.ToString());
+        return Check.ExitCode(checks);
+    }
+
+    private static List<RoamPoint> Roaming(HessianProblem problem, HessianRunner.Trained fine, HessianRunner.Trained none, IRunLog log)
+    {
+        double lr = 0.5 / fine.Result.LambdaMax;
+        log.Line($"SGD roaming from the fine and the unaugmented minima: {problem.RoamSteps} steps, batch {problem.RoamBatch}, lr = 0.5/lambda_max = {lr:G3}");
+        var points = new List<RoamPoint>();
+        points.AddRange(HessianRoaming.Run("fine", fine.Loss, fine.Theta, problem.Group, problem.RoamSteps, problem.RoamBatch, lr, 50, 4242));
+        points.AddRange(HessianRoaming.Run("none", none.Loss, none.Theta, problem.Group, problem.RoamSteps, problem.RoamBatch, lr, 50, 4242));
+        return points;
+    }
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SymmetryProofs.IO;
+
+namespace SymmetryProofs.Experiments.Hessian;
+
+/// <summary>Writes hessian.md, hessian.csv, summary.json, spectra.csv, roaming.csv and the PNG plots, each atomically.</summary>
+internal sealed class HessianReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly string[] MainOrder = { "fine", "coarse", "random", "invariant", "none" };
+    private readonly HessianProblem problem;
+    private readonly double penalty;
+    private readonly bool quick;
+    private readonly int seeds;
+    private readonly List<HessianResult> results;
+    private readonly List<RoamPoint> roaming;
+    private readonly double seconds;
+    private readonly string commandLine;
+
+    public HessianReport(HessianProblem problem, double penalty, bool quick, int seeds, List<HessianResult> results, List<RoamPoint> roaming, double seconds, string commandLine)
+    {
+        this.problem = problem;
+        this.penalty = penalty;
+        this.quick = quick;
+        this.seeds = seeds;
+        this.results = results;
+        this.roaming = roaming;
+        this.seconds = seconds;
+        this.commandLine = commandLine;
+    }
+
+    public void Write(string dir)
+    {
+        AtomicFile.WriteAllText(Path.Combine(dir, "hessian.csv"), Csv());
+        AtomicFile.WriteAllText(Path.Combine(dir, "spectra.csv"), Spectra());
+        AtomicFile.WriteAllText(Path.Combine(dir, "roaming.csv"), RoamingCsv());
+        AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), Json());
+        AtomicFile.WriteAllText(Path.Combine(dir, "hessian.md"), Markdown());
+        HessianPlots.Spectrum(dir, Main().Where(r => r.Seed == 0).ToList(), HessianAnalysis.FlatThreshold);
+        HessianPlots.CurvatureVsK(dir, Groups().Where(g => g.Key.Kind != "main").ToList(), problem.Group.Dimension, HessianAnalysis.FlatThreshold);
+        HessianPlots.Roaming(dir, roaming);
+    }
+
+    private IEnumerable<HessianResult> Main() => results.Where(r => r.Kind == "main");
+
+    private List<IGrouping<(string Kind, string Setting, int K), HessianResult>> Groups() =>
+        results.GroupBy(r => (r.Kind, r.Setting, r.K)).ToList();
+
+    private static string F(double v, string fmt = "G4") => double.IsFinite(v) ? v.ToString(fmt, Inv) : "n/a";
+
+    private static (double Mean, double Sd) Stat(IEnumerable<double> xs)
+    {
+        var a = xs.Where(double.IsFinite).ToArray();
+        if (a.Length == 0) return (double.NaN, double.NaN);
+        double m = a.Average();
+        return (m, a.Length > 1 ? Math.Sqrt(a.Sum(x => (x - m) * (x - m)) / (a.Length - 1)) : 0);
+    }
+
+    private static string MeanSd(IEnumerable<double> xs, string fmt = "G3")
+    {
+        var (m, s) = Stat(xs);
+        return double.IsFinite(m) ? $"{m.ToString(fmt, Inv)} ± {s.ToString("G2", Inv)}" : "n/a";
+    }
+
+    private static int Median(IEnumerable<int> xs)
+    {
+        var a = xs.OrderBy(x => x).ToArray();
+        return a[(a.Length - 1) / 2];
+    }
+
+    private string Csv()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("kind,setting,group,group_dim,k,seed,n_params,n_samples,orbit_dim,tangent_norm_rel,n_flat,n_flat_gauge,max_principal_angle_deg,softest_angle_deg,tangent_curvature,tangent_curvature_rel,gauge_curvature,lambda_max,lambda_softest_nongauge,grad_norm,loss,train_accuracy,converged,lbfgs_iterations,newton_steps,seconds");
+        foreach (var r in results)
+            sb.AppendLine(string.Join(",", r.Kind, r.Setting, r.Group, r.GroupDim, r.K, r.Seed, r.NParams, r.NSamples, r.OrbitDim, F(r.TangentNormRel, "R"), r.NFlat, r.NFlatGauge,
+                F(r.MaxPrincipalAngleDeg, "R"), F(r.SoftestAngleDeg, "R"), F(r.TangentCurvature, "R"), F(r.TangentCurvatureRel, "R"), F(r.GaugeCurvature, "R"),
+                F(r.LambdaMax, "R"), F(r.LambdaSoftest, "R"), F(r.GradNorm, "R"), F(r.Loss, "R"), F(r.TrainAccuracy, "R"), r.Converged ? "true" : "false",
+                r.LbfgsIterations, r.NewtonSteps, F(r.Seconds, "F2")));
+        return sb.ToString();
+    }
+
+    private string Spectra()
+    {
+        var sb = new StringBuilder("setting,seed,index,eigenvalue\n");
+        foreach (var r in Main())
+            for (int i = 0; i < r.Eigenvalues.Length; i++) sb.AppendLine($"{r.Setting},{r.Seed},{i},{r.Eigenvalues[i].ToString("R", Inv)}");
+        return sb.ToString();
+    }
+
+    private string RoamingCsv()
+    {
+        var sb = new StringBuilder("setting,seed,step,displacement_along_tangents,displacement_across,orbit_coordinate,distance_to_orbit_of_start\n");
+        foreach (var p in roaming)
+            sb.AppendLine($"{p.Setting},{p.Seed},{p.Step},{p.Along.ToString("R", Inv)},{p.Across.ToString("R", Inv)},{p.OrbitCoordinate.ToString("R", Inv)},{p.OrbitResidual.ToString("R", Inv)}");
+        return sb.ToString();
+    }
+
+    private static double? J(double v) => double.IsFinite(v) ? v : null;
+
+    private string Json()
+    {
+        var settings = Groups().Select(g =>
+        {
+            var rs = g.OrderBy(r => r.Seed).ToList();
+            return new Dictionary<string, object?>
+            {
+                ["kind"] = g.Key.Kind,
+                ["setting"] = g.Key.Setting,
+                ["group"] = problem.GroupName,
+                ["group_dim"] = problem.Group.Dimension,
+                ["k"] = g.Key.K,
+                ["n_params"] = rs[0].NParams,
+                ["n_samples"] = rs[0].NSamples,
+                ["seeds"] = rs.Count,
+                ["orbit_dim"] = Median(rs.Select(r => r.OrbitDim)),
+                ["tangent_norm_rel"] = J(Stat(rs.Select(r => r.TangentNormRel)).Mean),
+                ["n_flat"] = Median(rs.Select(r => r.NFlat)),
+                ["n_flat_per_seed"] = rs.Select(r => r.NFlat).ToArray(),
+                ["n_flat_gauge"] = Median(rs.Select(r => r.NFlatGauge)),
+                ["max_principal_angle_deg"] = J(rs.Select(r => r.MaxPrincipalAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max()),
+                ["softest_angle_deg"] = J(rs.Select(r => r.SoftestAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max()),
+                ["tangent_curvature"] = J(Stat(rs.Select(r => r.TangentCurvature)).Mean),
+                ["tangent_curvature_sd"] = J(Stat(rs.Select(r => r.TangentCurvature)).Sd),
+                ["tangent_curvature_rel"] = J(Stat(rs.Select(r => r.TangentCurvatureRel)).Mean),
+                ["gauge_curvature"] = J(Stat(rs.Select(r => r.GaugeCurvature)).Mean),
+                ["lambda_max"] = J(Stat(rs.Select(r => r.LambdaMax)).Mean),
+                ["lambda_max_sd"] = J(Stat(rs.Select(r => r.LambdaMax)).Sd),
+                ["grad_norm"] = J(rs.Max(r => r.GradNorm)),
+                ["converged_seeds"] = rs.Count(r => r.Converged),
+                ["train_accuracy"] = J(Stat(rs.Select(r => r.TrainAccuracy)).Mean),
+            };
+        }).ToList();
+        var doc = new Dictionary<string, object?>
+        {
+            ["group"] = problem.GroupName,
+            ["group_dim"] = problem.Group.Dimension,
+            ["quick"] = quick,
+            ["seeds"] = seeds,
+            ["penalty"] = penalty,
+            ["penalty_form"] = "(penalty/2) * |theta|^2 on every weight and bias",
+            ["flat_threshold"] = $"|lambda| < {HessianAnalysis.FlatThreshold:G} * lambda_max",
+            ["gauge_convention"] = "counted apart: n_flat_gauge = near-null directions within 1 degree of the softmax gauge span; the penalty gives the gauge curvature = penalty, so it is normally 0",
+            ["integer_fields"] = "n_flat and n_flat_gauge are medians over seeds (per-seed values in n_flat_per_seed); angles are maxima over seeds; grad_norm the maximum; other numbers means",
+            ["runtime_seconds"] = seconds,
+            ["command"] = commandLine,
+            ["settings"] = settings,
+        };
+        return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true });
+    }
+
+
+    public IEnumerable<string> Findings()
+    {
+        int d = problem.Group.Dimension;
+        var fine = Main().Where(r => r.Setting == "fine").ToList();
+        yield return $"fine (K = {problem.FineK}): n_flat per seed = [{string.Join(", ", fine.Select(r => r.NFlat))}] (expected the orbit dimension = dim G - dim stabiliser of W: [{string.Join(", ", fine.Select(r => r.OrbitDim))}]; dim G = {d}), min |W A_a| / |W| = [{string.Join(", ", fine.Select(r => F(r.TangentNormRel, "G2")))}], largest angle to tangents = {F(fine.Select(r => r.MaxPrincipalAngleDeg).DefaultIfEmpty(double.NaN).Max(), "G3")} deg (expected < 1), tangent curvature / lambda_max = {MeanSd(fine.Select(r => r.TangentCurvatureRel))}";
+        foreach (var s in new[] { "coarse", "random", "invariant", "none" })
+        {
+            var rs = Main().Where(r => r.Setting == s).ToList();
+            yield return $"{s}: n_flat per seed = [{string.Join(", ", rs.Select(r => r.NFlat))}], n_flat_gauge = [{string.Join(", ", rs.Select(r => r.NFlatGauge))}], tangent curvature / lambda_max = {MeanSd(rs.Select(r => r.TangentCurvatureRel))}";
+        }
+        var sweep = results.Where(r => r.Kind == "k-sweep").GroupBy(r => r.K).OrderBy(g => g.Key)
+            .Select(g => (K: g.Key, C: Stat(g.Select(r => Math.Abs(r.TangentCurvatureRel))).Mean)).ToList();
+        int rises = sweep.Zip(sweep.Skip(1), (a, b) => b.C > a.C && b.C > HessianChecks.RoundingFloor ? 1 : 0).Sum();
+        yield return $"K sweep: |tangent curvature| / lambda_max = {string.Join(", ", sweep.Select(p => $"K={p.K}: {F(p.C, "G2")}"))}; {rises} increase(s) between consecutive K (ignoring values below {HessianChecks.RoundingFloor:G}, the resolution set by |grad| < 1e-8)";
+        var rate = results.Where(r => r.Kind == "rate-sweep").GroupBy(r => r.K).OrderBy(g => g.Key)
+            .Select(g => $"m={g.Key}: {F(Stat(g.Select(r => Math.Abs(r.TangentCurvatureRel))).Mean, "G2")}");
+        yield return $"random sampling: |tangent curvature| / lambda_max = {string.Join(", ", rate)}";
+        var nc = results.Count(r => !r.Converged);
+        yield return nc == 0 ? "every run reached |grad| < 1e-8" : $"{nc} of {results.Count} runs did NOT reach |grad| < 1e-8 (see grad_norm)";
+    }
+
+    private string Markdown()
+    {
+        int d = problem.Group.Dimension;
+        var sb = new StringBuilder();
+        sb.AppendLine($"# Flat Hessian directions: {problem.Group.Name}");
+        sb.AppendLine();
+        sb.AppendLine($"Command: `{commandLine}`  ");
+        sb.AppendLine($"Run time: {seconds:F1} s ({(quick ? "quick" : "full")} protocol, {seeds} seed(s), single-threaded float64).");
+        sb.AppendLine();
+        sb.AppendLine("## Protocol");
+        sb.AppendLine($"- Group: {problem.Group.Name}, dimension {d}, periods {string.Join(" x ", problem.Group.Periods.Select(p => p.ToString("G4", Inv)))}.");
+        sb.AppendLine($"- Data per seed: {problem.DataDescription}; {problem.Samples} samples.");
+        sb.AppendLine($"- Network: tanh, widths input-{problem.Hidden}-classes, with biases; loss = mean cross-entropy over the augmented set + (lambda/2)|theta|^2 on every parameter, lambda = {penalty:G3}. The penalty is invariant under W -> W U(g) (U orthogonal), so it keeps the group's flat directions and lifts saturation and the softmax gauge.");
+        sb.AppendLine($"- Settings: fine = grid of K = {problem.FineK} elements per generator (K^{d} per sample, the subgroup Z_K^{d}); coarse = K = {problem.CoarseK}; random = {problem.RandomM} Haar-random elements per sample, drawn per sample (Eq. 17); invariant = {problem.InvariantDescription}, no augmentation; none = raw inputs, no augmentation.");
+        sb.AppendLine("- Training: from a seeded random init (N(0, 1/fan-in) weights, N(0, 0.01) biases), L-BFGS (memory 20, Armijo backtracking) to |grad| < 1e-6, then Newton steps with the full Hessian (saddle-free |lambda|, near-null eigenvalues below 1e-12 lambda_max not inverted) to |grad| < 1e-8.");
+        sb.AppendLine("- Hessian: exact, by the R-operator (`MlpObjective`: one forward and backward R-pass per unit seed at each layer's pre-activations, blocks assembled from per-sample contractions; checked against TorchSharp double backward in the property tests), symmetrised; spectrum by MathNet's symmetric eigensolver.");
+        sb.AppendLine($"- Flat: |lambda| < {HessianAnalysis.FlatThreshold:G} lambda_max. Gauge convention: counted apart; n_flat_gauge = near-null directions within 1 degree of the softmax gauge span (same vector added to every row of the logit layer, same number to every output bias: last hidden width + 1 directions). Because the penalty covers the logit layer, H g = lambda g exactly along the gauge, so these have curvature lambda (column gauge curvature), not 0, and n_flat_gauge is 0 unless lambda falls below the threshold.");
+        sb.AppendLine($"- Tangents: vec(W A_a) in the flat layout (first-layer block). Max angle: largest principal angle between the non-gauge near-null eigenspace and the tangent span (n/a when n_flat = 0). Softest angle: the same against the span of the d non-gauge eigenvectors with smallest |lambda|, defined even when nothing is below the threshold. Tangent curvature: mean over a of t_a^T H t_a / |t_a|^2. Orbit dimension: numerical rank of [W A_1 ... W A_d] (singular values above {HessianAnalysis.DegenerateTangent:G} |W|), i.e. dim G minus the dimension of W's stabiliser; tangents shorter than that are left out (W is fixed by them, nothing is forced to be flat).");
+        sb.AppendLine("- K sweep and sampling-rate sweep: warm-started at each seed's fine-K minimum, re-converged to |grad| < 1e-8.");
+        sb.AppendLine($"- SGD roaming (seed 0): from the fine and the unaugmented minima, {problem.RoamSteps} steps of plain SGD with minibatches of {problem.RoamBatch} augmented samples drawn with replacement, learning rate 0.5 / lambda_max of the fine minimum; displacement split into the span of the tangents at the start and its complement; orbit coordinate = group coordinates t fitted (Gauss-Newton) so that W ~ W* U(t), wrapped to the shortest way round.");
+        sb.AppendLine();
+        sb.AppendLine("## Findings");
+        foreach (var f in Findings()) sb.AppendLine($"- {f}");
+        sb.AppendLine();
+        sb.AppendLine("## Checks (the exit code is 1 when one fails)");
+        foreach (var c in HessianChecks.Evaluate(results)) sb.AppendLine($"- {c}");
+        sb.AppendLine();
+        sb.AppendLine("## Settings (mean ± sd over seeds)");
+        sb.AppendLine("| setting | k | params | orbit dim per seed | min \\|W A\\|/\\|W\\| | n_flat per seed | n_flat_gauge | max angle (deg) | softest angle (deg) | tangent curvature | / lambda_max | gauge curvature | lambda_max | max grad norm | train acc |");
+        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var s in MainOrder)
+        {
+            var rs = Main().Where(r => r.Setting == s).OrderBy(r => r.Seed).ToList();
+            if (rs.Count == 0) continue;
+            sb.AppendLine($"| {s} | {rs[0].K} | {rs[0].NParams} | {string.Join(", ", rs.Select(r => r.OrbitDim))} | {MeanSd(rs.Select(r => r.TangentNormRel))} | {string.Join(", ", rs.Select(r => r.NFlat))} | {string.Join(", ", rs.Select(r => r.NFlatGauge))} | " +
+                $"{F(rs.Select(r => r.MaxPrincipalAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max(), "G3")} | {F(rs.Select(r => r.SoftestAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max(), "G3")} | " +
+                $"{MeanSd(rs.Select(r => r.TangentCurvature))} | {MeanSd(rs.Select(r => r.TangentCurvatureRel))} | {MeanSd(rs.Select(r => r.GaugeCurvature))} | {MeanSd(rs.Select(r => r.LambdaMax))} | {F(rs.Max(r => r.GradNorm), "G2")} | {MeanSd(rs.Select(r => r.TrainAccuracy), "F3")} |");
+        }
+        foreach (var (kind, title, unit) in new[] { ("k-sweep", "K sweep (grid, K per generator)", "K"), ("rate-sweep", "Random sampling rate (m elements per sample)", "m") })
+        {
+            sb.AppendLine();
+            sb.AppendLine($"## {title}");
+            sb.AppendLine($"| {unit} | elements per sample | n_flat per seed | softest angle (deg) | tangent curvature / lambda_max | max grad norm |");
+            sb.AppendLine("| --- | --- | --- | --- | --- | --- |");
+            foreach (var g in results.Where(r => r.Kind == kind).GroupBy(r => r.K).OrderBy(g => g.Key))
+                sb.AppendLine($"| {g.Key} | {(kind == "k-sweep" ? (long)Math.Pow(g.Key, d) : g.Key)} | {string.Join(", ", g.OrderBy(r => r.Seed).Select(r => r.NFlat))} | {F(g.Select(r => r.SoftestAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max(), "G3")} | {MeanSd(g.Select(r => r.TangentCurvatureRel))} | {F(g.Max(r => r.GradNorm), "G2")} |");
+        }
+        sb.AppendLine();
+        sb.AppendLine("## SGD roaming (seed 0)");
+        sb.AppendLine("| start | step | along tangents | across | orbit coordinate | distance to start's orbit |");
+        sb.AppendLine("| --- | --- | --- | --- | --- | --- |");
+        foreach (var g in roaming.GroupBy(p => p.Setting))
+        {
+            var pts = g.ToList();
+            foreach (var p in new[] { pts[0], pts[pts.Count / 10], pts[pts.Count / 4], pts[pts.Count / 2], pts[^1] }.Distinct())
+                sb.AppendLine($"| {p.Setting} | {p.Step} | {F(p.Along, "G3")} | {F(p.Across, "G3")} | {F(p.OrbitCoordinate, "G3")} | {F(p.OrbitResidual, "G3")} |");
+        }
+        sb.AppendLine();
+        sb.AppendLine("Files: hessian.csv (every run), spectra.csv (every eigenvalue of the five settings), summary.json, roaming.csv, spectrum.png, curvature_vs_k.png, roaming.png.");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using SymmetryProofs.Data;
+using SymmetryProofs.Data;
+using SymmetryProofs.Objectives;
+using SymmetryProofs.Spectra;
+using SymmetryProofs.Optimisation;
+using SymmetryProofs.Networks;
+using SymmetryProofs.Experiments.Runs;
+
+namespace SymmetryProofs.Experiments.Hessian;
+
+/// <summary>Trains one setting to a critical point and analyses its Hessian; runs the whole protocol for one seed.</summary>
+internal sealed class HessianRunner
+{
+    private readonly HessianProblem problem;
+    private readonly double penalty;
+    private readonly Checkpoint<HessianUnit> checkpoint;
+    private readonly IRunLog log;
+    private readonly CriticalPointSolver solver = new() { Tolerance = 1e-8, LbfgsTolerance = 1e-6, MaxLbfgsIterations = 20000, MaxNewtonSteps = 25 };
+    public int Total { get; init; }
+
+    public HessianRunner(HessianProblem problem, double penalty, Checkpoint<HessianUnit> checkpoint, IRunLog log)
+    {
+        this.problem = problem;
+        this.penalty = penalty;
+        this.checkpoint = checkpoint;
+        this.log = log;
+    }
+
+    /// <summary>The checkpoint key of one trained setting.</summary>
+    public static string Key(int seed, string kind, string setting, int k) => $"seed={seed};kind={kind};setting={setting};k={k}";
+
+    public static int RunsPerSeed(HessianProblem p) => 5 + p.KSweep.Count(k => k != p.FineK) + p.RateSweep.Length;
+
+    public sealed record Trained(HessianResult Result, double[] Theta, HessianLoss Loss);
+
+    private int done;
+
+    /// <summary>Trains one setting, or takes it from the checkpoint when an earlier run with the same settings finished it.</summary>
+    public Trained Train(string kind, string setting, int k, LabelledSet set, bool invariant, double[]? start, int seed)
+    {
+        int[] widths = problem.Widths(set);
+        var loss = new HessianLoss(new TorchMlp(widths, withBiases: true), set, penalty);
+        string key = Key(seed, kind, setting, k);
+        if (checkpoint.TryGet(key, out var stored))
+        {
+            done++;
+            return new Trained(stored.Result, stored.Theta, loss);
+        }
+        var trained = Compute(kind, setting, k, set, invariant, start, seed, widths, loss);
+        checkpoint.Append(key, new HessianUnit(trained.Result, trained.Theta));
+        return trained;
+    }
+
+    private Trained Compute(string kind, string setting, int k, LabelledSet set, bool invariant, double[]? start, int seed, int[] widths, HessianLoss loss)
+    {
+        var watch = Stopwatch.StartNew();
+        var objective = loss.Objective();
+        var theta0 = start ?? Mlp.Random(widths, true, SeedStreams.For(seed, "init")).Flatten();
+        // Large augmented sets take minutes to converge: show the solver's progress every 15 s or so.
+        var sinceReport = Stopwatch.StartNew();
+        var cp = solver.Solve(objective, theta0, line =>
+        {
+            if (sinceReport.Elapsed.TotalSeconds < 15) return;
+            log.Line($"    seed {seed} {kind} {setting} k={k}, {watch.Elapsed.TotalSeconds:F0} s: {line}");
+            sinceReport.Restart();
+        });
+        var (h, _) = TorchObjective.Symmetrised(objective.Hessian(cp.Theta));
+        var spec = SymmetricSpectrum.Of(h);
+        var tangents = invariant ? null : FlatDirections.Tangents(widths, true, cp.Theta, problem.Group);
+        var firstLayerNorm = ParameterLayout.Unflatten(widths, true, cp.Theta).Weights[0].FrobeniusNorm();
+        var a = HessianAnalysis.Analyse(h, spec, FlatDirections.Gauge(widths, true), tangents, firstLayerNorm);
+        var result = new HessianResult(kind, setting, problem.GroupName, problem.Group.Dimension, k, seed, objective.Dimension, set.Count,
+            a.OrbitDim, a.TangentNormRel, a.NFlat, a.NFlatGauge, a.MaxAngle, a.SoftestAngle, a.Curvature, a.Curvature / spec.MaxAbs, a.GaugeCurvature, spec.Max, a.Softest,
+            cp.GradientNorm, cp.Loss, loss.Accuracy(cp.Theta), cp.Converged, cp.LbfgsIterations, cp.NewtonSteps, watch.Elapsed.TotalSeconds, spec.Values);
+        done++;
+        log.Progress(done, Total,
+            $"seed {seed} {kind} {setting} k={k}: |g| = {cp.GradientNorm:G2}{(cp.Converged ? "" : " (NOT converged)")}, orbit dim {a.OrbitDim}, n_flat = {a.NFlat}, " +
+            $"gauge {a.NFlatGauge}, tangent curvature/lambda_max = {result.TangentCurvatureRel:G3}, angle = {a.MaxAngle:F3} deg, {watch.Elapsed.TotalSeconds:F1} s");
+        return new Trained(result, cp.Theta, loss);
+    }
+
+    /// <summary>The five settings, the K sweep and the sampling-rate sweep (both warm-started at the fine-K minimum; the sweep's K = fine K is the fine run itself) for one seed.</summary>
+    public (List<HessianResult> Results, Trained Fine, Trained None) RunSeed(int seed)
+    {
+        var results = new List<HessianResult>();
+        var g = problem.Group;
+        var set = problem.BaseSet(seed);
+        var fine = Train("main", "fine", problem.FineK, LieAugmentation.Grid(set, g, problem.FineK), false, null, seed);
+        results.Add(fine.Result);
+        results.Add(Train("main", "coarse", problem.CoarseK, LieAugmentation.Grid(set, g, problem.CoarseK), false, null, seed).Result);
+        results.Add(Train("main", "random", problem.RandomM, LieAugmentation.Random(set, g, problem.RandomM, SeedStreams.For(seed, "augment:random")), false, null, seed).Result);
+        results.Add(Train("main", "invariant", 1, problem.InvariantSet(set), true, null, seed).Result);
+        var none = Train("main", "none", 1, set, false, null, seed);
+        results.Add(none.Result);
+        foreach (int k in problem.KSweep)
+            results.Add(k == problem.FineK
+                ? fine.Result with { Kind = "k-sweep", Setting = "grid" }
+                : Train("k-sweep", "grid", k, LieAugmentation.Grid(set, g, k), false, fine.Theta, seed).Result);
+        foreach (int m in problem.RateSweep)
+            results.Add(Train("rate-sweep", "random", m, LieAugmentation.Random(set, g, m, SeedStreams.For(seed, $"augment:rate:m={m}")), false, fine.Theta, seed).Result);
+        return (results, fine, none);
+    }
+}

@@ -1,0 +1,51 @@
+namespace SymmetryProofs.Experiments.Runs;
+
+/// <summary>
+/// The --out folder of a run: checked before any work (an existing regular file, a path that
+/// cannot be created or written, a system folder: one clear line), created, and locked while the run writes it.
+/// </summary>
+public sealed class OutputFolder : IDisposable
+{
+    private readonly OutputLock outputLock;
+
+    public string Path { get; }
+
+    private OutputFolder(string path, OutputLock outputLock)
+    {
+        Path = path;
+        this.outputLock = outputLock;
+    }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>Creates and locks <paramref name="path"/>; any I/O problem becomes an <see cref="InputException"/> naming --out.</summary>
+    public static OutputFolder Open(string path, string command, IRunLog log)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new InputException("--out: got an empty path; expected a directory to write the results to.");
+        if (System.IO.File.Exists(path)) throw new InputException($"--out {path}: is an existing file; expected a directory (new or from an earlier run).");
+        try
+        {
+            Directory.CreateDirectory(path);
+            var probe = System.IO.Path.Combine(path, $".write-test-{Environment.ProcessId}");
+            System.IO.File.WriteAllText(probe, "");
+            System.IO.File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new InputException($"--out {path}: cannot create or write this directory ({e.Message.TrimEnd('.')}).");
+        }
+        return new OutputFolder(path, OutputLock.Acquire(path, command, log));
+    }
+
+    /// <summary>Opens <see cref="RunOptions.Out"/> and records the command line (one argument per line) in command.txt, for `merge`.</summary>
+    public static OutputFolder Open(RunOptions options, string command, IRunLog log)
+    {
+        var folder = Open(options.Out, command, log);
+        if (options.CommandLine.Count > 0) IO.AtomicFile.WriteAllText(folder.File(CommandFile), string.Concat(options.CommandLine.Select(a => a + "\n")));
+        return folder;
+    }
+
+    public const string CommandFile = "command.txt";
+
+    public void Dispose() => outputLock.Dispose();
+}

@@ -1,0 +1,105 @@
+using MathNet.Numerics.Distributions;
+
+namespace SymmetryProofs.Experiments.SampleComplexity;
+
+/// <summary>A mean with a two-sided 95% Student-t confidence interval over seeds.</summary>
+public sealed record Estimate(double Mean, double Low, double High, int Count)
+{
+    public static Estimate Of(IReadOnlyList<double> values)
+    {
+        int k = values.Count;
+        double mean = values.Average();
+        if (k < 2) return new Estimate(mean, double.NaN, double.NaN, k);
+        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (k - 1));
+        double half = StudentT.InvCDF(0, 1, k - 1, 0.975) * sd / Math.Sqrt(k);
+        return new Estimate(mean, mean - half, mean + half, k);
+    }
+
+    public bool Contains(double v) => v >= Low && v <= High;
+}
+
+/// <summary>What one (group, D) case measured, as written to summary.json.</summary>
+public sealed record CaseSummary(
+    string Group, int D, int? GroupOrder, int DEff, double S, int Radius,
+    Estimate SlopePlain, Estimate SlopeInvariant, double SlopeTheoryPlain, double SlopeTheoryInvariant,
+    Estimate Gain, double? GainTheory, Estimate RiskRatioAtNMax, double? RiskRatioTheory,
+    int[] Sizes, double[] GeoMeanRiskPlain, double[] GeoMeanRiskInvariant, double[] MedianNuPlain, double[] MedianNuInvariant,
+    double DroppedEigenvalue, double TruncationLimitedPlain, double TruncationLimitedInvariant,
+    double ResolvedRadiusPlain, double ResolvedRadiusInvariant, double ModeRatioAtNMax);
+
+/// <summary>
+/// Slopes and horizontal shifts. Slope: least squares of log risk on log n, one fit per seed, then
+/// the mean and its t-interval over seeds. Gain: on a log-log plot a curve R_plain = C n^a shifted
+/// right by log g is R_plain(g n); if R_inv(n) = R_plain(g n) then log R_plain(n) - log R_inv(n) = -a log g.
+/// So per seed, log g = -(mean over n of the paired log-risk difference) / a with a the plain slope
+/// pooled over seeds (the factor of extra samples the plain estimator needs to match the invariant
+/// one); the interval is over seeds, on log g, holding the pooled slope fixed.
+/// </summary>
+public static class SampleComplexityAnalysis
+{
+    public static (double Slope, double Intercept) FitLogLog(IReadOnlyList<int> n, IReadOnlyList<double> risk)
+    {
+        var x = n.Select(v => Math.Log(v)).ToArray();
+        var y = risk.Select(r => Math.Log(r)).ToArray();
+        double mx = x.Average(), my = y.Average();
+        double sxy = x.Zip(y).Sum(p => (p.First - mx) * (p.Second - my));
+        double sxx = x.Sum(v => (v - mx) * (v - mx));
+        return (sxy / sxx, my - sxy / sxx * mx);
+    }
+
+    public static CaseSummary Summarise(SampleComplexityCase c, IReadOnlyList<CurvePoint> points, int[] sizes)
+    {
+        var seeds = points.Select(p => p.Seed).Distinct().OrderBy(s => s).ToList();
+        List<double> Curve(string est, int seed) =>
+            sizes.Select(n => points.Single(p => p.Estimator == est && p.Seed == seed && p.N == n).Risk).ToList();
+
+        var slopePlain = new List<double>();
+        var slopeInv = new List<double>();
+        var logShift = new List<double>();
+        var logRatio = new List<double>();
+        foreach (int seed in seeds)
+        {
+            var plain = Curve("plain", seed);
+            var inv = Curve("invariant", seed);
+            slopePlain.Add(FitLogLog(sizes, plain).Slope);
+            slopeInv.Add(FitLogLog(sizes, inv).Slope);
+            logShift.Add(sizes.Select((_, i) => Math.Log(plain[i]) - Math.Log(inv[i])).Average());
+            logRatio.Add(Math.Log(plain[^1] / inv[^1]));
+        }
+        // A single seed's slope is too noisy to divide by; the pooled plain slope converts the
+        // paired vertical shift of each seed into a horizontal one.
+        double pooledSlope = slopePlain.Average();
+        var logGain = logShift.Select(v => -v / pooledSlope).ToList();
+        var gainLog = Estimate.Of(logGain);
+        var ratioLog = Estimate.Of(logRatio);
+        double[] GeoMean(string est) => sizes.Select(n => Math.Exp(points.Where(p => p.Estimator == est && p.N == n).Average(p => Math.Log(p.Risk)))).ToArray();
+        double[] MedianNu(string est) => sizes.Select(n => Median(points.Where(p => p.Estimator == est && p.N == n).Select(p => p.Nu))).ToArray();
+        // A penalty within a factor 10 of the largest dropped eigenvalue means the fit resolves nearly
+        // every retained mode: the truncated problem is then close to parametric, not the Sobolev one.
+        var lattice = new SymmetryProofs.Kernels.FrequencyLattice(c.D, c.Radius, c.Smoothness);
+        double dropped = lattice.LargestDroppedEigenvalue();
+        // The frequency |k| with w_k = nu: modes inside it are fitted, modes outside are shrunk away.
+        double Resolved(double nu) => Math.Sqrt(Math.Max(0, Math.Pow(nu, -1 / c.Smoothness) - 1)) / Math.PI;
+        // Finite-n counterpart of |G|: modes the plain fit resolves per invariant mode, at the plain
+        // fit's nu at n_max. Low frequencies have small orbits, so this reaches |G| only as nu -> 0.
+        double nuEnd = MedianNu("plain")[^1];
+        var subspace = c.Subspace(lattice);
+        double modeRatio = (double)Enumerable.Range(0, lattice.FeatureCount).Count(i => lattice.EigenvalueOf(i) > nuEnd)
+            / subspace.Columns.Count(col => lattice.EigenvalueOf(col[0].Index) > nuEnd);
+        double Limited(string est) => points.Where(p => p.Estimator == est).Average(p => p.Nu < 10 * dropped ? 1.0 : 0.0);
+        double? ratioTheory = c.GroupOrder is int g ? Math.Pow(g, 2 * c.Smoothness / (2 * c.Smoothness + c.D)) : null;
+        return new CaseSummary(c.Group, c.D, c.GroupOrder, c.EffectiveDimension, c.Smoothness, c.Radius,
+            Estimate.Of(slopePlain), Estimate.Of(slopeInv), c.SlopeTheoryPlain, c.SlopeTheoryInvariant,
+            new Estimate(Math.Exp(gainLog.Mean), Math.Exp(gainLog.Low), Math.Exp(gainLog.High), gainLog.Count), c.GroupOrder,
+            new Estimate(Math.Exp(ratioLog.Mean), Math.Exp(ratioLog.Low), Math.Exp(ratioLog.High), ratioLog.Count), ratioTheory,
+            sizes, GeoMean("plain"), GeoMean("invariant"), MedianNu("plain"), MedianNu("invariant"),
+            dropped, Limited("plain"), Limited("invariant"),
+            Resolved(MedianNu("plain")[^1]), Resolved(MedianNu("invariant")[^1]), modeRatio);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var v = values.OrderBy(x => x).ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : Math.Sqrt(v[v.Length / 2 - 1] * v[v.Length / 2]);
+    }
+}

@@ -1,0 +1,50 @@
+using SymmetryProofs.Kernels;
+
+namespace SymmetryProofs.Experiments.SampleComplexity;
+
+/// <summary>One learning-curve setting: a group (finite or translation) in dimension D.</summary>
+public sealed record SampleComplexityCase(int D, string Group, int GroupIndex, int? GroupOrder, int EffectiveDimension, double Smoothness, int Radius)
+{
+    public string Key => $"{Group} D={D}";
+    public double SlopeTheoryPlain => -2 * Smoothness / (2 * Smoothness + D);
+    public double SlopeTheoryInvariant => -2 * Smoothness / (2 * Smoothness + EffectiveDimension);
+
+    public InvariantSubspace Subspace(FrequencyLattice lattice) => Group == "translation"
+        ? InvariantSubspace.ForTranslation(lattice, D - 1)
+        : InvariantSubspace.ForGroup(lattice, TorusGroup.TestGroups(D).Single(g => g.Name == Group));
+}
+
+/// <summary>
+/// Every protocol choice of the sample-complexity experiment, in one place so the report can
+/// print it. Smoothness s = (D + 1)/2 keeps s - D/2 = 1/2 in every dimension; the radius R makes
+/// the largest dropped Mercer eigenvalue at most 2.5e-5 in every dimension, below most penalties chosen (the report checks it).
+/// </summary>
+public sealed record SampleComplexityDesign(int[] Sizes, int Seeds, double Noise, double Epsilon, double[] CoarseNu, int MinValidation, int ValidationDivisor)
+{
+    public static double SmoothnessFor(int d) => (d + 1) / 2.0;
+    public static int RadiusFor(int d) => d switch { 1 => 64, 2 => 16, 3 => 5, _ => throw new ArgumentException($"D = {d} is not in the experiment (1, 2 or 3).") };
+
+    public static SampleComplexityDesign Create(bool quick, int? seeds, int? maxLog2, double? noise = null) => new(
+        Sizes: Enumerable.Range(6, (maxLog2 ?? (quick ? 10 : 12)) - 5).Select(e => 1 << e).ToArray(),
+        Seeds: seeds ?? (quick ? 2 : 10),
+        Noise: noise ?? 0.03,
+        Epsilon: 0.2,
+        CoarseNu: Enumerable.Range(0, 9).Select(e => Math.Pow(10, -8 + e)).ToArray(),
+        MinValidation: 64,
+        ValidationDivisor: 4);
+
+    public int ValidationSize(int n) => Math.Max(MinValidation, n / ValidationDivisor);
+
+    public static IReadOnlyList<SampleComplexityCase> Cases()
+    {
+        var cases = new List<SampleComplexityCase>();
+        for (int d = 1; d <= 3; d++)
+        {
+            var groups = TorusGroup.TestGroups(d);
+            for (int i = 0; i < groups.Count; i++)
+                cases.Add(new SampleComplexityCase(d, groups[i].Name, i, groups[i].Order, d, SmoothnessFor(d), RadiusFor(d)));
+            if (d >= 2) cases.Add(new SampleComplexityCase(d, "translation", groups.Count, null, d - 1, SmoothnessFor(d), RadiusFor(d)));
+        }
+        return cases;
+    }
+}

@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text;
+using SymmetryProofs.Data;
+
+namespace SymmetryProofs.Experiments.Tables;
+
+public sealed record TablesReportContext(int Digits, DataDirectory Data, Optimisation.TrainingOptions Options, double Ratio, TimeSpan Elapsed, int RunsThisInvocation);
+
+/// <summary>tables.md: the paper's two tables with our mean ± std beside its figures, the protocol, the checks and the discussion.</summary>
+public static class TablesReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static string F(double v, string spec = "F3") => v.ToString(spec, Inv);
+
+    public static string Markdown(IReadOnlyList<TablesRow> rows, IReadOnlyList<TablesDiagnostics> diagnostics, TablesReportContext c)
+    {
+        var sb = new StringBuilder();
+        var diag = diagnostics.ToDictionary(d => d.Key);
+        sb.AppendLine("# Bergman's Tables 1 and 2, reproduced with error bars\n");
+        sb.AppendLine($"Written {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `tables`; this invocation trained {c.RunsThisInvocation} runs in " +
+                      $"{F(c.Elapsed.TotalSeconds, "F1")} s wall time on {Environment.ProcessorCount} cores ({System.Runtime.InteropServices.RuntimeInformation.OSDescription}); " +
+                      $"the CSV's runs took {F(rows.Sum(r => r.TrainSeconds), "F1")} s of training in total. Cells are mean ± sample standard deviation over seeds; the paper reports one run per cell.\n");
+        AppendProtocol(sb, c);
+        foreach (var protocol in rows.Select(r => r.Protocol).Distinct().OrderBy(p => p))
+        {
+            var mine = rows.Where(r => r.Protocol == protocol).ToList();
+            AppendTables(sb, protocol, mine, diag);
+            AppendChecks(sb, protocol, mine, diag);
+            AppendDiscussion(sb, protocol, mine, diag, rows);
+        }
+        return sb.ToString();
+    }
+
+    private static void AppendProtocol(StringBuilder sb, TablesReportContext c)
+    {
+        var o = c.Options;
+        sb.AppendLine("## Protocol (every choice the paper leaves open)\n");
+        sb.AppendLine($"- Data: `{Optdigits.TestFile}` from `{c.Data.Path}` ({c.Data.Source}), SHA-256 verified: {c.Digits} digits, the set scikit-learn ships as `load_digits()`; x = v/8 - 1, background -1.");
+        sb.AppendLine("- Enlargement: five-fold, the original and copies shifted one pixel right, left, up and down; pixels shifted in from outside take the background value -1.");
+        sb.AppendLine($"- Split: stratified per class, {F(c.Ratio * 100, "F0")}% training / {F(100 - c.Ratio * 100, "F0")}% test, shuffled with the run's seed. " +
+                      "`split-first` splits the originals and then enlarges each side (no shifted twin of a test digit is trained on); " +
+                      "`paper` enlarges first and then splits (shifted twins of test digits are in the training set).");
+        sb.AppendLine("- Model: 64 -> 10 -> 5 -> 10, tanh hidden layers, linear logits, softmax cross-entropy averaged over the training set; `none` = every bias fixed at 0, `with` = all biases trained.");
+        sb.AppendLine("- Seeds 0..N-1; each draws named streams (docs/reliability.md): `split` (the stratified split), `permutation` (P of the permutation products), `init` (the weights). Initialisation: `Mlp.Random(widths, bias, stream init)`: weights N(0, 1/fan-in), biases N(0, 0.01); the nets with and without biases start from the same weights.");
+        sb.AppendLine("- Features: x_i; x_i^2; x_i x_{i+e1} with the right neighbour in the same row, wrapping around (cylinder); x_i x_{P(i)} with P a uniformly random permutation drawn from the seed (Fisher-Yates), fixed for all runs of that seed.");
+        sb.AppendLine("- Training set: X (the enlarged training side), or X and -X together (Table 1 only); evaluation on X_test and -X_test (the enlarged test side, negated).");
+        sb.AppendLine($"- Training: {o.Describe()}. `epochs` counts loss-and-gradient evaluations, each a full pass over the training set; float64, one thread, deterministic per seed.");
+        sb.AppendLine("- Evaluation: R = accuracy on X_test, R-bar = accuracy on -X_test, computed with the MathNet `Mlp` (fixed summation order) on the trained parameters; the predicted class is the largest logit, ties to the lowest class index.");
+        sb.AppendLine("- Extra evidence per run (final training loss, gradient, logits, ties) is in `tables-diagnostics.csv`.\n");
+    }
+
+    private static void AppendTables(StringBuilder sb, string protocol, List<TablesRow> rows, Dictionary<(string, string, string, string, int), TablesDiagnostics> diag)
+    {
+        int seeds = rows.Select(r => r.Seed).Distinct().Count();
+        foreach (int table in new[] { 1, 2 })
+        {
+            sb.AppendLine(table == 1
+                ? $"## Table 1, protocol `{protocol}`: raw inputs ({seeds} seed{(seeds == 1 ? "" : "s")})\n"
+                : $"## Table 2, protocol `{protocol}`: invariant features, trained on X ({seeds} seed{(seeds == 1 ? "" : "s")})\n");
+            sb.AppendLine("| biases | features | trained on | X_test (ours) | paper | -X_test (ours) | paper | seeds | train loss | train acc | epochs | stopped by |");
+            sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            foreach (var config in TablesConfig.All.Where(x => x.Table == table))
+            {
+                var runs = Select(rows, config);
+                var d = runs.Select(r => diag.GetValueOrDefault(r.Key)).OfType<TablesDiagnostics>().ToList();
+                sb.AppendLine($"| {config.Bias} | {config.FeatureLabel} | {(config.TrainedOnInverted ? "X and -X" : "X")} | " +
+                              $"{TablesStats.Of(runs.Select(r => r.AccTest)).Format()} | {F(config.PaperTest!.Value, "0.00#")} | " +
+                              $"{TablesStats.Of(runs.Select(r => r.AccTestInverted)).Format()} | {(table == 2 ? "same" : F(config.PaperInverted!.Value, "0.00#"))} | " +
+                              $"{runs.Count} | {TablesStats.Of(d.Select(x => x.FinalLoss)).Format("F4")} | {TablesStats.Of(d.Select(x => x.AccTrain)).Format()} | " +
+                              $"{TablesStats.Of(runs.Select(r => (double)r.Epochs)).Format("F0")} | {StopSummary(d)} |");
+            }
+            sb.AppendLine();
+        }
+    }
+
+    /// <summary>Where a configuration's mean final training loss ranks among all configurations of this protocol, computed, not asserted.</summary>
+    private static string LossRank(List<TablesRow> rows, Dictionary<(string, string, string, string, int), TablesDiagnostics> diag, TablesConfig config)
+    {
+        var means = TablesConfig.All
+            .Select(c => (Config: c, Loss: Select(rows, c).Select(r => diag.GetValueOrDefault(r.Key)).OfType<TablesDiagnostics>().Select(d => d.FinalLoss).DefaultIfEmpty(double.NaN).Average()))
+            .Where(m => double.IsFinite(m.Loss)).OrderByDescending(m => m.Loss).ToList();
+        int rank = means.FindIndex(m => m.Config == config) + 1;
+        return rank == 0 ? "no diagnostics" : $"the {Ordinal(rank)} highest mean final loss of {means.Count} configurations";
+    }
+
+    private static string Ordinal(int k) => k switch { 1 => "1st", 2 => "2nd", 3 => "3rd", _ => $"{k}th" };
+
+    private static string StopSummary(List<TablesDiagnostics> d) =>
+        d.Count == 0 ? "n/a" : string.Join(", ", d.GroupBy(x => x.Stop).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"));
+
+    private static List<TablesRow> Select(IEnumerable<TablesRow> rows, TablesConfig c) =>
+        rows.Where(r => r.Bias == c.Bias && r.Features == c.Features && r.Train == c.Train).OrderBy(r => r.Seed).ToList();
+
+    /// <summary>The theory's checks, applied to every run (claims 3 and 6).</summary>
+    public static (int Runs, List<TablesRow> Violations) BoundCheck(IEnumerable<TablesRow> rows)
+    {
+        var raw = rows.Where(r => r.Bias == "none" && r.Features == "x").ToList();
+        return (raw.Count, raw.Where(r => r.AccTest + r.AccTestInverted > 1).ToList());
+    }
+
+    public static (int Runs, List<TablesRow> Violations) InvarianceCheck(IEnumerable<TablesRow> rows)
+    {
+        var inv = rows.Where(r => r.Features != "x").ToList();
+        return (inv.Count, inv.Where(r => r.AccTestInverted != r.AccTest).ToList());
+    }
+
+    private static void AppendChecks(StringBuilder sb, string protocol, List<TablesRow> rows, Dictionary<(string, string, string, string, int), TablesDiagnostics> diag)
+    {
+        sb.AppendLine($"### Checks of the theory on every run (`{protocol}`)\n");
+        var (n1, bad1) = BoundCheck(rows);
+        var raw = rows.Where(r => r.Bias == "none" && r.Features == "x").ToList();
+        double maxSum = raw.Count == 0 ? double.NaN : raw.Max(r => r.AccTest + r.AccTestInverted);
+        int ties = raw.Sum(r => diag.GetValueOrDefault(r.Key)?.TiesTest ?? 0);
+        sb.AppendLine($"- R + R-bar <= 1 (Eqs. 5-6) for every bias-free run on raw inputs: {(bad1.Count == 0 ? "holds" : "FAILS")} on {n1 - bad1.Count} of {n1} runs; " +
+                      $"largest R + R-bar = {F(maxSum, "R")}; test samples with a tied largest logit in these runs: {ties}." +
+                      (bad1.Count == 0 ? "" : " Violations: " + string.Join("; ", bad1.Select(r => $"{r.Features}/{r.Train}/seed {r.Seed}: {F(r.AccTest, "R")} + {F(r.AccTestInverted, "R")}"))));
+        var (n2, bad2) = InvarianceCheck(rows);
+        sb.AppendLine($"- R-bar = R exactly (Eqs. 7-9) for every run on invariant features: {(bad2.Count == 0 ? "holds" : "FAILS")} on {n2 - bad2.Count} of {n2} runs (compared as float64 numbers, not within a tolerance)." +
+                      (bad2.Count == 0 ? "" : " Violations: " + string.Join("; ", bad2.Select(r => $"{r.Bias}/{r.Features}/seed {r.Seed}: {F(r.AccTest, "R")} vs {F(r.AccTestInverted, "R")}"))));
+        sb.AppendLine();
+    }
+
+    private static void AppendDiscussion(StringBuilder sb, string protocol, List<TablesRow> rows,
+        Dictionary<(string, string, string, string, int), TablesDiagnostics> diag, IReadOnlyList<TablesRow> all)
+    {
+        TablesStats Acc(TablesConfig c, bool inverted) => TablesStats.Of(Select(rows, c).Select(r => inverted ? r.AccTestInverted : r.AccTest));
+        List<TablesDiagnostics> D(TablesConfig c) => Select(rows, c).Select(r => diag.GetValueOrDefault(r.Key)).OfType<TablesDiagnostics>().ToList();
+        var noneX = TablesConfig.Find("none", "x", "X");
+        var noneAug = TablesConfig.Find("none", "x", "X+-X");
+        var withX = TablesConfig.Find("with", "x", "X");
+        var withAug = TablesConfig.Find("with", "x", "X+-X");
+        double log10 = Math.Log(10);
+
+        sb.AppendLine($"### Where we differ from the paper, and why (`{protocol}`)\n");
+        var dAug = D(noneAug);
+        sb.AppendLine($"**Bias-free net trained on X and -X** (paper 0.12 / 0.09; ours {Acc(noneAug, false).Format()} / {Acc(noneAug, true).Format()}). " +
+                      "The 0.5 'ceiling' of Sec. 2.2 is only an upper bound: R + R-bar <= 1 with R = R-bar allows 0.5 but does not make training reach it. " +
+                      "For an odd net s(-x) = -s(x), so the two terms a sample and its negation add to the loss are " +
+                      "[-s_y + LSE(s)] + [s_y + LSE(-s)] = LSE(s) + LSE(-s), where LSE is log-sum-exp: the label y cancels. " +
+                      "The augmented loss does not depend on the labels at all; it is smallest, 2 log 10 per pair (log 10 = 2.302585 per sample), when all ten logits are equal. " +
+                      "Training therefore flattens the logits and the predicted class carries no information about the label: accuracy at chance level (about 0.1), which is what the paper's 0.12 / 0.09 are. " +
+                      (dAug.Count > 0
+                          ? $"Evidence from our runs: final training loss {TablesStats.Of(dAug.Select(d => d.FinalLoss)).Format("F6")} against log 10 = {F(log10, "F6")}; " +
+                            $"mean spread of the ten test logits (largest minus smallest) {TablesStats.Of(dAug.Select(d => d.MeanLogitSpread)).Format("G3")}, " +
+                            $"against {TablesStats.Of(D(noneX).Select(d => d.MeanLogitSpread)).Format("F2")} for the same net trained on X alone; " +
+                            $"training accuracy {TablesStats.Of(dAug.Select(d => d.AccTrain)).Format()}."
+                          : "No diagnostics recorded for these runs.") + "\n");
+
+        var dX = D(noneX);
+        sb.AppendLine($"**Bias-free net trained on X** (paper 0.84 / 0.001; ours {Acc(noneX, false).Format()} / {Acc(noneX, true).Format()}). " +
+                      "Eq. 4 reverses the class ranking on -x, so -x is given the class x thinks least likely; R-bar is the fraction of test digits whose label is the net's last choice for x, near 0. " +
+                      (dX.Count > 0 ? $"Predictions on x and -x coincide for {dX.Sum(d => d.SamePrediction)} of {dX.Sum(d => d.TestCount)} test samples over all runs (0 unless logits tie). " : "") +
+                      $"The paper states neither its split nor its training length; ours reached a final training loss of {TablesStats.Of(dX.Select(d => d.FinalLoss)).Format("F4")}, training accuracy {TablesStats.Of(dX.Select(d => d.AccTrain)).Format()}.\n");
+
+        var dWA = D(withAug);
+        sb.AppendLine($"**Biases** (paper with/X 0.81 / 0.02, with/X and -X 0.68 / 0.69; ours {Acc(withX, false).Format()} / {Acc(withX, true).Format()} and {Acc(withAug, false).Format()} / {Acc(withAug, true).Format()}). " +
+                      "Biases break oddness, so the label no longer cancels from the augmented loss and the net can fit X and -X together. " +
+                      $"Trained on X and -X: final training loss {TablesStats.Of(dWA.Select(d => d.FinalLoss)).Format("F4")} ({LossRank(rows, diag, withAug)}), " +
+                      $"training accuracy {TablesStats.Of(dWA.Select(d => d.AccTrain)).Format()}, stopped by {StopSummary(dWA)}" +
+                      (dWA.Any(d => d.Stop == "budget") ? "; where the budget stopped it, its test accuracy depends on the budget, so the paper's 0.68 / 0.69 (optimiser and epochs not stated) fix no ceiling.\n" : ".\n"));
+
+        var (nInv, badInv) = InvarianceCheck(rows);
+        sb.AppendLine("**Invariant features** (Table 2): " + (badInv.Count == 0
+                          ? $"R-bar = R held exactly on all {nInv} runs (checks above), as it must: the features of -x are bit for bit those of x. "
+                          : $"R-bar = R FAILED on {badInv.Count} of {nInv} runs (checks above), although the features of -x should be bit for bit those of x: a defect to investigate. ") +
+                      $"Squares lose every sign (ours {Acc(TablesConfig.Find("none", "x2", "X"), false).Format()} without biases, paper 0.65); " +
+                      $"neighbour and permutation products keep relative signs (ours {Acc(TablesConfig.Find("none", "neighbour", "X"), false).Format()} and {Acc(TablesConfig.Find("none", "permutation", "X"), false).Format()}, paper 0.84 and 0.81).\n");
+
+        var otherProtocol = protocol == "paper" ? "split-first" : "paper";
+        var other = all.Where(r => r.Protocol == otherProtocol).ToList();
+        if (other.Count > 0)
+        {
+            sb.AppendLine($"**Protocol.** Mean R on X_test, `{protocol}` vs `{otherProtocol}`: " +
+                          string.Join("; ", TablesConfig.All.Select(cfg => $"{cfg.Bias}/{cfg.FeatureLabel}/{cfg.Train} {F(TablesStats.Of(Select(rows, cfg).Select(r => r.AccTest)).Mean)} vs {F(TablesStats.Of(Select(other, cfg).Select(r => r.AccTest)).Mean)}")) +
+                          ". Under `paper` shifted twins of each test digit are in the training set (and the test set itself differs), so the difference of the means is the effect of that leak.\n");
+        }
+        else
+        {
+            sb.AppendLine($"**Protocol.** Only `{protocol}` runs are in this directory; run `tables --protocol {otherProtocol} --out` (same directory) to compare. " +
+                          (protocol == "paper" ? "Under `paper` shifted twins of each test digit are in the training set." : "Under `split-first` no shifted twin of a test digit is trained on, so R is a fair estimate; the paper's protocol is not stated.") + "\n");
+        }
+
+        var all10 = rows.Select(r => diag.GetValueOrDefault(r.Key)).OfType<TablesDiagnostics>().ToList();
+        int budget = all10.Count(d => d.Stop == "budget");
+        sb.AppendLine($"**Convergence.** {all10.Count - budget} of {all10.Count} runs stopped on the gradient, plateau or line-search rule; {budget} used the whole budget of evaluations " +
+                      "(their loss was still falling by more than the plateau tolerance; see `tables-diagnostics.csv` for the final loss and gradient of each run).\n");
+    }
+
+    /// <summary>A short console summary of one protocol's cells.</summary>
+    public static string Summary(IReadOnlyList<TablesRow> rows, string protocol)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"{"bias",-5} {"features",-12} {"train",-5} {"X_test",-16} {"paper",-6} {"-X_test",-16} {"paper",-6}");
+        foreach (var c in TablesConfig.All)
+        {
+            var runs = Select(rows.Where(r => r.Protocol == protocol), c);
+            sb.AppendLine($"{c.Bias,-5} {c.Features,-12} {c.Train,-5} {TablesStats.Of(runs.Select(r => r.AccTest)).Format(),-16} {F(c.PaperTest!.Value, "0.00#"),-6} " +
+                          $"{TablesStats.Of(runs.Select(r => r.AccTestInverted)).Format(),-16} {(c.Table == 2 ? "same" : F(c.PaperInverted!.Value, "0.00#")),-6}");
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,28 @@
+using SymmetryProofs.Symmetry;
+
+namespace SymmetryProofs.Checking;
+
+/// <summary>
+/// How much a check may spend and where it starts: the budget of model evaluations for the search
+/// (one input through the model, forward or backward, counts one), the separate budget for
+/// shrinking, and the seed that regenerates the whole search.
+/// </summary>
+public sealed record CheckOptions(int Budget = 2000, int Seed = 1, int ShrinkBudget = 2000)
+{
+    /// <summary>
+    /// What the float64 comparison (f64(g x) against rho(g) f64(x)) may differ by. A float64
+    /// evaluation of these models rounds at k u with u = 1.1e-16 and k the number of operations
+    /// on a path (hundreds for the 8x8 nets here), so about 1e-13 at worst; the correct examples
+    /// measure at most a few 1e-16 (docs/check.md). 1e-9 leaves three orders of margin above that
+    /// floor and five below the smallest violation that matters here (1e-4 relative).
+    /// </summary>
+    public static readonly Tolerance Float64Tolerance =
+        Tolerance.Within("float64 tolerance", 1e-9, "float64 rounding of these models is below 1e-13; 1e-9 is far above it and far below a 1e-4 violation");
+
+    /// <summary>Refuses budgets too small to search.</summary>
+    public void Validate()
+    {
+        if (Budget < 16) throw new ArgumentOutOfRangeException(nameof(Budget), Budget, "A check needs a budget of at least 16 model evaluations.");
+        if (ShrinkBudget < 0) throw new ArgumentOutOfRangeException(nameof(ShrinkBudget), ShrinkBudget, "The shrink budget cannot be negative.");
+    }
+}

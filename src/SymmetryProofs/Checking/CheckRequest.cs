@@ -1,0 +1,20 @@
+namespace SymmetryProofs.Checking;
+
+/// <summary>What the <c>check</c> command was asked, as parsed from its options (null: not given).</summary>
+public sealed record CheckRequest
+{
+    public string? ModelPath { get; init; }
+    public string? Example { get; init; }
+    public string? Group { get; init; }
+    public string? OutputRep { get; init; }
+    public string? Dtype { get; init; }
+    /// <summary>The input shape for a --model file: "HxW" (an image, row-major) or "D" (R^D).</summary>
+    public string? Shape { get; init; }
+    public int Budget { get; init; } = new CheckOptions().Budget;
+    public int Seed { get; init; } = new CheckOptions().Seed;
+    public string Out { get; init; } = "results/check";
+    public bool List { get; init; }
+    public bool Benchmark { get; init; }
+    /// <summary>Save the --example as a TorchScript file here instead of checking it.</summary>
+    public string? Export { get; init; }
+}

@@ -1,0 +1,98 @@
+using MathNet.Numerics.LinearAlgebra;
+using SymmetryProofs.Networks;
+using SymmetryProofs.Runtime;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SymmetryProofs.Checking;
+
+/// <summary>
+/// A model f: R^n -> R^m as the checker sees it: a batch [B, n] in, [B, m] out, evaluated in the
+/// model's own dtype (float32 or float64) but always handed back in float64, and a float64 twin (the
+/// same weights in float64) that separates float32 rounding from a real violation. Built from a
+/// TorchSharp module, a TorchScript file, a function of tensors, a MathNet function or an <see cref="Mlp"/>.
+/// </summary>
+public sealed class CheckedModel
+{
+    private readonly Func<ScalarType, Tensor, Tensor> forward;
+
+    /// <summary>What the model is, as a person reads it.</summary>
+    public string Name { get; }
+
+    /// <summary>n: the number of input coordinates.</summary>
+    public int InputDimension { get; }
+
+    /// <summary>The dtype the model computes in: float32 or float64.</summary>
+    public ScalarType Dtype { get; }
+
+    /// <summary>Whether autograd reaches the input (TorchSharp and TorchScript models, Mlp); a MathNet function is searched without gradients.</summary>
+    public bool Differentiable { get; }
+
+    /// <param name="forward">The model at a dtype: takes [B, n] in that dtype, returns [B, m] (or [B]) in that dtype.</param>
+    public CheckedModel(string name, int inputDimension, ScalarType dtype, bool differentiable, Func<ScalarType, Tensor, Tensor> forward)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (inputDimension < 1) throw new ArgumentOutOfRangeException(nameof(inputDimension), inputDimension, "A model needs at least one input coordinate.");
+        if (dtype != ScalarType.Float32 && dtype != ScalarType.Float64) throw new ArgumentException($"Model dtype {dtype}: expected float32 or float64.", nameof(dtype));
+        Name = name;
+        InputDimension = inputDimension;
+        Dtype = dtype;
+        Differentiable = differentiable;
+        this.forward = forward ?? throw new ArgumentNullException(nameof(forward));
+    }
+
+    /// <summary>f(x) in the model's dtype, returned as float64 [B, m]; differentiable in <paramref name="x"/> (float64 [B, n]) when <see cref="Differentiable"/>.</summary>
+    public Tensor Evaluate(Tensor x) => At(Dtype, x);
+
+    /// <summary>The float64 twin f64(x): the same model in float64 (itself for a float64 model).</summary>
+    public Tensor EvaluateTwin(Tensor x) => At(ScalarType.Float64, x);
+
+    private Tensor At(ScalarType dtype, Tensor x)
+    {
+        var y = forward(dtype, x.to_type(dtype));
+        if (y.dim() == 1) y = y.unsqueeze(1);
+        if (y.dim() != 2 || y.shape[0] != x.shape[0])
+            throw new ArgumentException($"{Name}: a batch of {x.shape[0]} inputs gave an output of shape [{string.Join(", ", y.shape)}]; expected [{x.shape[0]}, m].");
+        return y.to_type(ScalarType.Float64);
+    }
+
+    /// <summary>A TorchSharp module; its float64 twin is the module converted in place to float64 and back (exact: float32 weights are float64 numbers).</summary>
+    public static CheckedModel FromModule(string name, int inputDimension, nn.Module<Tensor, Tensor> module, ScalarType dtype)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        module.to(dtype);
+        var current = dtype;
+        return new(name, inputDimension, dtype, true, (d, x) =>
+        {
+            if (d != current) { module.to(d); current = d; }
+            return module.forward(x);
+        });
+    }
+
+    /// <summary>A function of tensors that computes in the dtype of its input (TorchScript source, hand-written nets).</summary>
+    public static CheckedModel FromTensorFunction(string name, int inputDimension, ScalarType dtype, Func<Tensor, Tensor> function) =>
+        new(name, inputDimension, dtype, true, (_, x) => function(x));
+
+    /// <summary>A MathNet function (float64, no gradients: the search perturbs inputs instead of ascending a gradient).</summary>
+    public static CheckedModel FromFunction(string name, int inputDimension, Func<Vector<double>, Vector<double>> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return new(name, inputDimension, ScalarType.Float64, false, (_, x) =>
+        {
+            int b = (int)x.shape[0];
+            var flat = x.detach().contiguous().data<double>().ToArray();
+            var rows = Enumerable.Range(0, b).Select(i => function(Vector<double>.Build.DenseOfArray(flat.AsSpan(i * inputDimension, inputDimension).ToArray())).ToArray()).ToArray();
+            int m = rows[0].Length;
+            return Tensors.Float64(rows.SelectMany(r => r).ToArray(), new long[] { b, m });
+        });
+    }
+
+    /// <summary>The library's <see cref="Mlp"/> (float64), through its TorchSharp twin <see cref="TorchMlp"/> (same weights, autograd).</summary>
+    public static CheckedModel FromMlp(string name, Mlp net)
+    {
+        ArgumentNullException.ThrowIfNull(net);
+        var twin = TorchMlp.Like(net);
+        var theta = twin.Pack(net).DetachFromDisposeScope();
+        return new(name, net.InputDim, ScalarType.Float64, true, (_, x) => twin.Logits(theta, x));
+    }
+}

@@ -1,0 +1,110 @@
+using SymmetryProofs.Symmetry;
+using static TorchSharp.torch;
+
+namespace SymmetryProofs.Checking;
+
+/// <summary>
+/// Proves or refutes f(U(g) x) = rho(g) f(x) for a model, a group and an output representation by
+/// search, not only sampling: random trials (Gaussian inputs, uniform or Haar elements), then
+/// error ascent from the worst trials with restarts (<see cref="ErrorAscent"/>), then a verdict on the
+/// best cases found (excess error over the float32 rounding floor against
+/// <see cref="CheckOptions.Float64Tolerance"/>), then shrinking of the worst violating case.
+/// Everything is drawn from the seed, so the same options regenerate the same report.
+/// </summary>
+public static class SymmetryChecker
+{
+    /// <summary>Runs the check. Bad input (sizes that do not match, a model that does not take [B, n]) is a <see cref="CheckInputException"/>.</summary>
+    public static CheckReport Run(CheckedModel model, IGroupAction group, OutputRepresentation output, CheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        int n = model.InputDimension;
+        if (n != group.SpaceDimension)
+            throw new CheckInputException($"{model.Name} takes {n} inputs but {group.Name} acts on R^{group.SpaceDimension}.");
+        var rng = new Random(options.Seed);
+        var counter = new EvaluationCounter();
+        var measurer = new CaseMeasurer(model, output, counter);
+        var elements = new ElementSpace(group);
+        var tolerance = CheckOptions.Float64Tolerance;
+
+        // Budget: a fifth on random trials (at least 4), the rest on ascent, 2 evaluations per run kept for the verdict.
+        int perCase = model.Dtype == ScalarType.Float32 ? 4 : 2;
+        int trials = Math.Max(8, options.Budget / 10);
+        int parallel = Math.Clamp(options.Budget / 250, 1, 8);
+        var cases = Enumerable.Range(0, trials).Select(_ => elements.Draw(ErrorAscent.Gaussian(n, rng), rng)).ToArray();
+        Probe(model, measurer, cases[0], output, group);
+        var measured = measurer.Measure(cases);
+        var statistics = new ErrorStatistics();
+        foreach (var m in measured) statistics.Add(m.Case.Element, m.Error);
+
+        var starts = measured.OrderByDescending(m => double.IsNaN(m.Error) ? double.PositiveInfinity : m.Error).Select(m => (m.Case, m.Error)).ToArray();
+        int verdictCost = perCase * (parallel + 1) + perCase;
+        var ascent = new ErrorAscent(model, output, elements, counter, measurer.Scale);
+        var climbed = ascent.Climb(starts, parallel, options.Budget - counter.Count - verdictCost, rng);
+        var finals = measurer.Measure(climbed.Take(parallel).Append(starts[0].Case).ToArray());
+        var best = finals.Concat(measured)
+            .OrderByDescending(m => double.IsNaN(m.Excess) ? double.PositiveInfinity : m.Excess).First();
+        foreach (var m in finals) statistics.Add(m.Case.Element, m.Error);
+        int searchEvaluations = counter.Count;
+
+        bool passed = tolerance.Accepts(best.Excess);
+        var shrunk = passed ? best : new Shrinker(measurer, elements, tolerance, counter).Shrink(best, options.ShrinkBudget);
+        return new CheckReport
+        {
+            Model = model.Name,
+            Group = group.Name,
+            OutputRepresentation = output.Name,
+            Dtype = model.Dtype == ScalarType.Float32 ? "float32" : "float64",
+            Passed = passed,
+            Trials = trials,
+            Evaluations = searchEvaluations,
+            ShrinkEvaluations = counter.Count - searchEvaluations,
+            Worst = best,
+            Shrunk = shrunk,
+            Tolerance = tolerance,
+            RoundingFloor = finals.Max(m => m.Floor),
+            Scale = measurer.Scale,
+            PerElement = statistics.Rows,
+            Seed = options.Seed,
+            Budget = options.Budget,
+        };
+    }
+
+    /// <summary>Re-measures one case (a counterexample, or one edited by hand) with the error's denominator floor <paramref name="scale"/> of a report.</summary>
+    public static MeasuredCase Measure(CheckedModel model, OutputRepresentation output, SearchCase c, double scale)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var measurer = new CaseMeasurer(model, output, new EvaluationCounter(), scale);
+        return measurer.Measure([c])[0];
+    }
+
+    /// <summary>Checks, on one input, that the model takes [B, n] and that its outputs fit rho.</summary>
+    private static void Probe(CheckedModel model, CaseMeasurer measurer, SearchCase first, OutputRepresentation output, IGroupAction group)
+    {
+        double[][] y;
+        try
+        {
+            y = measurer.Outputs([first.X]);
+        }
+        catch (Exception e) when (e is not CheckInputException and not OutOfMemoryException)
+        {
+            throw new CheckInputException($"{model.Name}: its forward does not take a float tensor of shape [batch, {model.InputDimension}] ({Reason(e.Message)}).");
+        }
+        int m = y[0].Length;
+        if (!output.Fits(m, model.InputDimension))
+            throw new CheckInputException($"{model.Name} has {m} outputs; output representation '{output.Name}' of {group.Name} needs {model.InputDimension}.");
+    }
+
+    /// <summary>The line of a (libtorch) message that says what went wrong: the last "...Error: ..." line, else the first line.</summary>
+    internal static string Reason(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.LastOrDefault(l => l.Contains("Error:")) ?? lines.FirstOrDefault() ?? "";
+    }
+}
+
+/// <summary>Input the check cannot run on (sizes, representation, model file): its message names what and is shown as one line.</summary>
+public sealed class CheckInputException(string message) : Exception(message);

@@ -1,0 +1,75 @@
+using System.Runtime.InteropServices;
+using SymmetryProofs.Checking.Examples;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SymmetryProofs.Checking;
+
+/// <summary>
+/// TorchScript files in and out. Loading goes through TorchSharp's <c>torch.jit.load</c>: a
+/// TorchScript archive carries code that libtorch runs, so check only files you trust. A missing
+/// file or one that is not an archive is a <see cref="CheckInputException"/> naming the file.
+/// Saving an example writes its forward as TorchScript source (<see cref="TorchScriptArchive"/>),
+/// loads it with <c>torch.jit.load</c> and saves the loaded module with <c>torch.jit.save</c>.
+/// </summary>
+public static class TorchScriptModel
+{
+    /// <summary>
+    /// The module in <paramref name="path"/> as a model on R^<paramref name="inputDimension"/> computing
+    /// in <paramref name="dtype"/> (its parameters converted by <c>to(dtype)</c>); the float64 twin is a
+    /// second copy converted to float64. Its forward must take one float tensor [B, n].
+    /// </summary>
+    public static CheckedModel Load(string path, int inputDimension, ScalarType dtype)
+    {
+        var module = Open(path);
+        module.eval();
+        module.to(dtype);
+        jit.ScriptModule? twin = null;
+        return new CheckedModel(Path.GetFileName(path), inputDimension, dtype, true, (d, x) =>
+        {
+            if (d == dtype) return Call(module, x, path);
+            if (twin is null)
+            {
+                twin = Open(path);
+                twin.eval();
+                twin.to(ScalarType.Float64);
+            }
+            return Call(twin, x, path);
+        });
+    }
+
+    private static jit.ScriptModule Open(string path)
+    {
+        if (!File.Exists(path)) throw new CheckInputException($"--model {path}: no such file.");
+        try
+        {
+            return jit.load(path);
+        }
+        catch (Exception e) when (e is ExternalException or ArgumentException or InvalidOperationException)
+        {
+            throw new CheckInputException($"--model {path}: not a TorchScript module ({SymmetryChecker.Reason(e.Message)}).");
+        }
+    }
+
+    private static Tensor Call(jit.ScriptModule module, Tensor x, string path) =>
+        module.call(x) as Tensor ?? throw new CheckInputException($"--model {path}: forward did not return one tensor.");
+
+    /// <summary>Saves <paramref name="example"/> as a TorchScript file at <paramref name="path"/> (source archive, jit.load, jit.save); refuses an example without TorchScript source.</summary>
+    public static void Export(ExampleModel example, string path)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        var source = example.TorchScriptSource ?? throw new CheckInputException(
+            $"--export: example '{example.Name}' has no TorchScript form; these have: {string.Join(", ", ExampleCatalog.All.Where(e => e.TorchScriptSource is not null).Select(e => e.Name))}.");
+        var draft = Path.Combine(Path.GetTempPath(), $"symmetryproofs-{Guid.NewGuid():N}.pt");
+        try
+        {
+            TorchScriptArchive.Write(draft, source());
+            using var module = jit.load(draft);
+            IO.AtomicFile.Write(path, tmp => jit.save(module, tmp));
+        }
+        finally
+        {
+            File.Delete(draft);
+        }
+    }
+}

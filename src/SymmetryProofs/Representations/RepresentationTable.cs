@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using SymmetryProofs.IO;
+using SymmetryProofs.Symmetry;
+
+namespace SymmetryProofs.Representations;
+
+/// <summary>One row of the representations table: what was decomposed, what was found, what characters say, and how long it took.</summary>
+public sealed record RepresentationRow(
+    string Group, string Representation, int Dimension, string Irreducibles, int Subspaces,
+    int EquivariantDimension, double CharacterDimension, bool MultiplicitiesMatchCharacters, bool Verified,
+    bool NormsComplete, string Method, TimeSpan DecompositionTime, TimeSpan SolveTime);
+
+/// <summary>
+/// The table of docs/representations.md: for each case, the decomposition (types, multiplicities, real
+/// types), dim End_G(V) solved and from characters, the multiplicities against characters, whether the
+/// irreducible norms are complete, and the times. Command-free: the CLI and a test call <see cref="Compute"/>.
+/// </summary>
+public static class RepresentationTable
+{
+    /// <summary>A group, the representation of it to decompose, and the quadrature resolution of its characters (ignored for finite groups).</summary>
+    public sealed record Case(string Group, Representation Representation, int Resolution);
+
+    /// <summary>Every catalogue group on 8x8 images, sign flips on R^6, permutations on R^5, SO(2) on R^2 and its tensor square and cube.</summary>
+    public static IReadOnlyList<Case> DefaultCases()
+    {
+        var cases = new List<Case>();
+        var image = new Shape(8, 8);
+        foreach (var e in GroupCatalog.Entries.Where(e => e.AppliesTo(image)))
+            // T^2 weights on 8x8 are at most 3 in each coordinate, so character products have frequencies up to 6: 7 grid points suffice.
+            cases.Add(new(e.Title, Representation.Of(e.Build(image)), 7));
+        cases.Add(new("sign flips", Representation.Of(GroupCatalog.Build("sign-flips", Shape.Vector(6))), 0));
+        cases.Add(new("permutations", Representation.Of(GroupCatalog.Build("permutations", Shape.Vector(5))), 0));
+        var so2 = Representation.Of(GroupCatalog.Build("so2", Shape.Vector(2)));
+        // SO(2)^(x)k has weights up to k: products of characters up to 2k, so 2k + 1 grid points.
+        for (int k = 1; k <= 3; k++) cases.Add(new("SO(2)", k == 1 ? so2 : so2.TensorPower(k), 2 * k + 1));
+        return cases;
+    }
+
+    public static RepresentationRow Compute(Case c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var rep = c.Representation;
+        var clock = Stopwatch.StartNew();
+        var d = Decomposition.Of(rep);
+        var decompositionTime = clock.Elapsed;
+        var commutant = EquivariantMaps.Commutant(rep);
+        double fromCharacters = Characters.HomDimension(rep, rep, c.Resolution);
+        var chars = Characters.OfSubspaces(rep, d.Types.Select(t => d.Subspaces.First(s => s.Type == t.Index).Basis), c.Resolution);
+        bool multiplicities = d.Types.All(t =>
+            Math.Abs(chars[t.Index].WithItself - (int)t.Kind) < CharacterTolerance && Math.Abs(chars[t.Index].WithWhole / chars[t.Index].WithItself - t.Multiplicity) < CharacterTolerance);
+        bool verified = d.Verify().Holds(VerifyTolerance);
+        return new RepresentationRow(c.Group, rep.Name, rep.Dimension, Describe(d), d.Subspaces.Count, commutant.Dimension, fromCharacters,
+            multiplicities, verified, d.NormsAreComplete, commutant.Method, decompositionTime, commutant.Elapsed);
+    }
+
+    /// <summary>Character averages are sums of at most |G| products of traces of size n: far below 1e-6 from an integer unless wrong.</summary>
+    public const double CharacterTolerance = 1e-6;
+
+    /// <summary>Residuals of orthonormal bases computed by eigensolvers on matrices of size 64 are of order 1e-14; 1e-9 leaves room without hiding an error.</summary>
+    public const double VerifyTolerance = 1e-9;
+
+    /// <summary>"trivial 1R x10 + rho1 1R x6 + rho2 2C x16": each type's label, dimension, real type (R, C, H) and multiplicity.</summary>
+    public static string Describe(Decomposition d) =>
+        string.Join(" + ", d.Types.Select(t => $"{t.Label} {t.Dimension}{t.Kind.ToString()[0]} x{t.Multiplicity}"));
+
+    public static string ToMarkdown(IReadOnlyList<RepresentationRow> rows)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("| group | representation | dim | irreducible types (dim, R/C/H) x multiplicity | subspaces | dim End_G (solved) | dim End_G (characters) | multiplicities = characters | checks pass | norms complete | route | decomposition | End_G solve |");
+        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var r in rows)
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.Group} | {r.Representation} | {r.Dimension} | {r.Irreducibles} | {r.Subspaces} | {r.EquivariantDimension} | {r.CharacterDimension:0.######} | {Yes(r.MultiplicitiesMatchCharacters)} | {Yes(r.Verified)} | {Yes(r.NormsComplete)} | {r.Method} | {r.DecompositionTime.TotalSeconds:F2} s | {r.SolveTime.TotalSeconds:F3} s |");
+        return sb.ToString();
+    }
+
+    /// <summary>Writes <paramref name="preamble"/> and the Markdown table, atomically.</summary>
+    public static void Write(string path, IReadOnlyList<RepresentationRow> rows, string preamble) =>
+        AtomicFile.WriteAllText(path, preamble + Environment.NewLine + ToMarkdown(rows));
+
+    private static string Yes(bool b) => b ? "yes" : "no";
+}
