@@ -1,0 +1,128 @@
+namespace SymmetryProofs.Kernels;
+
+/// <summary>What the spectral theory predicts for KRR with n samples and ridge delta.</summary>
+/// <param name="N">Number of samples (real: the formula is smooth in n).</param>
+/// <param name="Ridge">delta, the penalty added to the Gram matrix (the experiment's lambda = n nu).</param>
+/// <param name="Kappa">The effective regularisation: n = sum_i L_i + Ridge / Kappa.</param>
+/// <param name="Learnability">sum_i L_i, the effective number of fitted modes.</param>
+/// <param name="E0">Variance inflation n / (n - sum_i L_i^2).</param>
+/// <param name="Bias">sum_i (1 - L_i)^2 v_i^2, the unfitted part of the target.</param>
+/// <param name="ExcessRisk">E ||f_hat - f*||^2 = E0 (Bias + sigma^2) - sigma^2.</param>
+/// <param name="TestMse">E (f_hat(x) - y)^2 = E0 (Bias + sigma^2).</param>
+public sealed record LearningCurvePrediction(double N, double Ridge, double Kappa, double Learnability, double E0, double Bias, double ExcessRisk, double TestMse)
+{
+    /// <summary>The per-sample penalty nu = ridge / n of the experiment's convention lambda = n nu.</summary>
+    public double Nu => Ridge / N;
+}
+
+/// <summary>
+/// The spectral theory of kernel ridge regression learning curves (Bordelon, Canatar and Pehlevan
+/// 2020; Jacot et al. 2020; Simon et al., eigenlearning). Convention, the one of
+/// <see cref="KernelRidge"/> and <see cref="FeatureRidge"/>: f_hat minimises
+/// sum_(j &lt;= n) (f(x_j) - y_j)^2 + delta ||f||_K^2, i.e. (K + delta I) alpha = y, with eigenvalues
+/// lambda_i of the integral operator under the data's probability measure (K(x, y) =
+/// sum_i lambda_i e_i(x) e_i(y), e_i orthonormal in L2 of that measure) and y = f*(x) + noise of
+/// variance sigma^2. The experiment's lambda = n nu is delta here; as n grows with nu fixed,
+/// kappa -&gt; nu. The formula is asymptotic (many samples and modes): see docs/learning-curves.md
+/// for where it was measured to hold.
+/// </summary>
+public static class LearningCurveTheory
+{
+    /// <summary>
+    /// The unique kappa &gt; 0 with sum_i lambda_i/(lambda_i + kappa) + ridge/kappa = n. The left side
+    /// falls strictly from +inf to 0, so the root exists for every n &gt; 0 when ridge &gt; 0 (and for
+    /// n below the mode count when ridge = 0). Bracket [ridge/n, (trace + ridge)/n]: at the lower end
+    /// ridge/kappa alone is n, at the upper end every term is at most its value with the
+    /// denominators dropped. Newton's method on log of the left side against log kappa, kept inside the bracket by bisection.
+    /// </summary>
+    public static double SolveKappa(KernelSpectrum spectrum, double n, double ridge)
+    {
+        if (!(n > 0) || !double.IsFinite(n)) throw new ArgumentException($"The sample count must be positive and finite; got {n}.");
+        if (!(ridge >= 0) || !double.IsFinite(ridge)) throw new ArgumentException($"The ridge must be non-negative and finite; got {ridge}.");
+        // F = S - n with S = sum L + ridge/kappa; Newton runs on log S - log n, nearly linear in log kappa
+        // (S is a sum of power-law-like terms), where Newton on F itself overshoots from the far side.
+        double F(double kappa, out double logSlope)
+        {
+            var m = spectrum.Moments(kappa);
+            double sum = m.Learnable + ridge / kappa;
+            logSlope = (-m.Derivative - ridge / kappa) / sum; // d log S / d log kappa
+            return sum - n;
+        }
+        double hi = (spectrum.Trace + ridge) / n;
+        double lo;
+        if (ridge > 0) lo = ridge / n;
+        else
+        {
+            if (!(spectrum.ModeCount > n)) throw new ArgumentException($"Ridgeless regression with n = {n} samples and only {spectrum.ModeCount} modes interpolates: no kappa > 0.");
+            lo = hi;
+            for (int i = 0; F(lo, out _) < 0; i++)
+            {
+                lo /= 16;
+                if (lo == 0 || i > 400) throw new ArithmeticException($"No lower bracket for kappa at n = {n} without ridge.");
+            }
+        }
+        double a = Math.Log(lo), b = Math.Log(hi), u = 0.5 * (a + b);
+        for (int iter = 0; iter < 300; iter++)
+        {
+            double f = F(Math.Exp(u), out double logSlope);
+            if (f > 0) a = u; else if (f < 0) b = u; else break;
+            // |f| at the rounding level of a sum of n-sized terms, or the bracket or the step at the rounding level of u.
+            if (Math.Abs(f) <= 8 * 2.220446049250313e-16 * n || b - a <= 1e-15 * Math.Max(1, Math.Abs(u))) break;
+            double next = u - (Math.Log(f + n) - Math.Log(n)) / logSlope;
+            if (!(next > a && next < b)) next = 0.5 * (a + b);
+            if (Math.Abs(next - u) <= 1e-16 * Math.Max(1, Math.Abs(u))) break;
+            u = next;
+        }
+        return Math.Exp(u);
+    }
+
+    /// <summary>The prediction at n samples, ridge delta and noise variance sigma^2.</summary>
+    public static LearningCurvePrediction Predict(KernelSpectrum spectrum, double n, double ridge, double noiseVariance)
+    {
+        if (!(noiseVariance >= 0)) throw new ArgumentException($"Noise variance must be non-negative; got {noiseVariance}.");
+        double kappa = SolveKappa(spectrum, n, ridge);
+        var m = spectrum.Moments(kappa);
+        double e0 = n / (n - m.LearnableSquared);
+        double mse = e0 * (m.Bias + noiseVariance);
+        return new LearningCurvePrediction(n, ridge, kappa, m.Learnable, e0, m.Bias, mse - noiseVariance, mse);
+    }
+
+    /// <summary>
+    /// The prediction at the per-sample penalty nu = ridge/n in [nuMin, nuMax] that minimises the predicted
+    /// risk: a scan at 1/2 decade, then golden-section search in log nu (25 steps, to 2e-6 decade) within
+    /// a step of the best grid point. A hint (a previous optimum) limits the scan to 2 decades either side,
+    /// extended while the best is on an edge.
+    /// </summary>
+    public static LearningCurvePrediction OptimalRidge(KernelSpectrum spectrum, double n, double noiseVariance,
+        double? nuHint = null, double nuMin = 1e-16, double nuMax = 1e3)
+    {
+        double lmin = Math.Log10(nuMin), lmax = Math.Log10(nuMax);
+        double Risk(double l) => Predict(spectrum, n, n * Math.Pow(10, l), noiseVariance).ExcessRisk;
+        var scores = new SortedDictionary<double, double>();
+        void Eval(double l) { l = Math.Clamp(l, lmin, lmax); if (!scores.ContainsKey(l)) scores[l] = Risk(l); }
+        const double step = 0.5;
+        double lo = nuHint is double h ? Math.Max(lmin, Math.Log10(h) - 2) : lmin;
+        double hi = nuHint is double h2 ? Math.Min(lmax, Math.Log10(h2) + 2) : lmax;
+        for (double l = lo; l <= hi + 1e-9; l += step) Eval(l);
+        for (int guard = 0; guard < 200; guard++)
+        {
+            double best = scores.MinBy(kv => kv.Value).Key;
+            if (best == scores.Keys.First() && best > lmin) Eval(best - step);
+            else if (best == scores.Keys.Last() && best < lmax) Eval(best + step);
+            else break;
+        }
+        double c = scores.MinBy(kv => kv.Value).Key;
+        double x0 = Math.Max(lmin, c - step), x3 = Math.Min(lmax, c + step);
+        const double phi = 0.6180339887498949;
+        double x1 = x3 - phi * (x3 - x0), x2 = x0 + phi * (x3 - x0);
+        double f1 = Risk(x1), f2 = Risk(x2);
+        for (int i = 0; i < 25; i++)
+        {
+            if (f1 <= f2) { x3 = x2; x2 = x1; f2 = f1; x1 = x3 - phi * (x3 - x0); f1 = Risk(x1); }
+            else { x0 = x1; x1 = x2; f1 = f2; x2 = x0 + phi * (x3 - x0); f2 = Risk(x2); }
+        }
+        double lBest = f1 <= f2 ? x1 : x2;
+        if (scores[c] < Math.Min(f1, f2)) lBest = c;
+        return Predict(spectrum, n, n * Math.Pow(10, lBest), noiseVariance);
+    }
+}
