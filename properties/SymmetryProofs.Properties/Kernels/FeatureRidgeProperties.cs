@@ -58,7 +58,7 @@ public class FeatureRidgeProperties(ITestOutputHelper output)
     [Fact]
     public void Chunked_normal_equations_equal_one_solve()
     {
-        var shares = Coverage.Require(Prop.ForAll<int, int, int>((s, n, c) => ChunkedEqualsWhole(s, n, c, false)), output, Suite.Cases);
+        var shares = StampShares.Require(Prop.ForAll<int, int, int>((s, n, c) => ChunkedEqualsWhole(s, n, c, false)), output, Suite.Cases);
         shares.AtLeast("three or more chunks", 0.5);
         shares.AtLeast("more rows than features", 0.15); // 31-38% seen: small generated ints favour small n
     }

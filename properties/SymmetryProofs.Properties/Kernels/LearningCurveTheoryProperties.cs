@@ -59,7 +59,7 @@ public class LearningCurveTheoryProperties(ITestOutputHelper output)
     [Fact]
     public void Kappa_solver_agrees_with_brute_force()
     {
-        var shares = Coverage.Require(Prop.ForAll(Arbs.SpectrumCases(), c => KappaAgrees(c, true)), output, Suite.Cases);
+        var shares = StampShares.Require(Prop.ForAll(Arbs.SpectrumCases(), c => KappaAgrees(c, true)), output, Suite.Cases);
         shares.AtLeast("some mode half-learned (0.1 < L < 0.9)", 0.3);
         shares.AtLeast("fewer samples than modes", 0.02);
     }
@@ -94,7 +94,7 @@ public class LearningCurveTheoryProperties(ITestOutputHelper output)
     [Fact]
     public void Infinite_ridge_predicts_the_zero_predictor_risk()
     {
-        var shares = Coverage.Require(Prop.ForAll(Arbs.SpectrumCases(), c => LargeRidgeLimit(c, true)), output, Suite.Cases);
+        var shares = StampShares.Require(Prop.ForAll(Arbs.SpectrumCases(), c => LargeRidgeLimit(c, true)), output, Suite.Cases);
         shares.AtLeast("target has mass", 0.9);
     }
 
@@ -126,7 +126,7 @@ public class LearningCurveTheoryProperties(ITestOutputHelper output)
     [Fact]
     public void Learnabilities_tend_to_one_as_n_grows_at_fixed_ridge()
     {
-        var shares = Coverage.Require(Prop.ForAll(Arbs.SpectrumCases(), c => LearnabilitiesTendToOne(c, true)), output, Suite.Cases);
+        var shares = StampShares.Require(Prop.ForAll(Arbs.SpectrumCases(), c => LearnabilitiesTendToOne(c, true)), output, Suite.Cases);
         shares.AtLeast("every mode nearly learned (bound < 1%)", 0.3);
     }
 

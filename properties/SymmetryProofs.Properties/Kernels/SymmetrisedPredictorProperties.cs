@@ -80,7 +80,7 @@ public class SymmetrisedPredictorProperties(ITestOutputHelper output)
     [Fact]
     public void Symmetrised_predictor_is_invariant_and_is_the_group_average()
     {
-        var shares = Coverage.Require(Prop.ForAll<int, int, int>((s, d, n) => SymmetrisedIsTheGroupAverage(s, d, n, true)), output, 40);
+        var shares = StampShares.Require(Prop.ForAll<int, int, int>((s, d, n) => SymmetrisedIsTheGroupAverage(s, d, n, true)), output, 40);
         shares.AtLeast("the plain predictor is not invariant there", 0.8);
         shares.AtLeast("D >= 2 (a group of order > 2 and translation)", 0.4);
     }
@@ -119,7 +119,7 @@ public class SymmetrisedPredictorProperties(ITestOutputHelper output)
     [Fact]
     public void Symmetrising_never_raises_the_risk_for_an_invariant_target()
     {
-        var shares = Coverage.Require(Prop.ForAll<int, int>((s, d) => SymmetrisingDoesNotRaiseRisk(s, d, true)), output, Suite.Cases);
+        var shares = StampShares.Require(Prop.ForAll<int, int>((s, d) => SymmetrisingDoesNotRaiseRisk(s, d, true)), output, Suite.Cases);
         shares.AtLeast("symmetrising cut the risk by over 1%", 0.4);
     }
 

@@ -63,7 +63,7 @@ public class TorusSpectraProperties(ITestOutputHelper output)
     [Fact]
     public void Multiplicities_are_lattice_points_and_orbits_per_shell()
     {
-        var shares = Coverage.Require(Prop.ForAll<int, int, int>((d, i, r) => MultiplicitiesMatch(d, i, r, true)), output, 60);
+        var shares = StampShares.Require(Prop.ForAll<int, int, int>((d, i, r) => MultiplicitiesMatch(d, i, r, true)), output, 60);
         shares.AtLeast("averaging removed modes", 0.8);
         shares.AtLeast("D = 3", 0.15);
     }
@@ -106,7 +106,7 @@ public class TorusSpectraProperties(ITestOutputHelper output)
     [Fact]
     public void Untruncated_tail_matches_more_exact_shells()
     {
-        var shares = Coverage.Require(Prop.ForAll<int, int>((d, i) => TailAgrees(d, i, true)), output, 6);
+        var shares = StampShares.Require(Prop.ForAll<int, int>((d, i) => TailAgrees(d, i, true)), output, 6);
         shares.AtLeast("D = 3", 0.1);
     }
 
