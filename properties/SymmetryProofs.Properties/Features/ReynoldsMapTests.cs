@@ -5,7 +5,6 @@ using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Features;
 using SymmetryProofs.Symmetry;
 using SymmetryProofs.Data;
-using SymmetryProofs.Features;
 using SymmetryProofs.IO;
 using Xunit.Abstractions;
 using SymmetryProofs.Properties.Support;
@@ -38,12 +37,12 @@ public sealed class ReynoldsMapTests(ITestOutputHelper output)
             {
                 var averaged = new ReynoldsMap(map, group);
                 if (!averaged.IsExactlyInvariant) failures.Add($"{averaged.Name} does not act by signed permutations");
-                var reference = averaged.Apply(x.Vector);
-                for (int h = 0; h < group.Order; h++)
+                // The suite's one invariance check, exact, at every element of the group.
+                var check = new EquivarianceCheck { Name = averaged.Name, Group = group, Function = averaged.Apply, Tolerance = Tolerance.Exact };
+                foreach (var h in group.Representatives(0))
                 {
-                    var moved = averaged.Apply(group.Act(h, x.Vector));
-                    if (!Bits.Identical(reference, moved))
-                        failures.Add(Bits.Describe($"{averaged.Name}, element {h}: phi_G(x) vs phi_G(U(h) x)", reference, moved));
+                    var r = check.Evaluate(x.Vector, h);
+                    if (!r.Holds) failures.Add($"{averaged.Name}: {r}");
                 }
             }
         return Prop.Label(failures.Count == 0, $"x = {x}, seed {seed}\n" + string.Join("\n", failures));

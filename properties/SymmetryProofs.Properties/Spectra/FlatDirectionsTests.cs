@@ -1,7 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
 using SymmetryProofs.Symmetry;
-using SymmetryProofs.Data;
 using SymmetryProofs.Objectives;
 using SymmetryProofs.Spectra;
 using SymmetryProofs.Optimisation;

@@ -5,7 +5,6 @@ using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Features;
 using SymmetryProofs.Symmetry;
 using SymmetryProofs.Data;
-using SymmetryProofs.Features;
 using SymmetryProofs.IO;
 using Xunit.Abstractions;
 using static SymmetryProofs.Properties.Symmetry.GroupFacts;

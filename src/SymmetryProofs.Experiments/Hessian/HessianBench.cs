@@ -9,7 +9,6 @@ using SymmetryProofs.Runtime;
 using SymmetryProofs.IO;
 using TorchSharp;
 using static TorchSharp.torch;
-using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments.Hessian;
 

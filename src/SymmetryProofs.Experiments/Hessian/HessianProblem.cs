@@ -2,7 +2,6 @@ using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
 using SymmetryProofs.Experiments.Runs;
 using SymmetryProofs.Symmetry;
-using SymmetryProofs.Data;
 using SymmetryProofs.Features;
 
 namespace SymmetryProofs.Experiments.Hessian;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using SymmetryProofs.Data;
-using SymmetryProofs.Data;
 using SymmetryProofs.Objectives;
 using SymmetryProofs.Spectra;
 using SymmetryProofs.Optimisation;
