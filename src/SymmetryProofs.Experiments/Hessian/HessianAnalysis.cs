@@ -21,11 +21,11 @@ public sealed record HessianResult(
 /// </summary>
 public static class HessianAnalysis
 {
-    public const double FlatThreshold = 1e-6;
-    private const double InSpanDegrees = 1.0;
+    /// <summary>The shared flat rule (<see cref="TangentFlatness.DefaultFlatThreshold"/>): |lambda| below this fraction of lambda_max is flat.</summary>
+    public const double FlatThreshold = TangentFlatness.DefaultFlatThreshold;
 
-    /// <summary>A tangent shorter than this fraction of |W| counts as zero: W is (numerically) fixed by that generator.</summary>
-    public const double DegenerateTangent = 1e-6;
+    /// <summary>The shared tangent rule (<see cref="TangentFlatness.DegenerateTangent"/>): a tangent shorter than this fraction of |W| counts as zero.</summary>
+    public const double DegenerateTangent = TangentFlatness.DegenerateTangent;
 
     public static (int OrbitDim, double TangentNormRel, int NFlat, int NFlatGauge, double MaxAngle, double SoftestAngle, double Curvature, double GaugeCurvature, double Softest)
         Analyse(Matrix<double> h, SymmetricSpectrum spec, Matrix<double> gauge, Matrix<double>? tangents, double firstLayerNorm)
@@ -35,15 +35,10 @@ public static class HessianAnalysis
         if (tangents is not null)
         {
             tangentNormRel = Enumerable.Range(0, tangents.ColumnCount).Min(a => tangents.Column(a).L2Norm()) / firstLayerNorm;
-            var sv = tangents.Svd(false).S;
-            orbitDim = sv.Count(x => x > DegenerateTangent * firstLayerNorm);
-            var live = Enumerable.Range(0, tangents.ColumnCount).Where(a => tangents.Column(a).L2Norm() > DegenerateTangent * firstLayerNorm).ToArray();
+            (orbitDim, var live) = TangentFlatness.LiveTangents(tangents, firstLayerNorm);
             tangents = live.Length == 0 ? null : Matrix<double>.Build.DenseOfColumnVectors(live.Select(tangents.Column));
         }
-        var nearNull = spec.NearNull(FlatThreshold);
-        var nn = spec.Columns(nearNull);
-        int nGauge = nearNull.Length == 0 ? 0 : FlatDirections.PrincipalAnglesDegrees(nn, gauge).Count(a => a < InSpanDegrees);
-        int nFlat = nearNull.Length - nGauge;
+        var (nFlat, nGauge) = FlatDirections.FlatCounts(spec, gauge, FlatThreshold);
         var gq = FlatDirections.Orthonormal(gauge);
         double gaugeCurv = Enumerable.Range(0, gq.ColumnCount).Average(j => FlatDirections.RayleighQuotient(h, gq.Column(j)));
         var nonGauge = Enumerable.Range(0, spec.Dimension).Where(i => gq.TransposeThisAndMultiply(spec.Vectors.Column(i)).L2Norm() < 0.5)
@@ -53,7 +48,7 @@ public static class HessianAnalysis
         double maxAngle = double.NaN;
         if (nFlat > 0)
         {
-            var flat = FlatDirections.ProjectOut(nn, gauge);
+            var flat = FlatDirections.ProjectOut(spec.Columns(spec.NearNull(FlatThreshold)), gauge);
             var angles = FlatDirections.PrincipalAnglesDegrees(flat, tangents);
             maxAngle = angles.Length > 0 ? angles.Max() : double.NaN;
         }

@@ -81,7 +81,7 @@ public static class HessianBench
         md.AppendLine($"| HVP / gradient of the same implementation | {hvp / grad:F2} | {hvpCpu / gradCpu:F2} | {ropHvp / ropGrad:F2} | {ropHvpCpu / ropGradCpu:F2} |");
         md.AppendLine($"| HVP / autograd gradient | | | {ropHvp / grad:F2} | {ropHvpCpu / gradCpu:F2} |");
         md.AppendLine($"| full Hessian ({theta.Length} rows) | {full:F2} s | {fullCpu:F2} s | {ropFull:F2} s | {ropFullCpu:F2} s |");
-        md.AppendLine($"| symmetric eigendecomposition (MathNet; timed once, on the R-operator Hessian) | {eig:F3} s | {eigCpu:F3} s | {eig:F3} s | {eigCpu:F3} s |");
+        md.AppendLine($"| symmetric eigendecomposition ({SymmetricSpectrum.DescribeLapack()}; timed once, on the R-operator Hessian) | {eig:F3} s | {eigCpu:F3} s | {eig:F3} s | {eigCpu:F3} s |");
         md.AppendLine($"| full Hessian + spectrum | {full + eig:F2} s | {fullCpu + eigCpu:F2} s | {ropFull + eig:F2} s | {ropFullCpu + eigCpu:F2} s |");
         md.AppendLine();
         md.AppendLine($"The two Hessians agree to {agreement:G2} of max |H| (different summation orders of the same derivatives).");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SymmetryProofs.Experiments.Runs;
 using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments.Hessian;
@@ -50,19 +51,10 @@ internal sealed class HessianReport
 
     private static string F(double v, string fmt = "G4") => double.IsFinite(v) ? v.ToString(fmt, Inv) : "n/a";
 
-    private static (double Mean, double Sd) Stat(IEnumerable<double> xs)
-    {
-        var a = xs.Where(double.IsFinite).ToArray();
-        if (a.Length == 0) return (double.NaN, double.NaN);
-        double m = a.Average();
-        return (m, a.Length > 1 ? Math.Sqrt(a.Sum(x => (x - m) * (x - m)) / (a.Length - 1)) : 0);
-    }
+    // Non-finite values (a seed whose quantity is undefined, e.g. no tangents) are left out before the shared summary.
+    private static SeedStatistics Stat(IEnumerable<double> xs) => SeedStatistics.Of(xs.Where(double.IsFinite));
 
-    private static string MeanSd(IEnumerable<double> xs, string fmt = "G3")
-    {
-        var (m, s) = Stat(xs);
-        return double.IsFinite(m) ? $"{m.ToString(fmt, Inv)} ± {s.ToString("G2", Inv)}" : "n/a";
-    }
+    private static string MeanSd(IEnumerable<double> xs, string fmt = "G3") => Stat(xs).Format(fmt, "G2");
 
     private static int Median(IEnumerable<int> xs)
     {

@@ -1,18 +1,15 @@
-using MathNet.Numerics.Distributions;
+using SymmetryProofs.Experiments.Runs;
 
 namespace SymmetryProofs.Experiments.SampleComplexity;
 
-/// <summary>A mean with a two-sided 95% Student-t confidence interval over seeds.</summary>
+/// <summary>A mean with a two-sided 95% Student-t confidence interval over seeds (<see cref="SeedStatistics"/>; one seed: Low and High NaN).</summary>
 public sealed record Estimate(double Mean, double Low, double High, int Count)
 {
+    /// <summary>The shared <see cref="SeedStatistics"/> of <paramref name="values"/> as mean and interval.</summary>
     public static Estimate Of(IReadOnlyList<double> values)
     {
-        int k = values.Count;
-        double mean = values.Average();
-        if (k < 2) return new Estimate(mean, double.NaN, double.NaN, k);
-        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (k - 1));
-        double half = StudentT.InvCDF(0, 1, k - 1, 0.975) * sd / Math.Sqrt(k);
-        return new Estimate(mean, mean - half, mean + half, k);
+        var s = SeedStatistics.Of(values);
+        return new Estimate(s.Mean, s.Low95, s.High95, s.Count);
     }
 
     public bool Contains(double v) => v >= Low && v <= High;

@@ -1,20 +1,17 @@
-using System.Globalization;
+using SymmetryProofs.Experiments.Runs;
 
 namespace SymmetryProofs.Experiments.Tables;
 
-/// <summary>Mean and sample standard deviation over seeds, printed as people write them.</summary>
+/// <summary>Mean and sample standard deviation over seeds, printed as people write them: a thin view of <see cref="SeedStatistics"/> (its one-seed rule included).</summary>
 public readonly record struct TablesStats(double Mean, double Std, int Count)
 {
+    /// <summary>The shared <see cref="SeedStatistics.Of"/> under the tables' names.</summary>
     public static TablesStats Of(IEnumerable<double> values)
     {
-        var v = values.ToArray();
-        if (v.Length == 0) return new TablesStats(double.NaN, double.NaN, 0);
-        double mean = v.Average();
-        double std = v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : double.NaN;
-        return new TablesStats(mean, std, v.Length);
+        var s = SeedStatistics.Of(values);
+        return new TablesStats(s.Mean, s.Sd, s.Count);
     }
 
-    public string Format(string spec = "F3") => Count == 0 ? "n/a"
-        : Count == 1 ? Mean.ToString(spec, CultureInfo.InvariantCulture) + " (1 seed)"
-        : $"{Mean.ToString(spec, CultureInfo.InvariantCulture)} ± {Std.ToString(spec, CultureInfo.InvariantCulture)}";
+    /// <summary>As <see cref="SeedStatistics.Format"/>.</summary>
+    public string Format(string spec = "F3") => new SeedStatistics(Mean, Std, Count).Format(spec);
 }

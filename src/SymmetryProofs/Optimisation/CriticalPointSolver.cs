@@ -8,8 +8,8 @@ namespace SymmetryProofs.Optimisation;
 public sealed record CriticalPoint(double[] Theta, double Loss, double GradientNorm, int LbfgsIterations, int NewtonSteps, bool Converged);
 
 /// <summary>
-/// Drives a loss to a critical point: L-BFGS (two-loop recursion, Armijo backtracking) to a loose
-/// tolerance, then Newton steps with the full Hessian to the target gradient norm. Newton uses
+/// Drives a loss to a critical point: the project's one <see cref="Lbfgs"/> (with
+/// <see cref="LbfgsOptions"/>) to a loose tolerance, then Newton steps with the full Hessian to the target gradient norm. Newton uses
 /// |lambda| of each eigenvalue (saddle-free) and skips the near-null eigenvalues, whose directions
 /// are exactly the flat ones this project studies and carry no gradient at a critical point; if no
 /// step length of the undamped step helps, Levenberg damping is tried before giving up.
@@ -24,39 +24,34 @@ public sealed class CriticalPointSolver
     /// <summary>Eigenvalues below this fraction of max |lambda| are not inverted (their inverse would be noise).</summary>
     public double NewtonEigenFloor { get; init; } = 1e-12;
 
+    /// <summary>
+    /// The L-BFGS phase's options for the one <see cref="Lbfgs"/>: |g|_2 (the norm Newton and the result
+    /// report), a budget of <see cref="MaxLbfgsIterations"/> accepted steps, no plateau stop (the point
+    /// must be critical, not merely stalled), a first step of t = 1 and halving down to t = 2^-66
+    /// (67 trials), after which Newton takes over instead of restarting along -g.
+    /// </summary>
+    public LbfgsOptions LbfgsOptions => new(
+        History: Memory, GradientTolerance: LbfgsTolerance, Norm: GradientNorm.L2, MaxIterations: MaxLbfgsIterations,
+        PlateauWindow: 0, CapFirstStep: false, MaxBacktracks: 67, RestartOnFailedLineSearch: false);
+
+    /// <summary>L-BFGS from <paramref name="start"/> to <see cref="LbfgsTolerance"/>, then Newton to <see cref="Tolerance"/>; <paramref name="log"/> hears every 50th L-BFGS step and every Newton step.</summary>
     public CriticalPoint Solve(ITwiceDifferentiable objective, double[] start, Action<string>? log = null)
     {
-        var x = Vector<double>.Build.DenseOfArray(start);
-        var (f, gArr) = objective.ValueAndGradient(start);
-        var g = Vector<double>.Build.DenseOfArray(gArr);
-        var s = new List<Vector<double>>();
-        var y = new List<Vector<double>>();
-        int it = 0;
-        for (; it < MaxLbfgsIterations && g.L2Norm() > LbfgsTolerance; it++)
+        var lbfgs = Lbfgs.Minimise((xs, gs) =>
         {
-            if (it % 50 == 0) log?.Invoke($"L-BFGS iteration {it}: |g| = {g.L2Norm():G3}, loss = {f:G12}");
-            var d = -TwoLoop(g, s, y);
-            if (d.DotProduct(g) >= 0) { d = -g; s.Clear(); y.Clear(); }
-            double step = 1, slope = d.DotProduct(g);
-            Vector<double> xNew; double fNew; Vector<double> gNew;
-            while (true)
-            {
-                xNew = x + step * d;
-                var (fv, gv) = objective.ValueAndGradient(xNew.ToArray());
-                fNew = fv; gNew = Vector<double>.Build.DenseOfArray(gv);
-                if (double.IsFinite(fNew) && fNew <= f + 1e-4 * step * slope) break;
-                step *= 0.5;
-                if (step < 1e-20) { log?.Invoke($"L-BFGS line search stalled at iteration {it}, |g| = {g.L2Norm():G3}"); goto polish; }
-            }
-            var si = xNew - x; var yi = gNew - g;
-            if (si.DotProduct(yi) > 1e-12 * si.L2Norm() * yi.L2Norm())
-            {
-                s.Add(si); y.Add(yi);
-                if (s.Count > Memory) { s.RemoveAt(0); y.RemoveAt(0); }
-            }
-            x = xNew; f = fNew; g = gNew;
-        }
-    polish:
+            var (fv, gv) = objective.ValueAndGradient(xs.ToArray());
+            gv.CopyTo(gs);
+            return fv;
+        }, start, LbfgsOptions, (k, norm, loss) =>
+        {
+            if (k % 50 == 0) log?.Invoke($"L-BFGS iteration {k}: |g| = {norm:G3}, loss = {loss:G12}");
+        });
+        if (lbfgs.Reason == StopReason.LineSearch)
+            log?.Invoke($"L-BFGS line search stalled at iteration {lbfgs.Iterations}, |g| = {lbfgs.GradientNorm:G3}");
+        var x = Vector<double>.Build.DenseOfArray(lbfgs.X);
+        var g = Vector<double>.Build.DenseOfArray(lbfgs.Gradient);
+        double f = lbfgs.Loss;
+        int it = lbfgs.Iterations;
         int newton = 0;
         for (; newton < MaxNewtonSteps && g.L2Norm() > Tolerance; newton++)
         {
@@ -90,24 +85,5 @@ public sealed class CriticalPointSolver
             if (!accepted) break;
         }
         return new CriticalPoint(x.ToArray(), f, g.L2Norm(), it, newton, g.L2Norm() < Tolerance);
-    }
-
-    private static Vector<double> TwoLoop(Vector<double> g, List<Vector<double>> s, List<Vector<double>> y)
-    {
-        var q = g.Clone();
-        int m = s.Count;
-        var alpha = new double[m];
-        for (int i = m - 1; i >= 0; i--)
-        {
-            alpha[i] = s[i].DotProduct(q) / y[i].DotProduct(s[i]);
-            q -= alpha[i] * y[i];
-        }
-        if (m > 0) q *= s[^1].DotProduct(y[^1]) / y[^1].DotProduct(y[^1]);
-        for (int i = 0; i < m; i++)
-        {
-            double beta = y[i].DotProduct(q) / y[i].DotProduct(s[i]);
-            q += (alpha[i] - beta) * s[i];
-        }
-        return q;
     }
 }

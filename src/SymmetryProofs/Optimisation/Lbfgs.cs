@@ -3,7 +3,11 @@ namespace SymmetryProofs.Optimisation;
 /// <summary>A differentiable objective: returns f(x) and writes its gradient.</summary>
 public delegate double Objective(ReadOnlySpan<double> x, Span<double> gradient);
 
-public sealed record LbfgsResult(double[] X, double Loss, double GradientMaxNorm, int Evaluations, int Iterations, StopReason Reason);
+/// <summary>
+/// Outcome of <see cref="Lbfgs.Minimise(Objective, double[], LbfgsOptions, LbfgsProgress?)"/>: the last accepted point, its loss,
+/// max |g_i| (always), the gradient itself and its norm in <see cref="LbfgsOptions.Norm"/>, and the work done.
+/// </summary>
+public sealed record LbfgsResult(double[] X, double Loss, double GradientMaxNorm, int Evaluations, int Iterations, StopReason Reason, double[] Gradient, double GradientNorm);
 
 /// <summary>
 /// Limited-memory BFGS (Nocedal and Wright, Alg. 7.4/7.5) in plain managed loops, so each step's
@@ -13,9 +17,12 @@ public sealed record LbfgsResult(double[] X, double Loss, double GradientMaxNorm
 public static class Lbfgs
 {
     private const double ArmijoC1 = 1e-4;
-    private const int MaxBacktracks = 40;
 
-    public static LbfgsResult Minimise(Objective f, double[] x0, TrainingOptions options)
+    /// <summary>The full-batch trainer's loop: <paramref name="options"/> as <see cref="TrainingOptions.ToLbfgs"/> maps them.</summary>
+    public static LbfgsResult Minimise(Objective f, double[] x0, TrainingOptions options) => Minimise(f, x0, options.ToLbfgs());
+
+    /// <summary>Minimises <paramref name="f"/> from <paramref name="x0"/>; <paramref name="progress"/>, if given, hears of every step.</summary>
+    public static LbfgsResult Minimise(Objective f, double[] x0, LbfgsOptions options, LbfgsProgress? progress = null)
     {
         int n = x0.Length;
         var x = (double[])x0.Clone();
@@ -33,9 +40,10 @@ public static class Lbfgs
 
         while (true)
         {
-            double gMax = MaxAbs(g);
-            if (gMax <= options.GradientTolerance) return Done(StopReason.Gradient);
-            if (evals >= options.MaxEvaluations) return Done(StopReason.Budget);
+            double gNorm = Norm(g, options.Norm);
+            if (gNorm <= options.GradientTolerance) return Done(StopReason.Gradient);
+            if (evals >= options.MaxEvaluations || iterations >= options.MaxIterations) return Done(StopReason.Budget);
+            progress?.Invoke(iterations, gNorm, fx);
 
             Direction(g, s, y, rho, d);
             double gtd = Dot(g, d);
@@ -46,10 +54,10 @@ public static class Lbfgs
                 gtd = -Dot(g, g);
             }
             // Without curvature pairs the direction is -g, whose length means nothing: cap the first step.
-            double t = s.Count == 0 ? Math.Min(1.0, 1.0 / Math.Sqrt(-gtd)) : 1.0;
+            double t = s.Count == 0 && options.CapFirstStep ? Math.Min(1.0, 1.0 / Math.Sqrt(-gtd)) : 1.0;
             double fNew = double.NaN;
             bool accepted = false;
-            for (int b = 0; b < MaxBacktracks && evals < options.MaxEvaluations; b++)
+            for (int b = 0; b < options.MaxBacktracks && evals < options.MaxEvaluations; b++)
             {
                 for (int i = 0; i < n; i++) xNew[i] = x[i] + t * d[i];
                 fNew = f(xNew, gNew);
@@ -60,7 +68,7 @@ public static class Lbfgs
             if (!accepted)
             {
                 if (evals >= options.MaxEvaluations) return Done(StopReason.Budget);
-                if (s.Count > 0) { Clear(); continue; }
+                if (s.Count > 0 && options.RestartOnFailedLineSearch) { Clear(); continue; }
                 return Done(StopReason.LineSearch);
             }
 
@@ -79,7 +87,7 @@ public static class Lbfgs
             fx = fNew;
             iterations++;
             losses.Add(fx);
-            if (iterations >= options.PlateauWindow)
+            if (options.PlateauWindow > 0 && iterations >= options.PlateauWindow)
             {
                 double past = losses[iterations - options.PlateauWindow];
                 if (past - fx <= options.PlateauTolerance * Math.Abs(past)) return Done(StopReason.Plateau);
@@ -87,7 +95,7 @@ public static class Lbfgs
         }
 
         void Clear() { s.Clear(); y.Clear(); rho.Clear(); }
-        LbfgsResult Done(StopReason reason) => new(x, fx, MaxAbs(g), evals, iterations, reason);
+        LbfgsResult Done(StopReason reason) => new(x, fx, MaxAbs(g), evals, iterations, reason, g, Norm(g, options.Norm));
     }
 
     /// <summary>The two-loop recursion: d = -H g with H the L-BFGS inverse-Hessian estimate.</summary>
@@ -124,6 +132,8 @@ public static class Lbfgs
     {
         for (int i = 0; i < y.Length; i++) y[i] += a * x[i];
     }
+
+    private static double Norm(double[] v, GradientNorm norm) => norm == GradientNorm.L2 ? Math.Sqrt(Dot(v, v)) : MaxAbs(v);
 
     private static double MaxAbs(double[] v)
     {

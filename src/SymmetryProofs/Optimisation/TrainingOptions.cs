@@ -13,6 +13,12 @@ public sealed record TrainingOptions(
     int PlateauWindow = 50,
     int History = 20)
 {
+    /// <summary>These options for the one <see cref="Lbfgs"/>: max-abs gradient test, evaluation budget, plateau on, capped first step.</summary>
+    public LbfgsOptions ToLbfgs() => new(
+        History: History, GradientTolerance: GradientTolerance, Norm: GradientNorm.MaxAbs, MaxEvaluations: MaxEvaluations,
+        PlateauWindow: PlateauWindow, PlateauTolerance: PlateauTolerance, CapFirstStep: true, MaxBacktracks: 40, RestartOnFailedLineSearch: true);
+
+    /// <summary>The options in words, for reports.</summary>
     public string Describe() =>
         $"full-batch L-BFGS (history {History}, backtracking Armijo line search, c1 = 1e-4, step halving); " +
         $"stop when max |dL/dtheta| <= {GradientTolerance:G3}, or the loss falls by less than {PlateauTolerance:G3} (relative) " +
