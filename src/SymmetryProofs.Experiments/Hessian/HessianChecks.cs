@@ -29,7 +29,8 @@ public static class HessianChecks
         int agree = resolved.Count(r => r.NFlat == r.OrbitDim);
         checks.Add(new Check("claim 9: where the fine grid resolves the orbit, n_flat = orbit dimension", agree == resolved.Count,
             $"resolved in {resolved.Count} of {fine.Count} seeds (tangent curvature / lambda_max < {HessianAnalysis.FlatThreshold:G}); n_flat = orbit dimension in {agree} of them" +
-            (resolved.Count < fine.Count ? $"; unresolved seeds: {string.Join(", ", fine.Except(resolved).Select(r => $"seed {r.Seed} at {r.TangentCurvatureRel.ToString("G2", inv)}"))}" : "")));
+            (resolved.Count < fine.Count ? $"; unresolved seeds: {string.Join(", ", fine.Except(resolved).Select(r => $"seed {r.Seed} at {r.TangentCurvatureRel.ToString("G2", inv)}"))}" : ""),
+            Conclusive: resolved.Count > 0));
 
         var invariant = results.Where(r => r.Kind == "main" && r.Setting == "invariant").ToList();
         checks.Add(new Check("claim 9: invariant features force no flat direction (n_flat = 0)", invariant.All(r => r.NFlat == 0),

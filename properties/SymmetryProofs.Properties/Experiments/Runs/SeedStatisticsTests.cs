@@ -62,7 +62,7 @@ public sealed class SeedStatisticsTests(ITestOutputHelper output)
                 .Classify(v.Length >= 2, "two or more seeds")
                 .Classify(v.Length >= 2 && v.Distinct().Count() > 1, "spread > 0");
         });
-        var shares = Coverage.Require(property, output, 200);
+        var shares = StampShares.Require(property, output, 200);
         shares.AtLeast("spread > 0", 0.5);
     }
 
