@@ -7,8 +7,11 @@ using SymmetryProofs.Runtime;
 
 namespace SymmetryProofs.Experiments.Tables;
 
-/// <summary>The settings that determine a tables run's numbers, and so its fingerprint (never --seeds, --jobs, --out or --shard).</summary>
-public sealed record TablesSettings(string Protocol, double TrainRatio, TrainingOptions Training, string Version = "tables/2");
+/// <summary>
+/// The settings that determine a tables run's numbers, and so its fingerprint (never --seeds, --jobs, --out or --shard).
+/// Version tables/3: the four irreducible-norms configurations joined the sweep (checkpoints of tables/2 are refused).
+/// </summary>
+public sealed record TablesSettings(string Protocol, double TrainRatio, TrainingOptions Training, string Version = "tables/3");
 
 /// <summary>One finished run as checkpointed: its row and its diagnostics.</summary>
 public sealed record TablesUnit(TablesRow Row, TablesDiagnostics Diagnostics);
@@ -26,7 +29,7 @@ public static class TablesExperiment
     /// <summary>The key of one run in the checkpoint.</summary>
     public static string Key(int seed, TablesConfig c) => $"seed={seed};bias={c.Bias};features={c.Features};train={c.Train}";
 
-    /// <summary>The sweep in its fixed order: seed by seed, the ten configurations of each.</summary>
+    /// <summary>The sweep in its fixed order: seed by seed, the fourteen configurations of each.</summary>
     public static IReadOnlyList<(int Seed, TablesConfig Config)> Units(int seeds) =>
         (from seed in Enumerable.Range(0, seeds) from config in TablesConfig.All select (seed, config)).ToList();
 
@@ -79,7 +82,8 @@ public static class TablesExperiment
         clock.Stop();
         AtomicFile.WriteAllText(folder.File("tables.csv"), TablesCsv.Write(rows));
         AtomicFile.WriteAllText(folder.File("tables-diagnostics.csv"), TablesCsv.Write(diagnostics));
-        var context = new TablesReportContext(digits.Count, dataDir, settings.Training, settings.TrainRatio, clock.Elapsed, done.Count - checkpoint.Reused);
+        var context = new TablesReportContext(digits.Count, dataDir, settings.Training, settings.TrainRatio, clock.Elapsed, done.Count - checkpoint.Reused,
+            TablesCoincidences.Compare(digits));
         AtomicFile.WriteAllText(folder.File("tables.md"), TablesReport.Markdown(rows, diagnostics, context));
         TablesPlot.Save(rows, folder.File("tables.png"));
         log.Line(TablesReport.Summary(rows, settings.Protocol));

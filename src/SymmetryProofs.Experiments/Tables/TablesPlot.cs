@@ -25,9 +25,10 @@ public static class TablesPlot
                 var rBar = TablesStats.Of(runs.Select(x => x.AccTestInverted));
                 bars.Add(new Bar { Position = position - 0.2, Value = r.Mean, Error = double.IsNaN(r.Std) ? 0 : r.Std, FillColor = colors[2 * (p % 2)], Size = 0.4 });
                 bars.Add(new Bar { Position = position + 0.2, Value = rBar.Mean, Error = double.IsNaN(rBar.Std) ? 0 : rBar.Std, FillColor = colors[2 * (p % 2) + 1], Size = 0.4 });
-                paperX.Add(position - 0.2); paperY.Add(c.PaperTest!.Value);
-                paperX.Add(position + 0.2); paperY.Add(c.PaperInverted!.Value);
-                string label = $"{c.Bias} bias\n{c.Features}, {c.Train}" + (protocols.Count > 1 ? $"\n{protocol}" : "");
+                // Cells the paper lacks (the irreducible norms) get no marker.
+                if (c.PaperTest is double pt) { paperX.Add(position - 0.2); paperY.Add(pt); }
+                if (c.PaperInverted is double pi) { paperX.Add(position + 0.2); paperY.Add(pi); }
+                string label = $"{c.Bias} bias\n{c.Features}, {c.Train}" + (c.InPaper ? "" : "\n(not in paper)") + (protocols.Count > 1 ? $"\n{protocol}" : "");
                 ticks.Add(new Tick(position, label));
                 position += 1.2;
             }

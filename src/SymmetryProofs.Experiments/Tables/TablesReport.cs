@@ -4,13 +4,19 @@ using SymmetryProofs.Data;
 
 namespace SymmetryProofs.Experiments.Tables;
 
-public sealed record TablesReportContext(int Digits, DataDirectory Data, Optimisation.TrainingOptions Options, double Ratio, TimeSpan Elapsed, int RunsThisInvocation);
+/// <summary>What the report states beside the rows; <paramref name="Coincidences"/> compares the irreducible norms with the paper's maps (none: the report says it was not computed).</summary>
+public sealed record TablesReportContext(int Digits, DataDirectory Data, Optimisation.TrainingOptions Options, double Ratio, TimeSpan Elapsed, int RunsThisInvocation,
+    IReadOnlyList<TablesCoincidence>? Coincidences = null);
 
 /// <summary>tables.md: the paper's two tables with our mean ± std beside its figures, the protocol, the checks and the discussion.</summary>
 public static class TablesReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private static string F(double v, string spec = "F3") => v.ToString(spec, Inv);
+
+    /// <summary>The paper's figure for a cell, or "-" where the paper has no such cell; Table 2's "same" is R-bar = R.</summary>
+    private static string PaperTest(TablesConfig c) => c.PaperTest is double p ? F(p, "0.00#") : "-";
+    private static string PaperInverted(TablesConfig c) => c.PaperInverted is not double p ? "-" : c.Table == 2 ? "same" : F(p, "0.00#");
 
     public static string Markdown(IReadOnlyList<TablesRow> rows, IReadOnlyList<TablesDiagnostics> diagnostics, TablesReportContext c)
     {
@@ -27,6 +33,7 @@ public static class TablesReport
             AppendTables(sb, protocol, mine, diag);
             AppendChecks(sb, protocol, mine, diag);
             AppendDiscussion(sb, protocol, mine, diag, rows);
+            AppendIrreducibleNorms(sb, protocol, mine, diag, c.Coincidences);
         }
         return sb.ToString();
     }
@@ -40,9 +47,10 @@ public static class TablesReport
         sb.AppendLine($"- Split: stratified per class, {F(c.Ratio * 100, "F0")}% training / {F(100 - c.Ratio * 100, "F0")}% test, shuffled with the run's seed. " +
                       "`split-first` splits the originals and then enlarges each side (no shifted twin of a test digit is trained on); " +
                       "`paper` enlarges first and then splits (shifted twins of test digits are in the training set).");
-        sb.AppendLine("- Model: 64 -> 10 -> 5 -> 10, tanh hidden layers, linear logits, softmax cross-entropy averaged over the training set; `none` = every bias fixed at 0, `with` = all biases trained.");
+        sb.AppendLine("- Model: d -> 10 -> 5 -> 10 with d the number of features (64; 48 for D4's irreducible norms), tanh hidden layers, linear logits, softmax cross-entropy averaged over the training set; `none` = every bias fixed at 0, `with` = all biases trained.");
         sb.AppendLine("- Seeds 0..N-1; each draws named streams (docs/reliability.md): `split` (the stratified split), `permutation` (P of the permutation products), `init` (the weights). Initialisation: `Mlp.Random(widths, bias, stream init)`: weights N(0, 1/fan-in), biases N(0, 0.01); the nets with and without biases start from the same weights.");
-        sb.AppendLine("- Features: x_i; x_i^2; x_i x_{i+e1} with the right neighbour in the same row, wrapping around (cylinder); x_i x_{P(i)} with P a uniformly random permutation drawn from the seed (Fisher-Yates), fixed for all runs of that seed.");
+        sb.AppendLine("- Features: x_i; x_i^2; x_i x_{i+e1} with the right neighbour in the same row, wrapping around (cylinder); x_i x_{P(i)} with P a uniformly random permutation drawn from the seed (Fisher-Yates), fixed for all runs of that seed; " +
+                      "|P_k x|^2, the irreducible norms of Sec. 4.2 for inversion (64) and for D4 acting on the 8x8 pixels (48), decomposition seed 0 (not in the paper).");
         sb.AppendLine("- Training set: X (the enlarged training side), or X and -X together (Table 1 only); evaluation on X_test and -X_test (the enlarged test side, negated).");
         sb.AppendLine($"- Training: {o.Describe()}. `epochs` counts loss-and-gradient evaluations, each a full pass over the training set; float64, one thread, deterministic per seed.");
         sb.AppendLine("- Evaluation: R = accuracy on X_test, R-bar = accuracy on -X_test, computed with the MathNet `Mlp` (fixed summation order) on the trained parameters; the predicted class is the largest logit, ties to the lowest class index.");
@@ -64,8 +72,8 @@ public static class TablesReport
                 var runs = Select(rows, config);
                 var d = runs.Select(r => diag.GetValueOrDefault(r.Key)).OfType<TablesDiagnostics>().ToList();
                 sb.AppendLine($"| {config.Bias} | {config.FeatureLabel} | {(config.TrainedOnInverted ? "X and -X" : "X")} | " +
-                              $"{TablesStats.Of(runs.Select(r => r.AccTest)).Format()} | {F(config.PaperTest!.Value, "0.00#")} | " +
-                              $"{TablesStats.Of(runs.Select(r => r.AccTestInverted)).Format()} | {(table == 2 ? "same" : F(config.PaperInverted!.Value, "0.00#"))} | " +
+                              $"{TablesStats.Of(runs.Select(r => r.AccTest)).Format()} | {PaperTest(config)} | " +
+                              $"{TablesStats.Of(runs.Select(r => r.AccTestInverted)).Format()} | {PaperInverted(config)} | " +
                               $"{runs.Count} | {TablesStats.Of(d.Select(x => x.FinalLoss)).Format("F4")} | {TablesStats.Of(d.Select(x => x.AccTrain)).Format()} | " +
                               $"{TablesStats.Of(runs.Select(r => (double)r.Epochs)).Format("F0")} | {StopSummary(d)} |");
             }
@@ -186,16 +194,52 @@ public static class TablesReport
                       "(their loss was still falling by more than the plateau tolerance; see `tables-diagnostics.csv` for the final loss and gradient of each run).\n");
     }
 
+    /// <summary>
+    /// The rows the paper lacks: the irreducible norms of Sec. 4.2 for inversion and for D4, their accuracies, and
+    /// which of the paper's maps each coincides with, as compared on the digits (<see cref="TablesCoincidences"/>).
+    /// </summary>
+    private static void AppendIrreducibleNorms(StringBuilder sb, string protocol, List<TablesRow> rows,
+        Dictionary<(string, string, string, string, int), TablesDiagnostics> diag, IReadOnlyList<TablesCoincidence>? coincidences)
+    {
+        var ours = TablesConfig.All.Where(c => !c.InPaper).ToList();
+        if (ours.Count == 0) return;
+        sb.Append($"**Irreducible norms (Sec. 4.2; no paper figure, `{protocol}`).** phi(x) = (|P_1 x|^2, ..., |P_r x|^2), one squared norm per irreducible subspace of the group's action on the 64 pixels " +
+                  "(`IrreducibleNorms.For`, decomposition seed 0; docs/representations.md). Accuracy on X_test (= on -X_test where the check above holds): " +
+                  string.Join("; ", ours.Select(c => $"{(c.WithBias ? "with biases" : "no biases")}, {c.FeatureLabel} ({c.Map(0).OutputDim} features): {TablesStats.Of(Select(rows, c).Select(r => r.AccTest)).Format()}")) + ". ");
+        if (coincidences is null || coincidences.Count == 0) { sb.AppendLine("Their comparison with the paper's maps was not computed for this report.\n"); return; }
+        foreach (var group in coincidences.GroupBy(x => x.Features))
+        {
+            var equal = group.Where(x => x.Relation != TablesCoincidence.Different).ToList();
+            string label = TablesConfig.All.First(c => c.Features == group.Key).FeatureLabel;
+            sb.Append(equal.Count == 0
+                ? $"{label} coincides with none of the paper's maps ({string.Join(", ", group.Select(x => TablesConfig.All.First(c => c.Features == x.PaperFeatures).FeatureLabel))}) on the {group.First().Samples} digits compared. "
+                : $"{label} " + string.Join(" and ", equal.Select(x => $"is {x.Relation} to {TablesConfig.All.First(c => c.Features == x.PaperFeatures).FeatureLabel}")) +
+                  $" on all {group.First().Samples} digits compared; " + string.Join("; ", equal.Select(x => SameRuns(rows, diag, group.Key, x.PaperFeatures))) + ". ");
+        }
+        sb.AppendLine("(Compared feature by feature on the unshifted digits, permutation products with seed 0's P.)\n");
+    }
+
+    /// <summary>How many runs of <paramref name="ours"/> reproduce the run of <paramref name="paper"/> with the same seed and biases: same R, R-bar, epochs, final loss and gradient, bit for bit.</summary>
+    private static string SameRuns(List<TablesRow> rows, Dictionary<(string, string, string, string, int), TablesDiagnostics> diag, string ours, string paper)
+    {
+        var pairs = rows.Where(r => r.Features == ours)
+            .Select(r => (Ours: r, Paper: rows.FirstOrDefault(p => p.Features == paper && p.Bias == r.Bias && p.Train == r.Train && p.Seed == r.Seed)))
+            .Where(p => p.Paper is not null).ToList();
+        int same = pairs.Count(p => p.Ours.AccTest == p.Paper!.AccTest && p.Ours.AccTestInverted == p.Paper.AccTestInverted && p.Ours.Epochs == p.Paper.Epochs &&
+                                    diag.GetValueOrDefault(p.Ours.Key) is { } a && diag.GetValueOrDefault(p.Paper.Key) is { } b && a.FinalLoss == b.FinalLoss && a.GradientMax == b.GradientMax);
+        return $"{same} of {pairs.Count} of its runs reproduce the {TablesConfig.All.First(c => c.Features == paper).FeatureLabel} run of the same seed and biases bit for bit (R, R-bar, epochs, final loss, largest gradient entry)";
+    }
+
     /// <summary>A short console summary of one protocol's cells.</summary>
     public static string Summary(IReadOnlyList<TablesRow> rows, string protocol)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"{"bias",-5} {"features",-12} {"train",-5} {"X_test",-16} {"paper",-6} {"-X_test",-16} {"paper",-6}");
+        sb.AppendLine($"{"bias",-5} {"features",-16} {"train",-5} {"X_test",-16} {"paper",-6} {"-X_test",-16} {"paper",-6}");
         foreach (var c in TablesConfig.All)
         {
             var runs = Select(rows.Where(r => r.Protocol == protocol), c);
-            sb.AppendLine($"{c.Bias,-5} {c.Features,-12} {c.Train,-5} {TablesStats.Of(runs.Select(r => r.AccTest)).Format(),-16} {F(c.PaperTest!.Value, "0.00#"),-6} " +
-                          $"{TablesStats.Of(runs.Select(r => r.AccTestInverted)).Format(),-16} {(c.Table == 2 ? "same" : F(c.PaperInverted!.Value, "0.00#")),-6}");
+            sb.AppendLine($"{c.Bias,-5} {c.Features,-16} {c.Train,-5} {TablesStats.Of(runs.Select(r => r.AccTest)).Format(),-16} {PaperTest(c),-6} " +
+                          $"{TablesStats.Of(runs.Select(r => r.AccTestInverted)).Format(),-16} {PaperInverted(c),-6}");
         }
         return sb.ToString();
     }

@@ -26,6 +26,9 @@ public static class TablesRun
 {
     public static readonly int[] Widths = [Optdigits.Pixels, 10, 5, 10];
 
+    /// <summary>The widths for a feature map: its number of features in, then the paper's 10 -> 5 -> 10 (D4's irreducible norms are 48, every other map 64).</summary>
+    public static int[] WidthsFor(Features.IFeatureMap map) => [map.OutputDim, .. Widths[1..]];
+
     /// <summary>
     /// The split (and the permutation P) come from the seed, shared by all configurations of that
     /// seed; the initial weights come from the same seed, so the nets with and without biases start
@@ -40,7 +43,7 @@ public static class TablesRun
         var testFeatures = split.Test.Select(map.Apply);
         var invertedFeatures = split.Test.Negated().Select(map.Apply);
 
-        var result = FullBatchTrainer.Train(trainFeatures, Widths, config.WithBias, SeedStreams.SeedOf(seed, "init"), options);
+        var result = FullBatchTrainer.Train(trainFeatures, WidthsFor(map), config.WithBias, SeedStreams.SeedOf(seed, "init"), options);
         var net = result.Network;
         double r = net.Accuracy(testFeatures);
         double rBar = net.Accuracy(invertedFeatures);

@@ -32,7 +32,14 @@ public class TablesExperimentTests(ITestOutputHelper output)
             var lines = File.ReadAllLines(csv);
             Assert.Equal(TablesCsv.Header, lines[0]);
             Assert.Equal(TablesConfig.All.Count, lines.Length - 1);
-            Assert.Contains("## Table 2, protocol `split-first`", File.ReadAllText(Path.Combine(outDir, "tables.md")));
+            var md = File.ReadAllText(Path.Combine(outDir, "tables.md"));
+            Assert.Contains("## Table 2, protocol `split-first`", md);
+            // The irreducible-norms rows ran end to end, with R-bar = R among the checks that passed, and the report computed what they coincide with.
+            foreach (var c in TablesConfig.All.Where(c => !c.InPaper))
+                Assert.Contains(lines.Skip(1), l => l.StartsWith($"split-first,{c.Bias},{c.Features},X,0,"));
+            Assert.Contains($"{TablesConfig.All.First(c => c.Features == "irreps-inversion").FeatureLabel} is {TablesCoincidence.SameOrder} to x_i^2 on all", md);
+            Assert.Contains("2 of 2 of its runs reproduce the x_i^2 run of the same seed and biases bit for bit", md);
+            Assert.Contains($"{TablesConfig.All.First(c => c.Features == "irreps-d4").FeatureLabel} coincides with none of the paper's maps", md);
             Assert.True(new FileInfo(Path.Combine(outDir, "tables.png")).Length > 1000);
 
             // Resume: the same settings reuse every run (timing columns and all), so the CSV is unchanged.

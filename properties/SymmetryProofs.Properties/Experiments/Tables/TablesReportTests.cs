@@ -26,9 +26,31 @@ public class TablesReportTests
         var md = TablesReport.Markdown(rows, diagnostics, new TablesReportContext(1797, new SymmetryProofs.Data.DataDirectory("data/optdigits", "default"), new SymmetryProofs.Optimisation.TrainingOptions(300), 0.8, TimeSpan.FromSeconds(1), 10));
         Assert.Contains("R + R-bar <= 1 (Eqs. 5-6) for every bias-free run on raw inputs: FAILS", md);
         Assert.Contains("R-bar = R exactly (Eqs. 7-9) for every run on invariant features: FAILS", md);
-        Assert.Contains("R-bar = R FAILED on 6 of 6 runs", md);
+        Assert.Contains($"R-bar = R FAILED on {TablesConfig.All.Count(c => c.Table == 2)} of {TablesConfig.All.Count(c => c.Table == 2)} runs", md);
         Assert.DoesNotContain("held exactly on all", md);
         Assert.DoesNotContain("slowest configuration", md);
+    }
+
+    /// <summary>Cells the paper lacks print "-" for its figures in the report and the console summary (and the plot draws no marker for them).</summary>
+    [Fact]
+    public void Cells_without_a_paper_figure_print_a_dash()
+    {
+        Assert.Contains(TablesConfig.All, c => !c.InPaper);
+        var rows = TablesConfig.All.Select(c => Row with { Bias = c.Bias, Features = c.Features, Train = c.Train, AccTest = 0.5, AccTestInverted = c.Table == 2 ? 0.5 : 0.4 }).ToList();
+        var summary = TablesReport.Summary(rows, Row.Protocol).Split('\n');
+        foreach (var c in TablesConfig.All)
+        {
+            // The summary's fixed columns: bias 5, features 16, train 5, X_test 16, paper 6, -X_test 16, paper 6, one space apart.
+            var line = summary.Single(l => l.StartsWith($"{c.Bias,-5} {c.Features,-16} {c.Train,-5} "));
+            string paperTest = line.Substring(46, 6).Trim(), paperInverted = line.Substring(70).Trim();
+            Assert.Equal(c.InPaper ? c.PaperTest!.Value.ToString("0.00#", System.Globalization.CultureInfo.InvariantCulture) : "-", paperTest);
+            Assert.Equal(!c.InPaper ? "-" : c.Table == 2 ? "same" : c.PaperInverted!.Value.ToString("0.00#", System.Globalization.CultureInfo.InvariantCulture), paperInverted);
+        }
+        var diagnostics = rows.Select(r => new TablesDiagnostics(r.Protocol, r.Bias, r.Features, r.Train, r.Seed, 300, 0.8, 0.5, 1e-3, "budget", 100, 0.9, 1, 1, 0, 0, 0, 10)).ToList();
+        var md = TablesReport.Markdown(rows, diagnostics, new TablesReportContext(1797, new SymmetryProofs.Data.DataDirectory("data/optdigits", "default"), new SymmetryProofs.Optimisation.TrainingOptions(300), 0.8, TimeSpan.FromSeconds(1), 10));
+        foreach (var c in TablesConfig.All.Where(c => !c.InPaper))
+            Assert.Contains($"| {c.Bias} | {c.FeatureLabel} | X | 0.500 | - | 0.500 | - |", md.Replace(" (1 seed)", ""));
+        Assert.Contains("was not computed for this report", md);
     }
 
     /// <summary>The report's checks flag what they must: a bias-free raw run with R + R-bar > 1, an invariant run with R-bar != R.</summary>
