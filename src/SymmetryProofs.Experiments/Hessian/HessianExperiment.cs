@@ -35,15 +35,16 @@ public static class HessianExperiment
         var runner = new HessianRunner(problem, settings.Penalty, checkpoint, log) { Total = options.Seeds * HessianRunner.RunsPerSeed(problem) };
         log.Line($"hessian: group {settings.Group}, {(settings.Quick ? "quick" : "full")}, {options.Seeds} seed(s), penalty {settings.Penalty:G3}, writing to {folder.Path}");
         var seeds = Enumerable.Range(0, options.Seeds).Where(options.Shard.Owns).ToList();
-        var results = new List<HessianResult>();
-        var roaming = new List<RoamPoint>();
-        // Seeds run one after another: within a seed the sweeps warm-start from its fine minimum; every setting is checkpointed as it finishes.
-        foreach (int seed in seeds)
+        // Seeds run --jobs at a time (each on one thread; within a seed the sweeps warm-start from its fine
+        // minimum, so a seed's settings run in order); every setting is checkpointed as it finishes.
+        var perSeed = new System.Collections.Concurrent.ConcurrentDictionary<int, (List<HessianResult> Results, List<RoamPoint> Roaming)>();
+        Parallel.ForEach(seeds, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, seed =>
         {
             var (r, fine, none) = runner.RunSeed(seed);
-            results.AddRange(r);
-            if (seed == 0) roaming.AddRange(Roaming(problem, fine, none, log));
-        }
+            perSeed[seed] = (r, seed == 0 ? Roaming(problem, fine, none, log) : []);
+        });
+        var results = seeds.SelectMany(s => perSeed[s].Results).ToList();
+        var roaming = seeds.SelectMany(s => perSeed[s].Roaming).ToList();
         if (!options.Shard.IsWhole && !Enumerable.Range(0, options.Seeds).All(s => checkpoint.TryGet(HessianRunner.Key(s, "main", "fine", problem.FineK), out _)))
         {
             log.Line($"shard {options.Shard}: its settings are in {checkpoint.Path}; join the shards with `merge` to write the reports.");

@@ -43,7 +43,7 @@ internal sealed class HessianRunner
         string key = Key(seed, kind, setting, k);
         if (checkpoint.TryGet(key, out var stored))
         {
-            done++;
+            Interlocked.Increment(ref done);
             return new Trained(stored.Result, stored.Theta, loss);
         }
         var trained = Compute(kind, setting, k, set, invariant, start, seed, widths, loss);
@@ -72,8 +72,7 @@ internal sealed class HessianRunner
         var result = new HessianResult(kind, setting, problem.GroupName, problem.Group.Dimension, k, seed, objective.Dimension, set.Count,
             a.OrbitDim, a.TangentNormRel, a.NFlat, a.NFlatGauge, a.MaxAngle, a.SoftestAngle, a.Curvature, a.Curvature / spec.MaxAbs, a.GaugeCurvature, spec.Max, a.Softest,
             cp.GradientNorm, cp.Loss, loss.Accuracy(cp.Theta), cp.Converged, cp.LbfgsIterations, cp.NewtonSteps, watch.Elapsed.TotalSeconds, spec.Values);
-        done++;
-        log.Progress(done, Total,
+        log.Progress(Interlocked.Increment(ref done), Total,
             $"seed {seed} {kind} {setting} k={k}: |g| = {cp.GradientNorm:G2}{(cp.Converged ? "" : " (NOT converged)")}, orbit dim {a.OrbitDim}, n_flat = {a.NFlat}, " +
             $"gauge {a.NFlatGauge}, tangent curvature/lambda_max = {result.TangentCurvatureRel:G3}, angle = {a.MaxAngle:F3} deg, {watch.Elapsed.TotalSeconds:F1} s");
         return new Trained(result, cp.Theta, loss);

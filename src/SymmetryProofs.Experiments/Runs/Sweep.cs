@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace SymmetryProofs.Experiments.Runs;
 
 /// <summary>
-/// Runs the units of a sweep that this shard owns and the checkpoint lacks, <paramref name="jobs"/>
+/// Runs the units of a sweep that this shard owns and the checkpoint lacks, --jobs
 /// at a time, appending each to the checkpoint as it finishes, with progress. Units start in the
 /// sweep's order, so an interrupted run leaves the early units behind.
 /// </summary>

@@ -5,7 +5,7 @@ namespace SymmetryProofs.Features;
 
 /// <summary>
 /// Translation-invariant features of an h x w image: the power spectrum |X(k1, k2)|^2 / (h w) over
-/// one representative of each conjugate pair {k, -k}. <see cref="TorusTranslations"/> multiplies each
+/// one representative of each conjugate pair {k, -k}. <see cref="SymmetryProofs.Symmetry.TorusTranslations"/> multiplies each
 /// DFT coefficient by a phase, so these norms of its irreducible blocks are invariant (Sec. 4.2);
 /// like every such map they are not complete (they forget the phases).
 /// </summary>
