@@ -11,10 +11,22 @@ namespace SymmetryProofs.Properties.Support;
 public static class StampShares
 {
     /// <summary>Asserts the property passes <paramref name="maxTest"/> cases; returns the share of cases carrying each stamp.</summary>
-    public static IReadOnlyDictionary<string, double> Require(Property property, ITestOutputHelper output, int maxTest = 100)
+    /// <remarks>
+    /// <paramref name="replay"/> ("seed,gamma") fixes the cases: for an expensive property run on a
+    /// handful of cases, whose shares would otherwise swing with the random seed, so that the
+    /// required shares are checked on a known, reported sample instead of failing at random.
+    /// </remarks>
+    public static IReadOnlyDictionary<string, double> Require(Property property, ITestOutputHelper output, int maxTest = 100, string? replay = null)
     {
         var runner = new NegativeControl.CapturingRunner();
-        Check.One(Config.Quick.WithMaxTest(maxTest).WithRunner(runner).WithQuietOnSuccess(true), property);
+        var config = Config.Quick.WithMaxTest(maxTest).WithRunner(runner).WithQuietOnSuccess(true);
+        if (replay is not null)
+        {
+            var parts = replay.Split(',');
+            config = config.WithReplay(ulong.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), ulong.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+            output.WriteLine($"cases fixed by Replay = \"{replay}\"");
+        }
+        Check.One(config, property);
         var result = runner.Result ?? throw new InvalidOperationException("FsCheck finished without reporting a result.");
         Assert.True(result is TestResult.Passed, Runner.onFinishedToString("", result));
         var data = ((TestResult.Passed)result).Item1;
