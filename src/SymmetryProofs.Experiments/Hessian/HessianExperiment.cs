@@ -35,16 +35,18 @@ public static class HessianExperiment
         var runner = new HessianRunner(problem, settings.Penalty, checkpoint, log) { Total = options.Seeds * HessianRunner.RunsPerSeed(problem) };
         log.Line($"hessian: group {settings.Group}, {(settings.Quick ? "quick" : "full")}, {options.Seeds} seed(s), penalty {settings.Penalty:G3}, writing to {folder.Path}");
         var seeds = Enumerable.Range(0, options.Seeds).Where(options.Shard.Owns).ToList();
-        // Seeds run --jobs at a time (each on one thread; within a seed the sweeps warm-start from its fine
-        // minimum, so a seed's settings run in order); every setting is checkpointed as it finishes.
-        var perSeed = new System.Collections.Concurrent.ConcurrentDictionary<int, (List<HessianResult> Results, List<RoamPoint> Roaming)>();
-        Parallel.ForEach(seeds, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, seed =>
+        // Seeds run one after another, whatever --jobs says: two seeds at once made libtorch fail with
+        // "Unknown scalar type" in CI (TorchSharp's temporary Scalars are not safe under concurrent
+        // collection). Within a seed the sweeps warm-start from its fine minimum; every setting is checkpointed.
+        if (options.Jobs > 1) log.Line("hessian: seeds run one at a time (--jobs does not apply to this command).");
+        var results = new List<HessianResult>();
+        var roaming = new List<RoamPoint>();
+        foreach (int seed in seeds)
         {
             var (r, fine, none) = runner.RunSeed(seed);
-            perSeed[seed] = (r, seed == 0 ? Roaming(problem, fine, none, log) : []);
-        });
-        var results = seeds.SelectMany(s => perSeed[s].Results).ToList();
-        var roaming = seeds.SelectMany(s => perSeed[s].Roaming).ToList();
+            results.AddRange(r);
+            if (seed == 0) roaming.AddRange(Roaming(problem, fine, none, log));
+        }
         if (!options.Shard.IsWhole && !Enumerable.Range(0, options.Seeds).All(s => checkpoint.TryGet(HessianRunner.Key(s, "main", "fine", problem.FineK), out _)))
         {
             log.Line($"shard {options.Shard}: its settings are in {checkpoint.Path}; join the shards with `merge` to write the reports.");
