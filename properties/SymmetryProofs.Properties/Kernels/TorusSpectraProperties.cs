@@ -106,7 +106,9 @@ public class TorusSpectraProperties(ITestOutputHelper output)
     [Fact]
     public void Untruncated_tail_matches_more_exact_shells()
     {
-        var shares = StampShares.Require(Prop.ForAll<int, int>((d, i) => TailAgrees(d, i, true)), output, 6);
+        // Six cases are what the exact shells cost; with D drawn from three values, a random sample lacks D = 3 about one run in
+        // eleven (CI met one), so the cases are fixed by a replay seed and the D = 3 share is checked on them.
+        var shares = StampShares.Require(Prop.ForAll<int, int>((d, i) => TailAgrees(d, i, true)), output, 6, replay: "20261130,1");
         shares.AtLeast("D = 3", 0.1);
     }
 

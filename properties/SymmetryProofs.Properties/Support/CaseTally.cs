@@ -42,7 +42,7 @@ public sealed class CaseTally
     /// </summary>
     public void Run(Property property, ITestOutputHelper output, int maxTest = Suite.Cases)
     {
-        var runner = new Capture();
+        var runner = new NegativeControl.CapturingRunner();
         Check.One(Config.Quick.WithMaxTest(maxTest).WithRunner(runner), property);
         var result = runner.Result ?? throw new InvalidOperationException("FsCheck finished without reporting a result.");
         string report = Runner.onFinishedToStringWithFormatter(
@@ -61,16 +61,5 @@ public sealed class CaseTally
         double share = Share(name);
         Assert.True(share >= minShare,
             $"Coverage: only {100 * share:F1}% of {cases} cases are '{name}'; at least {100 * minShare:F1}% are required.");
-    }
-
-    private sealed class Capture : IRunner
-    {
-        public TestResult? Result { get; private set; }
-        public void OnStartFixture(Type t) { }
-        public void OnArguments(int ntest, Microsoft.FSharp.Collections.FSharpList<object> args,
-            Microsoft.FSharp.Core.FSharpFunc<int, Microsoft.FSharp.Core.FSharpFunc<Microsoft.FSharp.Collections.FSharpList<object>, string>> every) { }
-        public void OnShrink(Microsoft.FSharp.Collections.FSharpList<object> args,
-            Microsoft.FSharp.Core.FSharpFunc<Microsoft.FSharp.Collections.FSharpList<object>, string> everyShrink) { }
-        public void OnFinished(string name, TestResult testResult) => Result = testResult;
     }
 }

@@ -148,7 +148,7 @@ public static class NegativeControl
         Assert.True(net.Depth == 1 && net.InputDim == 1 && net.OutputDim == 2,
             $"Expected the shrunk net to be a single 1-2 layer; got widths {string.Join("-", net.Widths)}.");
 
-    /// <summary>Keeps FsCheck's result instead of printing it (also used by <see cref="Coverage"/>).</summary>
+    /// <summary>Keeps FsCheck's result instead of printing it (also used by <see cref="StampShares"/> and <see cref="CaseTally"/>).</summary>
     internal sealed class CapturingRunner : IRunner
     {
         public TestResult? Result { get; private set; }
