@@ -64,6 +64,8 @@ public class TorusSpectraProperties(ITestOutputHelper output)
         var coverage = new Coverage(output)
             .AtLeast(0.8, "averaging removed modes", "where K_G keeps every mode the orbit count is the lattice count again")
             .AtLeast(0.15, "D = 3", "the 3-D groups are the richest orbit structure");
+        // D = 3 is a third of the cases: 60 random cases fall below 15% in about 1 run in 2,000 (51 of 100,000
+        // simulated runs of the generator).
         coverage.Check(Prop.ForAll<int, int, int>((d, i, r) => MultiplicitiesMatch(coverage, d, i, r, true)), maxTest: 60);
     }
 

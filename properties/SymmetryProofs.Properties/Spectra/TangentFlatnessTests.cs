@@ -61,7 +61,9 @@ public class TangentFlatnessTests(ITestOutputHelper output)
         var coverage = new Coverage(output)
             .AtLeast(0.4, "flat directions outside the tangent span", "the tangent path must find flat directions it was not told about")
             .AtLeast(0.2, "flat gauge", "the gauge directions must be counted flat as well");
-        coverage.Check(Prop.ForAll(Arbs.PlantedFlatCases(), c => BothPaths(coverage, c)));
+        // A flat gauge is a third of the generated cases: at 100 cases it falls below 20% in about 1 run in 800
+        // (25 of 20,000 simulated runs of the generator), at 200 cases (about 3 s more) in about 1 in 100,000.
+        coverage.Check(Prop.ForAll(Arbs.PlantedFlatCases(), c => BothPaths(coverage, c)), maxTest: 2 * Suite.Cases);
     }
 
     /// <summary>
