@@ -15,7 +15,7 @@ public static class RepresentationsCommand
         var command = new Command("representations", "Decompose group actions into irreducibles, solve the equivariant maps End_G, and check both against characters. Exit 0 all checks hold, 1 one fails, 2 bad input.");
         foreach (var o in new Option[] { group, shape, power, output }) command.Options.Add(o);
         command.SetAction(parse => Program.Guarded("representations", () => RepresentationsExperiment.Run(
-            new RepresentationsRequest(parse.GetValue(group) ?? [], parse.GetValue(shape), parse.GetValue(power), parse.GetValue(output)!), ConsoleRunLog.Create())));
+            new RepresentationsRequest(parse.GetValue(group) ?? [], parse.GetValue(shape), parse.GetValue(power), parse.GetValue(output)!) { CommandLine = Program.CommandLine }, ConsoleRunLog.Create())));
         return command;
     }
 }

@@ -1,3 +1,4 @@
+using SymmetryProofs.Properties.Support;
 using SymmetryProofs.Representations;
 using Xunit.Abstractions;
 
@@ -24,7 +25,7 @@ public sealed class RepresentationTableTests(ITestOutputHelper output)
             Assert.True(Math.Abs(r.EquivariantDimension - r.CharacterDimension) < RepresentationTable.CharacterTolerance,
                 $"{r.Group} on {r.Representation}: dim End_G solved {r.EquivariantDimension}, characters {r.CharacterDimension}");
         }
-        var page = Path.Combine(RepositoryRoot(), "docs", "results", "representations", "representations.md");
+        var page = Path.Combine(Repository.Root(), "docs", "results", "representations", "representations.md");
         var committed = File.ReadAllLines(page).Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Select(WithoutTimes).ToArray();
         var computed = table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(WithoutTimes).ToArray();
         Assert.True(computed.SequenceEqual(committed),
@@ -33,11 +34,4 @@ public sealed class RepresentationTableTests(ITestOutputHelper output)
 
     // The last two columns are times; they vary from run to run.
     private static string WithoutTimes(string line) => string.Join("|", line.TrimEnd().Split('|').SkipLast(3));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SymmetryProofs.sln"))) return dir.FullName;
-        throw new InvalidOperationException("SymmetryProofs.sln not found above the test binaries.");
-    }
 }

@@ -23,7 +23,7 @@ public static class RepresentationsExperiment
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
         var cases = Cases(request);
-        using var folder = OutputFolder.Open(request.Out, "representations", log);
+        using var folder = OutputFolder.Open(new RunOptions(request.Out, 1, 1, Shard.Whole) { CommandLine = request.CommandLine }, "representations", log);
         var rows = new List<RepresentationRow>();
         foreach (var c in cases)
         {
@@ -79,8 +79,10 @@ public static class RepresentationsExperiment
         sb.AppendLine("# Irreducible decompositions and equivariant maps");
         sb.AppendLine();
         int passing = rows.Count(r => r.Holds);
-        sb.AppendLine(CultureInfo.InvariantCulture, $"{passing} of {rows.Count} decompositions pass every check (subspaces invariant and orthonormal, projections summing to I, irreducible, real type and multiplicities equal to the characters', dim End_G solved equal to the characters' within {RepresentationTable.CharacterTolerance:G}).");
-        foreach (var r in rows.Where(r => !r.Holds)) sb.AppendLine(CultureInfo.InvariantCulture, $"- FAILS: {r.Group} on {r.Representation}: {r.Failure}.");
+        var headline = new StringBuilder();
+        headline.AppendLine(CultureInfo.InvariantCulture, $"{passing} of {rows.Count} decompositions pass every check (subspaces invariant and orthonormal, projections summing to I, irreducible, real type and multiplicities equal to the characters', dim End_G solved equal to the characters' within {RepresentationTable.CharacterTolerance:G}).");
+        foreach (var r in rows.Where(r => !r.Holds)) headline.AppendLine(CultureInfo.InvariantCulture, $"- FAILS: {r.Group} on {r.Representation}: {r.Failure}.");
+        sb.Append(Publishing.Headline.Wrap(headline.ToString()));
         sb.AppendLine();
         sb.Append(RepresentationTable.ToMarkdown(rows));
         return sb.ToString();

@@ -8,4 +8,8 @@ namespace SymmetryProofs.Experiments.Representations;
 /// <param name="Shape">"HxW" or "D"; null means 8x8 (the digits), or R^2 for so2.</param>
 /// <param name="Power">Decompose the k-th tensor power of the action (k &gt;= 1).</param>
 /// <param name="Out">The output directory.</param>
-public sealed record RepresentationsRequest(IReadOnlyList<string> Groups, string? Shape, int Power, string Out);
+public sealed record RepresentationsRequest(IReadOnlyList<string> Groups, string? Shape, int Power, string Out)
+{
+    /// <summary>The invocation's arguments, recorded in command.txt beside the reports.</summary>
+    public IReadOnlyList<string> CommandLine { get; init; } = [];
+}
