@@ -48,6 +48,7 @@ public static class LearningCurvesJson
             ["bootstrap_low95"] = Num(g.ConfigLow),
             ["bootstrap_high95"] = Num(g.ConfigHigh),
         }))),
+        ["seconds_to_reach"] = new JsonObject(c.VsAugmentation.Select((g, i) => KeyValuePair.Create(Key(g.Target), Num(c.SecondsToReach[i])))),
         ["data_gain_vs_augmentation"] = Gains(c.VsAugmentation),
         ["data_gain_vs_reference"] = Gains(c.VsReference),
         ["seconds_to_converge"] = new JsonObject

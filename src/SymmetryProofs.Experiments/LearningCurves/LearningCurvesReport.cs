@@ -24,7 +24,7 @@ public static class LearningCurvesReport
         sb.AppendLine($"- Sizes: fractions {string.Join(", ", s.Fractions.Select(LearningCurvesSettings.Label))} of the training originals, per class max(1, round(f n_c)), nested (seed stream \"subset\"), then enlarged five-fold. **n counts training originals**, before the enlargement and before -X is added (the augmented net trains on 10 n rows, the others on 5 n).");
         sb.AppendLine($"- Configurations (training and evaluation are those of `tables`, `TablesRun.Execute`): " + string.Join("; ", r.Configs.Select(x => $"`{x.Config}` = {x.Description}")) + ".");
         sb.AppendLine($"- Training: {s.Units.Training.Describe()}.");
-        sb.AppendLine($"- Seeds: {r.Seeds} (0..{r.Seeds - 1}); {c.TotalRuns} runs, {c.NewRuns} made by this invocation, {c.TotalRuns - c.NewRuns} reused from the checkpoint; {c.Elapsed.TotalSeconds.ToString("F0", Inv)} s in this invocation.");
+        sb.AppendLine($"- Seeds: {r.Seeds} (0..{r.Seeds - 1}); {c.TotalRuns} runs, {c.NewRuns} made by this invocation, {c.TotalRuns - c.NewRuns} reused from the checkpoint; {c.Elapsed.TotalSeconds.ToString("F0", Inv)} s in this invocation; training seconds summed over all {c.TotalRuns} runs (from the checkpoint, whichever invocation made them): {r.Configs.Sum(x => x.Seconds.Sum(v => v.Stats.Mean * v.Stats.Count)).ToString("F0", Inv)} s.");
         sb.AppendLine("- Over-fitting gap = training accuracy - test accuracy on the distribution trained on ((R + R-bar)/2 after training on X and -X, R otherwise).");
         sb.AppendLine("- Intervals: means over seeds carry a 95% Student-t interval (`SeedStatistics`); a difference between two configurations is paired by seed (same split, same test set). " +
                       $"Sample counts and data gains carry a 95% percentile bootstrap interval over seeds ({s.BootstrapReplicates} replicates, paired, streams `SeedStreams.For(0, \"bootstrap:config/baseline/target\")`).");
@@ -44,6 +44,11 @@ public static class LearningCurvesReport
         sb.AppendLine("| --- |" + string.Concat(r.Targets.Select(_ => " --- |")));
         foreach (var x in r.Configs)
             sb.AppendLine($"| {x.Config} | " + string.Join(" | ", x.VsAugmentation.Select(g => $"{Reach(g.Config)} [{Count(g.ConfigLow)}, {Count(g.ConfigHigh)}]")) + " |");
+        sb.AppendLine("\nSeconds to reach each target (descriptive, no interval: the mean-seconds curve read at the n above, interpolated in log n and log seconds; `<=` at the smallest size):\n");
+        sb.AppendLine("| config | " + string.Join(" | ", r.Targets.Select(t => $"seconds to reach {t.ToString("G3", Inv)}")) + " |");
+        sb.AppendLine("| --- |" + string.Concat(r.Targets.Select(_ => " ---: |")));
+        foreach (var x in r.Configs)
+            sb.AppendLine($"| {x.Config} | " + string.Join(" | ", x.SecondsToReach.Select((t, i) => t is double v ? (x.VsAugmentation[i].Config.AtSmallest ? "<= " : "") + v.ToString("F1", Inv) : "not reached")) + " |");
         sb.AppendLine("\n## Data gain\n");
         sb.AppendLine("| config | baseline | " + string.Join(" | ", r.Targets.Select(t => $"gain at {t.ToString("G3", Inv)} [95% bootstrap]")) + " |");
         sb.AppendLine("| --- | --- |" + string.Concat(r.Targets.Select(_ => " --- |")));

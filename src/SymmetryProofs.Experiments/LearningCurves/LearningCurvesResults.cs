@@ -8,7 +8,7 @@ public sealed record ConfigResults(
     string Config, string Description, CurveRole Role,
     (int N, SeedStatistics Stats)[] Symmetric, (int N, SeedStatistics Stats)[] R, (int N, SeedStatistics Stats)[] Gap,
     (int N, SeedStatistics Stats)[] Seconds, (int N, SeedStatistics Stats)[] Evaluations, (int N, int Converged, int Runs)[] Convergence,
-    IReadOnlyList<GainEstimate> VsAugmentation, IReadOnlyList<GainEstimate> VsReference)
+    IReadOnlyList<GainEstimate> VsAugmentation, IReadOnlyList<GainEstimate> VsReference, IReadOnlyList<double?> SecondsToReach)
 {
     /// <summary>Seconds to train at the largest size (mean and t-interval over seeds): "to converge" only for the runs that stopped on a convergence rule.</summary>
     public SeedStatistics SecondsAtLargest => Seconds[^1].Stats;
@@ -36,7 +36,8 @@ public sealed record LearningCurvesResults(IReadOnlyList<ConfigResults> Configs,
             CurveAnalysis.PerSize(index, c.Name, p => p.Gap), CurveAnalysis.PerSize(index, c.Name, p => p.Seconds),
             CurveAnalysis.PerSize(index, c.Name, p => p.Evaluations),
             index.Sizes(c.Name).Select(n => (n, index.Seeds.Count(s => index.Get(c.Name, n, s).Converged), index.Seeds.Count)).ToArray(),
-            Gains(c.Name, Augmentation), Gains(c.Name, Reference))).ToList();
+            Gains(c.Name, Augmentation), Gains(c.Name, Reference),
+            targets.Select(t => CurveAnalysis.SecondsToReach(index, c.Name, index.Seeds, t)).ToList())).ToList();
         var verdicts = results.Where(r => r.Role == CurveRole.Invariant)
             .SelectMany(r => new[] { (Augmentation, r.VsAugmentation), (Reference, r.VsReference) }
                 .SelectMany(b => AbstractVerdicts.For(index, r.Config, b.Item1, b.Item2))).ToList();
