@@ -26,6 +26,7 @@ public static class Program
         root.Subcommands.Add(FetchDataCommand.Create());
         root.Subcommands.Add(HessianCommand.Create());
         root.Subcommands.Add(SampleComplexityCommand.Create());
+        root.Subcommands.Add(LearningCurvesCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(RepresentationsCommand.Create());
         root.Subcommands.Add(ReadmeCommand.Create());
