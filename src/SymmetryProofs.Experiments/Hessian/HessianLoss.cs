@@ -26,13 +26,17 @@ internal sealed class HessianLoss
         Net = net;
         Data = data;
         Penalty = penalty;
+        halfPenalty = 0.5 * penalty;
         // Created outside every dispose scope: they live as long as this object.
         Inputs = Tensors.Float64(data.Inputs.ToRowMajorArray(), [data.Count, data.Dimension]);
         Labels = Tensors.Int64(data.Labels.Select(l => (long)l).ToArray());
     }
 
+    /// <summary>penalty/2 as a scalar that lives as long as this object (Runtime/Scalars: an implicit temporary can be freed while libtorch reads it).</summary>
+    private readonly Scalar halfPenalty;
+
     public Tensor Loss(Tensor theta, Tensor inputs, Tensor labels) =>
-        nn.functional.cross_entropy(Net.Logits(theta, inputs), labels) + 0.5 * Penalty * (theta * theta).sum();
+        nn.functional.cross_entropy(Net.Logits(theta, inputs), labels) + (theta * theta).sum().mul(halfPenalty);
 
     /// <summary>The same objective with hand-written derivatives: R-operator HVPs and the block-structured full Hessian (MlpObjectiveTests check it against autograd).</summary>
     public MlpObjective Objective() => new(Net, Inputs, Labels, Penalty);

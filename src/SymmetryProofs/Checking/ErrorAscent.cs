@@ -1,3 +1,4 @@
+using TorchSharp;
 using SymmetryProofs.Runtime;
 using static TorchSharp.torch;
 
@@ -103,11 +104,13 @@ internal sealed class ErrorAscent(CheckedModel model, OutputRepresentation outpu
         counter.Add(2 * b);
         var expected = output.Apply(u, identity, y.narrow(0, 0, b));
         var actual = y.narrow(0, b, b);
-        var diff2 = (actual - expected).pow(2).sum(1);
-        var denominator = (actual.norm(1) + expected.norm(1)).clamp_min(Math.Max(scale, 1e-300));
+        // Explicit scalars, alive until libtorch has read them (Runtime/Scalars: implicit ones can be freed mid-call).
+        using var floor = Scalars.Of(Math.Max(scale, 1e-300));
+        var diff2 = (actual - expected).pow(Scalars.Two).sum(1);
+        var denominator = (actual.norm(1) + expected.norm(1)).clamp_min(floor);
         var errors = (diff2.sqrt() / denominator).detach().data<double>().ToArray();
         if (!grad) return (errors, null, null);
-        ((diff2 + 1e-300).log() - 2 * denominator.log()).sum().backward();
+        (diff2.add(Scalars.Tiny).log() - denominator.log().mul(Scalars.Two)).sum().backward();
         counter.Add(2 * b);
         return (errors, Rows(x.grad!, b), t is null ? null : Rows(t.grad!, b));
     }

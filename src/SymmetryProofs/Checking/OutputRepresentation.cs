@@ -1,3 +1,4 @@
+using SymmetryProofs.Runtime;
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Symmetry;
 using TorchSharp;
@@ -34,7 +35,7 @@ public sealed record OutputRepresentation(string Name, string Description)
     /// <summary>rho(g_b) f(x_b) for a batch: <paramref name="u"/> [B, n, n] the elements' matrices, <paramref name="identity"/> [B] 1 where g_b = e, <paramref name="fx"/> [B, m].</summary>
     public Tensor Apply(Tensor u, Tensor identity, Tensor fx) =>
         this == Trivial ? fx
-        : this == Negation ? fx * (2 * identity - 1).unsqueeze(1)
+        : this == Negation ? fx * identity.mul(Scalars.Two).sub(Scalars.One).unsqueeze(1)
         : u.bmm(fx.unsqueeze(2)).squeeze(2);
 
     public override string ToString() => $"{Name}: {Description}";

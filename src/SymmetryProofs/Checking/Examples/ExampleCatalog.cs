@@ -1,3 +1,4 @@
+using TorchSharp;
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Networks;
 using SymmetryProofs.Runtime;
@@ -75,12 +76,15 @@ public static class ExampleCatalog
 
     private static DenseNet BallNet() => new(new ExampleWeights(WeightSeed), [8, 16, 1], withBiases: true);
 
+    /// <summary>2 s^2 as a rooted scalar (Runtime/Scalars: an implicit temporary can be freed while libtorch reads it).</summary>
+    private static readonly Scalar BallDenominator = 2 * BallWidth * BallWidth;
+
     private static CheckedModel SmallBall(ScalarType dtype)
     {
         var net = BallNet();
         var centre = Tensors.Float64(Enumerable.Range(0, 8).Select(i => i == 0 ? BallCentre : 0).ToArray()).DetachFromDisposeScope();
         return CheckedModel.FromTensorFunction("small-ball", 8, dtype, x =>
-            net.Forward(x * x) + (-(x - centre.to_type(x.dtype)).pow(2).sum(1, keepdim: true) / (2 * BallWidth * BallWidth)).exp());
+            net.Forward(x * x) + (-(x - centre.to_type(x.dtype)).pow(Scalars.Two).sum(1, keepdim: true) / BallDenominator).exp());
     }
 
     private static IReadOnlyList<string> SmallBallSource()
