@@ -19,6 +19,12 @@ public static class LearningCurvesReport
         sb.AppendLine("# Learning curves on the digits: Bergman's abstract measured\n");
         sb.AppendLine("The abstract claims that building the symmetry in \"reduces over-fitting ... ultimately requiring less training data, and taking less time and resources to train\". " +
                       "This report trains each configuration on growing fractions of the training digits and reads each part of that claim off the curves.\n");
+        int runsConverged = r.Configs.Sum(x => x.Convergence.Sum(v => v.Converged)), runsTotal = r.Configs.Sum(x => x.Convergence.Sum(v => v.Runs));
+        sb.Append(Publishing.Headline.Wrap(
+            $"Bergman's abstract on the digits ({r.Seeds} seeds per size, {s.Fractions.Length} training sizes; verdicts by the rule of the section \"Verdicts on the abstract\"): " +
+            string.Join("; ", r.Parts.Select(p => $"{p.Part}: **{Verdict.Word(p.Finding)}**")) +
+            $". {runsConverged} of {runsTotal} runs stopped on a convergence rule, the others on the budget of {s.Units.Training.MaxEvaluations} evaluations."));
+        sb.AppendLine();
         sb.AppendLine("## Protocol\n");
         sb.AppendLine($"- Data: {c.Digits} digits from `{c.DataDir}`; split `{s.Units.Protocol}`: a stratified {s.Units.TrainRatio.ToString("G3", Inv)} of each class's originals for training (seed stream \"split\"), the rest, enlarged five-fold by one-pixel shifts, is the test set ({c.TestDigits} rows), the same for every size of a seed.");
         sb.AppendLine($"- Sizes: fractions {string.Join(", ", s.Fractions.Select(LearningCurvesSettings.Label))} of the training originals, per class max(1, round(f n_c)), nested (seed stream \"subset\"), then enlarged five-fold. **n counts training originals**, before the enlargement and before -X is added (the augmented net trains on 10 n rows, the others on 5 n).");
