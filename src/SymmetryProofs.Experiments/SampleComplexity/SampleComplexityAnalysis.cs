@@ -39,7 +39,7 @@ public sealed record CaseSummary(
 /// per n the geometric mean over seeds, and at n_max the mean over seeds with its 95% interval.
 /// </summary>
 public sealed record CasePrediction(
-    int[] Radii, double[] TruncationEffect,
+    int[] Radii, double[] TruncationEffect, double[] TranslationTruncationEffect,
     double GainOverSizes, double GainAtNMax, bool GainInInterval,
     double? NForHalfG, double? NFor09G, double? NFor099G,
     double SlopePlainOverSizes, double SlopeInvariantOverSizes, double ExponentPlainFar, double ExponentInvariantFar,
@@ -133,7 +133,7 @@ public static class SampleComplexityAnalysis
         double overSizes = gain.ShiftOverSizes(sizes);
         var symOverPlain = Estimate.Of(points.Where(p => p.Estimator == "symmetrised" && p.N == sizes[^1]).OrderBy(p => p.Seed)
             .Select(p => p.Risk / points.Single(q => q.Estimator == "plain" && q.Seed == p.Seed && q.N == p.N).Risk).ToList());
-        var predicted = new CasePrediction(plan.Radii, plan.Effect,
+        var predicted = new CasePrediction(plan.Radii, plan.Effect, plan.TranslationEffect,
             overSizes, gain.HorizontalGain(sizes[^1]), summary.Gain.Contains(overSizes),
             NFor(0.5), NFor(0.9), NFor(0.99),
             FitLogLog(sizes, optimalPlain).Slope, FitLogLog(sizes, optimalInv).Slope,

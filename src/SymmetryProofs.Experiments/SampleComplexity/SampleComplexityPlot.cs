@@ -6,7 +6,8 @@ namespace SymmetryProofs.Experiments.SampleComplexity;
 /// <summary>
 /// curves.png: one log-log panel per (group, D): the measured points (geometric means over seeds) of the
 /// plain, invariant and symmetrised estimators, the learning-curve theory's prediction at the ridges the
-/// fits chose as solid lines of the same colour, and the two minimax slopes dashed.
+/// fits chose as solid lines of the same colour, the prediction at the ridge minimising it (untruncated
+/// kernel) dotted, and the two minimax slopes dashed.
 /// </summary>
 public static class SampleComplexityPlot
 {
@@ -28,6 +29,8 @@ public static class SampleComplexityPlot
             {
                 Predicted(plot, lx, p.GeoMeanPredictedPlain, plain.Color, "plain, predicted");
                 Predicted(plot, lx, p.GeoMeanPredictedInvariant, inv.Color, "invariant, predicted");
+                Predicted(plot, lx, p.OptimalRiskPlain, plain.Color, "plain, predicted at optimal ridge").LinePattern = LinePattern.Dotted;
+                Predicted(plot, lx, p.OptimalRiskInvariant, inv.Color, "invariant, predicted at optimal ridge").LinePattern = LinePattern.Dotted;
             }
             AddSlope(plot, lx, Math.Log10(s.GeoMeanRiskPlain[0]), s.SlopeTheoryPlain, plain.Color, $"theory {s.SlopeTheoryPlain:F2}");
             AddSlope(plot, lx, Math.Log10(s.GeoMeanRiskInvariant[0]), s.SlopeTheoryInvariant, inv.Color, $"theory {s.SlopeTheoryInvariant:F2}");
@@ -47,12 +50,13 @@ public static class SampleComplexityPlot
         return points;
     }
 
-    private static void Predicted(Plot plot, double[] lx, double[] risk, Color color, string label)
+    private static ScottPlot.Plottables.Scatter Predicted(Plot plot, double[] lx, double[] risk, Color color, string label)
     {
         var line = plot.Add.ScatterLine(lx, risk.Select(v => Math.Log10(v)).ToArray());
         line.Color = color;
         line.LineWidth = 1.5f;
         line.LegendText = label;
+        return line;
     }
 
     private static void AddSlope(Plot plot, double[] lx, double y0, double slope, Color color, string label)
