@@ -37,7 +37,7 @@ public static class SampleComplexityPlot
             plot.Title($"{s.Group}, D = {s.D}" + (s.GroupOrder is int g ? $", |G| = {g}, gain {s.Gain.Mean:F2}" : ", d_eff = " + s.DEff));
             plot.XLabel("log10 n");
             plot.YLabel("log10 test risk");
-            plot.ShowLegend(Alignment.LowerLeft);
+            plot.ShowLegend(Alignment.UpperRight); // the curves fall from upper left to lower right
         }
         AtomicFile.Write(path, tmp => multiplot.SavePng(tmp, 1500, 450 * rows));
     }

@@ -150,13 +150,16 @@ public static class SampleComplexityReport
         sb.AppendLine("| group | D | \\|G\\| | ratio plain at n_max [95% CI] | ratio invariant at n_max [95% CI] | gain measured [95% CI] | gain predicted (same sizes) | in CI | gain predicted at n_max | n for 0.5\\|G\\| | n for 0.9\\|G\\| | n for 0.99\\|G\\| | symmetrised/plain at n_max [95% CI] |");
         sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         string ci(Estimate e) => $"{F(e.Mean, "F3")} [{F(e.Low, "F3")}, {F(e.High, "F3")}]";
-        string nFor(double? v) => v is double x ? $"2^{F(Math.Log2(x), "F1")}" : "> 2^30";
+        // PredictedGain searches n from 2^4: a gain already reached there is reported as n = 2^4, i.e. "at most 2^4".
+        string nFor(double? v) => v is double x ? (x <= 16 ? "<= 2^4" : $"2^{F(Math.Log2(x), "F1")}") : "> 2^30";
         foreach (var s in with)
         {
             var p = s.Predicted!;
             bool finite = s.GroupOrder is not null;
             sb.AppendLine($"| {s.Group} | {s.D} | {s.GroupOrder?.ToString() ?? "inf"} | {ci(p.RatioPlainAtNMax)} | {ci(p.RatioInvariantAtNMax)} | {(finite ? ci(s.Gain) : $"({F(s.Gain.Mean, "F2")})")} | {F(p.GainOverSizes, "F2")} | {(finite ? (p.GainInInterval ? "yes" : "no") : "-")} | {F(p.GainAtNMax, "F2")} | {(finite ? nFor(p.NForHalfG) : "-")} | {(finite ? nFor(p.NFor09G) : "-")} | {(finite ? nFor(p.NFor099G) : "-")} | {ci(p.SymmetrisedOverPlainAtNMax)} |");
         }
+        sb.AppendLine();
+        sb.AppendLine("n for a fraction of |G|: the smallest n (searched from 2^4 to 2^30) at which the predicted horizontal gain g(n) reaches it; summary.json gives the same n (16 meaning at most 16, null meaning beyond 2^30).");
         sb.AppendLine();
         var finiteCases = with.Where(s => s.GroupOrder is not null).ToList();
         sb.AppendLine($"Measured gain's 95% interval contains the predicted gain (same shift estimator, same sizes): {finiteCases.Count(s => s.Predicted!.GainInInterval)} of {finiteCases.Count} finite groups. " +
