@@ -34,7 +34,7 @@ public sealed class InterruptedRunTests(ITestOutputHelper output, UninterruptedR
 
     [Theory]
     [InlineData("tables", 3)]
-    [InlineData("sample-complexity", 7)]
+    [InlineData("sample-complexity", 3)]
     public void A_run_killed_with_SIGKILL_and_rerun_equals_an_uninterrupted_run(string command, int after)
     {
         var args = command == "tables" ? Tables : SampleComplexity;

@@ -1,3 +1,4 @@
+using SymmetryProofs.Kernels;
 using SymmetryProofs.Experiments.Runs;
 
 namespace SymmetryProofs.Experiments.SampleComplexity;
@@ -22,7 +23,29 @@ public sealed record CaseSummary(
     Estimate Gain, double? GainTheory, Estimate RiskRatioAtNMax, double? RiskRatioTheory,
     int[] Sizes, double[] GeoMeanRiskPlain, double[] GeoMeanRiskInvariant, double[] MedianNuPlain, double[] MedianNuInvariant,
     double DroppedEigenvalue, double TruncationLimitedPlain, double TruncationLimitedInvariant,
-    double ResolvedRadiusPlain, double ResolvedRadiusInvariant, double ModeRatioAtNMax);
+    double ResolvedRadiusPlain, double ResolvedRadiusInvariant, double ModeRatioAtNMax)
+{
+    /// <summary>Geometric mean over seeds of the symmetrised estimator's risk per n (empty when not measured).</summary>
+    public double[] GeoMeanRiskSymmetrised { get; init; } = [];
+    /// <summary>The theory's predictions for this case (null when not computed).</summary>
+    public CasePrediction? Predicted { get; init; }
+}
+
+/// <summary>
+/// The learning-curve theory beside one case's measurements. GainOverSizes applies the measured gain's
+/// estimator (<see cref="PredictedGain.ShiftOverSizes"/>) to the predicted optimal-ridge curves over the
+/// measured sizes, the like-for-like prediction of the measured gain; GainAtNMax is the predicted
+/// horizontal gain at the largest measured n. Ratios are measured/predicted at the ridge each fit chose:
+/// per n the geometric mean over seeds, and at n_max the mean over seeds with its 95% interval.
+/// </summary>
+public sealed record CasePrediction(
+    int[] Radii, double[] TruncationEffect, double[] TranslationTruncationEffect,
+    double GainOverSizes, double GainAtNMax, bool GainInInterval,
+    double? NForHalfG, double? NFor09G, double? NFor099G,
+    double SlopePlainOverSizes, double SlopeInvariantOverSizes, double ExponentPlainFar, double ExponentInvariantFar,
+    double[] OptimalRiskPlain, double[] OptimalRiskInvariant, double[] GeoMeanPredictedPlain, double[] GeoMeanPredictedInvariant,
+    double[] RatioPlain, double[] RatioInvariant, Estimate RatioPlainAtNMax, Estimate RatioInvariantAtNMax,
+    Estimate SymmetrisedOverPlainAtNMax);
 
 /// <summary>
 /// Slopes and horizontal shifts. Slope: least squares of log risk on log n, one fit per seed, then
@@ -73,7 +96,7 @@ public static class SampleComplexityAnalysis
         double[] MedianNu(string est) => sizes.Select(n => Median(points.Where(p => p.Estimator == est && p.N == n).Select(p => p.Nu))).ToArray();
         // A penalty within a factor 10 of the largest dropped eigenvalue means the fit resolves nearly
         // every retained mode: the truncated problem is then close to parametric, not the Sobolev one.
-        var lattice = new SymmetryProofs.Kernels.FrequencyLattice(c.D, c.Radius, c.Smoothness);
+        var lattice = new FrequencyLattice(c.D, c.Radius, c.Smoothness);
         double dropped = lattice.LargestDroppedEigenvalue();
         // The frequency |k| with w_k = nu: modes inside it are fitted, modes outside are shrunk away.
         double Resolved(double nu) => Math.Sqrt(Math.Max(0, Math.Pow(nu, -1 / c.Smoothness) - 1)) / Math.PI;
@@ -92,6 +115,34 @@ public static class SampleComplexityAnalysis
             sizes, GeoMean("plain"), GeoMean("invariant"), MedianNu("plain"), MedianNu("invariant"),
             dropped, Limited("plain"), Limited("invariant"),
             Resolved(MedianNu("plain")[^1]), Resolved(MedianNu("invariant")[^1]), modeRatio);
+    }
+
+    /// <summary>The case's summary with the symmetrised estimator's curve and the theory's predictions (<see cref="CasePrediction"/>).</summary>
+    public static CaseSummary WithPredictions(CaseSummary summary, SampleComplexityCase c, IReadOnlyList<CurvePoint> points,
+        SampleComplexityDesign design, SampleComplexityTruncation plan)
+    {
+        var sizes = summary.Sizes;
+        var gain = SampleComplexityPrediction.Gain(c, design, plan.MaxRadius);
+        double[] GeoMean(string est, Func<CurvePoint, double> value) =>
+            sizes.Select(n => Math.Exp(points.Where(p => p.Estimator == est && p.N == n).Average(p => Math.Log(value(p))))).ToArray();
+        Estimate AtNMax(string est, Func<CurvePoint, double> value) => Estimate.Of(points.Where(p => p.Estimator == est && p.N == sizes[^1]).OrderBy(p => p.Seed).Select(value).ToList());
+        double Fraction(double f) => c.GroupOrder is int g ? f * g : double.NaN;
+        double? NFor(double f) => c.GroupOrder is null ? null : gain.SamplesForGain(Fraction(f));
+        var optimalPlain = sizes.Select(n => gain.PlainAt(n).ExcessRisk).ToArray();
+        var optimalInv = sizes.Select(n => gain.InvariantAt(n).ExcessRisk).ToArray();
+        double overSizes = gain.ShiftOverSizes(sizes);
+        var symOverPlain = Estimate.Of(points.Where(p => p.Estimator == "symmetrised" && p.N == sizes[^1]).OrderBy(p => p.Seed)
+            .Select(p => p.Risk / points.Single(q => q.Estimator == "plain" && q.Seed == p.Seed && q.N == p.N).Risk).ToList());
+        var predicted = new CasePrediction(plan.Radii, plan.Effect, plan.TranslationEffect,
+            overSizes, gain.HorizontalGain(sizes[^1]), summary.Gain.Contains(overSizes),
+            NFor(0.5), NFor(0.9), NFor(0.99),
+            FitLogLog(sizes, optimalPlain).Slope, FitLogLog(sizes, optimalInv).Slope,
+            PredictedGain.LocalExponent(gain.Plain, Math.Pow(2, 30), design.Noise * design.Noise),
+            PredictedGain.LocalExponent(gain.Invariant, Math.Pow(2, 30), design.Noise * design.Noise),
+            optimalPlain, optimalInv, GeoMean("plain", p => p.RiskPredicted), GeoMean("invariant", p => p.RiskPredicted),
+            GeoMean("plain", p => p.Risk / p.RiskPredicted), GeoMean("invariant", p => p.Risk / p.RiskPredicted),
+            AtNMax("plain", p => p.Risk / p.RiskPredicted), AtNMax("invariant", p => p.Risk / p.RiskPredicted), symOverPlain);
+        return summary with { GeoMeanRiskSymmetrised = GeoMean("symmetrised", p => p.Risk), Predicted = predicted };
     }
 
     private static double Median(IEnumerable<double> values)

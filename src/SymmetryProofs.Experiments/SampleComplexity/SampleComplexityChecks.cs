@@ -1,4 +1,5 @@
 using System.Globalization;
+using MathNet.Numerics.Distributions;
 using SymmetryProofs.Experiments.Runs;
 
 namespace SymmetryProofs.Experiments.SampleComplexity;
@@ -10,6 +11,13 @@ namespace SymmetryProofs.Experiments.SampleComplexity;
 /// when it lies on the other side, and is inconclusive when it contains both (few seeds). Whether
 /// each slope interval contains the theory's exponent is reported beside them as a count, not as a
 /// check: with many intervals some miss by chance.
+/// The learning-curve theory adds, per case: the measured gain's interval contains the predicted gain
+/// (the same shift estimator on the predicted optimal-ridge curves; finite groups), and for each of the
+/// plain and the invariant estimator, the interval over seeds of measured/predicted risk at n_max (at
+/// the ridge each fit chose) contains 1. These k checks are judged jointly at 95% (Bonferroni): each
+/// interval is widened from 95% to 1 - 0.05/k by the ratio of Student-t quantiles, because with ~25
+/// separate 95% intervals about one would miss by chance even if the theory were exact. A check fails
+/// when its widened interval excludes the prediction; the plain 95% verdicts are in summary.json.
 /// </summary>
 public static class SampleComplexityChecks
 {
@@ -27,6 +35,34 @@ public static class SampleComplexityChecks
                     string.Create(CultureInfo.InvariantCulture, $"invariant slope {s.SlopeInvariant.Mean:F3} [{s.SlopeInvariant.Low:F3}, {s.SlopeInvariant.High:F3}] vs plain {s.SlopePlain.Mean:F3}"),
                     Conclusive: s.SlopeInvariant.High < s.SlopePlain.Mean || s.SlopeInvariant.Low > s.SlopePlain.Mean));
         }
+        var predicted = summaries.Where(s => s.Predicted is not null).ToList();
+        int k = predicted.Sum(s => (s.GroupOrder is null ? 0 : 1) + 2);
+        foreach (var s in predicted)
+        {
+            string name = $"{s.Group} D={s.D}";
+            var p = s.Predicted!;
+            if (s.GroupOrder is not null)
+            {
+                // The gain's interval is symmetric in log g.
+                double w = Widening(s.Gain.Count, k), logMean = Math.Log(s.Gain.Mean), half = w * (Math.Log(s.Gain.High) - logMean);
+                bool held = !(Math.Abs(Math.Log(p.GainOverSizes) - logMean) > half);
+                checks.Add(new Check($"{name}: the measured gain's interval (95% jointly over {k} theory checks) contains the predicted gain", held,
+                    string.Create(CultureInfo.InvariantCulture, $"measured {s.Gain.Mean:F2}, 95% [{s.Gain.Low:F2}, {s.Gain.High:F2}], joint [{Math.Exp(logMean - half):F2}, {Math.Exp(logMean + half):F2}]; predicted {p.GainOverSizes:F2} over the same sizes")));
+            }
+            foreach (var (est, ratio) in new[] { ("plain", p.RatioPlainAtNMax), ("invariant", p.RatioInvariantAtNMax) })
+            {
+                double half = Widening(ratio.Count, k) * (ratio.High - ratio.Mean);
+                checks.Add(new Check($"{name}: {est} risk at n = {s.Sizes[^1]} agrees with the theory (interval of measured/predicted, 95% jointly over {k} theory checks, contains 1)", !(Math.Abs(ratio.Mean - 1) > half),
+                    string.Create(CultureInfo.InvariantCulture, $"measured/predicted {ratio.Mean:F3}, 95% [{ratio.Low:F3}, {ratio.High:F3}], joint [{ratio.Mean - half:F3}, {ratio.Mean + half:F3}]")));
+            }
+        }
         return checks;
+    }
+
+    /// <summary>t(1 - 0.025/k, seeds - 1) / t(0.975, seeds - 1): turns a 95% t-interval into a Bonferroni one for k checks.</summary>
+    public static double Widening(int seeds, int k)
+    {
+        if (seeds < 2 || k < 1) return double.NaN;
+        return StudentT.InvCDF(0, 1, seeds - 1, 1 - 0.025 / k) / StudentT.InvCDF(0, 1, seeds - 1, 0.975);
     }
 }

@@ -4,89 +4,169 @@ using SymmetryProofs.Experiments.Runs;
 
 namespace SymmetryProofs.Experiments.SampleComplexity;
 
-/// <summary>One measured point: test risk of the tuned predictor at one n.</summary>
-public sealed record CurvePoint(string Group, int D, string Estimator, int Seed, int N, double Risk, double Nu, double ValidationMse);
+/// <summary>
+/// One measured point: test risk of one estimator at one n, the penalty it chose, the truncation
+/// radius of the fit and the learning-curve theory's risk at that penalty (NaN for the symmetrised
+/// estimator, which the theory does not cover).
+/// </summary>
+public sealed record CurvePoint(string Group, int D, string Estimator, int Seed, int N, double Risk, double Nu, double ValidationMse,
+    int Radius = 0, double RiskPredicted = double.NaN);
 
 /// <summary>
-/// The learning curves of one (case, seed): the same invariant target, the same nested training
-/// sample (the first n of n_max points) and the same validation sample feed the plain and the
-/// invariant kernel. Each curve is solved in feature space (<see cref="FeatureRidge"/>, exact
-/// for the truncated kernel); the penalty lambda = n nu is chosen on the validation sample and the
-/// risk ||f_hat - f*||^2 is computed exactly by Parseval.
+/// The learning curves of every case of one D for one seed. The cases share their inputs (one nested
+/// training sample of n_max points and one nested validation sample) and differ in target and noise, so
+/// one accumulation of the normal equations (<see cref="NormalEquations"/>, libtorch BLAS, each n costs
+/// only its new rows) serves all of them. At each n the fits use the leading block of the truncation
+/// radius R(n) (<see cref="SampleComplexityTruncation"/>); one eigendecomposition of the plain block
+/// (<see cref="SpectralRidge"/>) serves every penalty and every case, the invariant block is U^T G U with U
+/// the case's orthonormal invariant columns. Three estimators: plain KRR, KRR with the averaged kernel
+/// (invariant), and the plain predictor averaged over the group at test time (symmetrised, at the plain
+/// fit's penalty). The penalty lambda = n nu is chosen on the validation sample; the risk ||f_hat - f*||^2
+/// is exact by Parseval.
 /// </summary>
 public static class SampleComplexityCurve
 {
-    public static List<CurvePoint> Run(SampleComplexityCase c, int seed, SampleComplexityDesign design)
-    {
-        var lattice = new FrequencyLattice(c.D, c.Radius, c.Smoothness);
-        var subspace = c.Subspace(lattice);
-        var rng = SeedStreams.For(seed, $"curve:{c.Key}");
-        var target = InvariantTarget.Draw(subspace, c.EffectiveDimension, design.Epsilon, rng);
-        int nMax = design.Sizes[^1];
-        var train = Sample(lattice, target, rng, nMax, design.Noise);
-        var validation = Sample(lattice, target, rng, design.ValidationSize(nMax), design.Noise);
+    private const int Chunk = 2048;
 
-        var scale = Enumerable.Range(0, lattice.FeatureCount).Select(i => i == 0 ? 1.0 : Math.Sqrt(2 * lattice.EigenvalueOf(i))).ToArray();
+    public static List<CurvePoint> Run(int d, int seed, SampleComplexityDesign design, SampleComplexityTruncation plan)
+    {
+        var cases = SampleComplexityDesign.Cases().Where(c => c.D == d).Select(c => c with { Radius = plan.MaxRadius }).ToList();
+        var lattice = new FrequencyLattice(d, plan.MaxRadius, SampleComplexityDesign.SmoothnessFor(d));
+        int m = lattice.FeatureCount, t = cases.Count;
+        var subspaces = cases.Select(c => c.Subspace(lattice)).ToList();
+        var targets = cases.Select((c, i) => InvariantTarget.Draw(subspaces[i], c.EffectiveDimension, design.Epsilon, SeedStreams.For(seed, $"target:{c.Key}"))).ToList();
+        var scale = Enumerable.Range(0, m).Select(i => i == 0 ? 1.0 : Math.Sqrt(2 * lattice.EigenvalueOf(i))).ToArray();
+        // f(x) = phi(x) . c = psi(x) . (c / scale).
+        var onScaled = targets.Select(tg => tg.Coefficients.Select((v, i) => v / scale[i]).ToArray()).ToList();
+        var inputs = SeedStreams.For(seed, $"inputs:D={d}");
+        var validationInputs = SeedStreams.For(seed, $"validation-inputs:D={d}");
+        var noise = cases.Select(c => SeedStreams.For(seed, $"noise:{c.Key}")).ToList();
+        var validationNoise = cases.Select(c => SeedStreams.For(seed, $"validation-noise:{c.Key}")).ToList();
+        var prediction = new SampleComplexityPrediction(design, plan.MaxRadius);
+
+        using var train = new NormalEquations(m, t);
+        // The validation residual is computed from the rows themselves: its quadratic form gamma' Gv gamma - 2 gamma.bv + y'y
+        // loses everything to cancellation when gamma is large in directions the validation rows barely see (nv < m).
+        var (validationRows, validationLabels) = ValidationSample(design.ValidationSize(design.Sizes[^1]), lattice, validationInputs, validationNoise, onScaled, design.Noise);
+        var previousNu = new Dictionary<(int, string), double>();
         var points = new List<CurvePoint>();
-        points.AddRange(Curve(c, seed, "plain", design, train.Psi, train.Y, validation.Psi, validation.Y,
-            gamma => gamma.Select((g, i) => g * scale[i]).ToArray(), target, lattice));
-        var trainInv = ProjectRows(train.Psi, subspace);
-        var validationInv = ProjectRows(validation.Psi, subspace);
-        points.AddRange(Curve(c, seed, "invariant", design, trainInv, train.Y, validationInv, validation.Y,
-            gamma => subspace.Lift(gamma).Select((g, i) => g * scale[i]).ToArray(), target, lattice));
+        for (int j = 0; j < design.Sizes.Length; j++)
+        {
+            int n = design.Sizes[j], nv = design.ValidationSize(n), r = plan.Radii[j];
+            AddRows(train, n - train.SampleCount, lattice, inputs, noise, onScaled, design.Noise);
+            int mr = 1 + 2 * lattice.Half.Count(k => FrequencyLattice.Norm2(k) <= r * r);
+            var gram = train.Gram(mr);
+            var rowsVal = validationRows.SubMatrix(0, nv, 0, mr);
+            var plainRidge = new SpectralRidge(gram);
+            for (int i = 0; i < t; i++)
+            {
+                var c = cases[i];
+                var labelsVal = Vector<double>.Build.Dense(nv, k => validationLabels[k, i]);
+                var fit = new Problem(plainRidge, train.Rhs(mr, i), rowsVal, labelsVal);
+                var (nuPlain, msePlain) = SelectNu(nu => fit.Score(fit.Solve(n * nu)), previousNu.GetValueOrDefault((i, "plain")), design);
+                previousNu[(i, "plain")] = nuPlain;
+                var gammaPlain = Pad(fit.Solve(n * nuPlain), m);
+                var coefPlain = gammaPlain.Select((g, k) => g * scale[k]).ToArray();
+                double Risk(double[] coefficients) => InvariantTarget.SquaredDistance(lattice, coefficients, targets[i].Coefficients);
+                points.Add(new CurvePoint(c.Group, d, "plain", seed, n, Risk(coefPlain), nuPlain, msePlain, r, prediction.AtRidge(c, r, n, n * nuPlain).Plain));
+
+                // P commutes with the feature scaling (weights are constant on orbits), so P gamma is the symmetrised fit in scaled coordinates.
+                var gammaSym = SymmetrisedPredictor.Project(subspaces[i], gammaPlain);
+                double mseSym = fit.Score(Vector<double>.Build.Dense(gammaSym.Take(mr).ToArray()));
+                points.Add(new CurvePoint(c.Group, d, "symmetrised", seed, n, Risk(gammaSym.Select((g, k) => g * scale[k]).ToArray()), nuPlain, mseSym, r));
+
+                int cr = subspaces[i].Columns.TakeWhile(col => col[0].Index < mr).Count();
+                var columns = subspaces[i].Columns.Take(cr).ToList();
+                var inv = new Problem(new SpectralRidge(Congruence(gram, columns)), Project(train.Rhs(mr, i), columns), rowsVal, labelsVal);
+                Vector<double> Lifted(Vector<double> z) => Vector<double>.Build.Dense(subspaces[i].Lift(Pad(z, subspaces[i].Count)).Take(mr).ToArray());
+                var (nuInv, mseInv) = SelectNu(nu => inv.Score(Lifted(inv.Solve(n * nu))), previousNu.GetValueOrDefault((i, "invariant")), design);
+                previousNu[(i, "invariant")] = nuInv;
+                var z = Pad(inv.Solve(n * nuInv), subspaces[i].Count);
+                var coefInv = subspaces[i].Lift(z).Select((g, k) => g * scale[k]).ToArray();
+                points.Add(new CurvePoint(c.Group, d, "invariant", seed, n, Risk(coefInv), nuInv, mseInv, r, prediction.AtRidge(c, r, n, n * nuInv).Invariant));
+            }
+        }
         return points;
     }
 
-    private static (Matrix<double> Psi, Vector<double> Y) Sample(FrequencyLattice lattice, InvariantTarget target, Random rng, int n, double noise)
+    /// <summary>A ridge problem and its validation rows: MSE(gamma) = ||V gamma - y_val||^2 / nv, gamma in the plain scaled features.</summary>
+    private sealed record Problem(SpectralRidge Ridge, Vector<double> Rhs, Matrix<double> RowsVal, Vector<double> LabelsVal)
     {
-        var psi = Matrix<double>.Build.Dense(n, lattice.FeatureCount);
-        var y = Vector<double>.Build.Dense(n);
-        var row = new double[lattice.FeatureCount];
-        for (int i = 0; i < n; i++)
-        {
-            var x = Torus.Uniform(rng, lattice.Dimension);
-            lattice.ScaledFeatures(x, row);
-            psi.SetRow(i, row);
-            y[i] = target.Evaluate(x) + noise * Torus.Gaussian(rng);
-        }
-        return (psi, y);
+        private readonly Vector<double> _rotated = Ridge.Rotate(Rhs);
+        public Vector<double> Solve(double lambda) => Ridge.Solve(_rotated, lambda);
+        public double Score(Vector<double> gamma) => (RowsVal * gamma - LabelsVal).PointwisePower(2).Sum() / LabelsVal.Count;
     }
 
-    private static Matrix<double> ProjectRows(Matrix<double> psi, InvariantSubspace subspace)
+    private static (Matrix<double> Rows, double[,] Labels) ValidationSample(int count, FrequencyLattice lattice, Random inputs, List<Random> noise, List<double[]> targets, double sigma)
     {
-        var result = Matrix<double>.Build.Dense(psi.RowCount, subspace.Count);
-        var row = new double[psi.ColumnCount];
-        var projected = new double[subspace.Count];
-        for (int i = 0; i < psi.RowCount; i++)
+        int m = lattice.FeatureCount;
+        var rows = Matrix<double>.Build.Dense(count, m);
+        var labels = new double[count, targets.Count];
+        var psi = new double[m];
+        for (int row = 0; row < count; row++)
         {
-            for (int j = 0; j < row.Length; j++) row[j] = psi[i, j];
-            subspace.Project(row, projected);
-            result.SetRow(i, projected);
+            lattice.ScaledFeatures(Torus.Uniform(inputs, lattice.Dimension), psi);
+            rows.SetRow(row, psi);
+            for (int i = 0; i < targets.Count; i++)
+            {
+                double f = 0;
+                for (int k = 0; k < m; k++) f += psi[k] * targets[i][k];
+                labels[row, i] = f + sigma * Torus.Gaussian(noise[i]);
+            }
         }
+        return (rows, labels);
+    }
+
+    private static void AddRows(NormalEquations equations, int rows, FrequencyLattice lattice, Random inputs, List<Random> noise, List<double[]> targets, double sigma)
+    {
+        int m = lattice.FeatureCount, t = targets.Count;
+        for (int done = 0; done < rows; done += Chunk)
+        {
+            int p = Math.Min(Chunk, rows - done);
+            var psi = new double[p * m];
+            var y = new double[p * t];
+            for (int row = 0; row < p; row++)
+            {
+                var span = psi.AsSpan(row * m, m);
+                lattice.ScaledFeatures(Torus.Uniform(inputs, lattice.Dimension), span);
+                for (int i = 0; i < t; i++)
+                {
+                    double f = 0;
+                    var c = targets[i];
+                    for (int k = 0; k < m; k++) f += span[k] * c[k];
+                    y[row * t + i] = f + sigma * Torus.Gaussian(noise[i]);
+                }
+            }
+            equations.Add(psi, y, p);
+        }
+    }
+
+    private static double[] Pad(Vector<double> v, int length)
+    {
+        var result = new double[length];
+        for (int i = 0; i < v.Count; i++) result[i] = v[i];
         return result;
     }
 
-    private static IEnumerable<CurvePoint> Curve(SampleComplexityCase c, int seed, string estimator, SampleComplexityDesign design,
-        Matrix<double> psi, Vector<double> y, Matrix<double> psiVal, Vector<double> yVal,
-        Func<double[], double[]> toCoefficients, InvariantTarget target, FrequencyLattice lattice)
+    /// <summary>U^T b for orthonormal columns with disjoint supports.</summary>
+    private static Vector<double> Project(Vector<double> b, IReadOnlyList<(int Index, double Value)[]> columns) =>
+        Vector<double>.Build.Dense(columns.Count, o => columns[o].Sum(e => e.Value * b[e.Index]));
+
+    /// <summary>U^T G U: H = G U (each column of U has a few entries), then U^T H; G symmetric, stored column-major.</summary>
+    private static Matrix<double> Congruence(Matrix<double> g, IReadOnlyList<(int Index, double Value)[]> columns)
     {
-        var ridge = new FeatureRidge(psi.ColumnCount);
-        int added = 0;
-        double? previousNu = null;
-        foreach (int n in design.Sizes)
+        int size = g.RowCount, c = columns.Count;
+        var gv = g.AsColumnMajorArray() ?? g.ToColumnMajorArray();
+        var h = new double[size * c];
+        for (int b = 0; b < c; b++)
+            foreach (var (j, v) in columns[b])
+                for (int i = 0; i < size; i++) h[b * size + i] += v * gv[j * size + i];
+        return Matrix<double>.Build.Dense(c, c, (a, b) =>
         {
-            ridge.Add(psi.SubMatrix(added, n - added, 0, psi.ColumnCount), y.SubVector(added, n - added));
-            added = n;
-            int nv = design.ValidationSize(n);
-            var val = psiVal.SubMatrix(0, nv, 0, psiVal.ColumnCount);
-            var yv = yVal.SubVector(0, nv);
-            double Score(double nu) => (val * ridge.Solve(n * nu) - yv).PointwisePower(2).Sum() / nv;
-            var (bestNu, bestMse) = SelectNu(Score, previousNu, design);
-            previousNu = bestNu;
-            var coefficients = toCoefficients(ridge.Solve(n * bestNu).ToArray());
-            double risk = InvariantTarget.SquaredDistance(lattice, coefficients, target.Coefficients);
-            yield return new CurvePoint(c.Group, c.D, estimator, seed, n, risk, bestNu, bestMse);
-        }
+            double sum = 0;
+            foreach (var (i, u) in columns[a]) sum += u * h[b * size + i];
+            return sum;
+        });
     }
 
     /// <summary>
@@ -94,16 +174,16 @@ public static class SampleComplexityCurve
     /// to +-1/3, +-2/3 decades around its best; at later n a local sweep from 10^(-4/3) to 10^(2/3)
     /// times the previous choice (the optimum falls with n), extended while the best is on an edge.
     /// </summary>
-    private static (double Nu, double Mse) SelectNu(Func<double, double> score, double? previousNu, SampleComplexityDesign design)
+    private static (double Nu, double Mse) SelectNu(Func<double, double> score, double previousNu, SampleComplexityDesign design)
     {
         var scores = new SortedDictionary<int, double>();
         const double step = 1.0 / 3;
         double Nu(int j) => Math.Pow(10, j * step);
         void Eval(int j) { if (!scores.ContainsKey(j)) scores[j] = score(Nu(j)); }
         int Best() => scores.MinBy(kv => kv.Value).Key;
-        if (previousNu is double prev)
+        if (previousNu > 0)
         {
-            int j0 = (int)Math.Round(Math.Log10(prev) / step);
+            int j0 = (int)Math.Round(Math.Log10(previousNu) / step);
             for (int j = j0 - 4; j <= j0 + 2; j++) Eval(j);
         }
         else

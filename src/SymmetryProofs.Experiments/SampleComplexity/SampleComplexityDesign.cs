@@ -2,7 +2,7 @@ using SymmetryProofs.Kernels;
 
 namespace SymmetryProofs.Experiments.SampleComplexity;
 
-/// <summary>One learning-curve setting: a group (finite or translation) in dimension D.</summary>
+/// <summary>One learning-curve setting: a group (finite or translation) in dimension D; Radius is the largest truncation radius of its D (0 before the <see cref="SampleComplexityTruncation"/> plan).</summary>
 public sealed record SampleComplexityCase(int D, string Group, int GroupIndex, int? GroupOrder, int EffectiveDimension, double Smoothness, int Radius)
 {
     public string Key => $"{Group} D={D}";
@@ -16,16 +16,15 @@ public sealed record SampleComplexityCase(int D, string Group, int GroupIndex, i
 
 /// <summary>
 /// Every protocol choice of the sample-complexity experiment, in one place so the report can
-/// print it. Smoothness s = (D + 1)/2 keeps s - D/2 = 1/2 in every dimension; the radius R makes
-/// the largest dropped Mercer eigenvalue at most 2.5e-5 in every dimension, below most penalties chosen (the report checks it).
+/// print it. Smoothness s = (D + 1)/2 keeps s - D/2 = 1/2 in every dimension; the truncation radius
+/// R(n) is planned from the learning-curve theory (<see cref="SampleComplexityTruncation"/>).
 /// </summary>
 public sealed record SampleComplexityDesign(int[] Sizes, int Seeds, double Noise, double Epsilon, double[] CoarseNu, int MinValidation, int ValidationDivisor)
 {
     public static double SmoothnessFor(int d) => (d + 1) / 2.0;
-    public static int RadiusFor(int d) => d switch { 1 => 64, 2 => 16, 3 => 5, _ => throw new ArgumentException($"D = {d} is not in the experiment (1, 2 or 3).") };
 
     public static SampleComplexityDesign Create(bool quick, int? seeds, int? maxLog2, double? noise = null) => new(
-        Sizes: Enumerable.Range(6, (maxLog2 ?? (quick ? 10 : 12)) - 5).Select(e => 1 << e).ToArray(),
+        Sizes: Enumerable.Range(6, (maxLog2 ?? (quick ? 10 : 16)) - 5).Select(e => 1 << e).ToArray(),
         Seeds: seeds ?? (quick ? 2 : 10),
         Noise: noise ?? 0.03,
         Epsilon: 0.2,
@@ -35,8 +34,9 @@ public sealed record SampleComplexityDesign(int[] Sizes, int Seeds, double Noise
 
     public int ValidationSize(int n) => Math.Max(MinValidation, n / ValidationDivisor);
 
-    public static IReadOnlyList<SampleComplexityCase> Cases()
+    public static IReadOnlyList<SampleComplexityCase> Cases(IReadOnlyList<SampleComplexityTruncation>? plan = null)
     {
+        int RadiusFor(int d) => plan?.Single(p => p.D == d).MaxRadius ?? 0;
         var cases = new List<SampleComplexityCase>();
         for (int d = 1; d <= 3; d++)
         {

@@ -3,7 +3,12 @@ using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments.SampleComplexity;
 
-/// <summary>curves.png: one log-log panel per (group, D), both curves and the two theoretical slopes.</summary>
+/// <summary>
+/// curves.png: one log-log panel per (group, D): the measured points (geometric means over seeds) of the
+/// plain, invariant and symmetrised estimators, the learning-curve theory's prediction at the ridges the
+/// fits chose as solid lines of the same colour, the prediction at the ridge minimising it (untruncated
+/// kernel) dotted, and the two minimax slopes dashed.
+/// </summary>
 public static class SampleComplexityPlot
 {
     public static void Save(string path, IReadOnlyList<CaseSummary> summaries)
@@ -17,18 +22,41 @@ public static class SampleComplexityPlot
             var s = summaries[i];
             var plot = multiplot.GetPlot(i);
             var lx = s.Sizes.Select(n => Math.Log10(n)).ToArray();
-            var plain = plot.Add.Scatter(lx, s.GeoMeanRiskPlain.Select(v => Math.Log10(v)).ToArray());
-            plain.LegendText = $"plain ({s.SlopePlain.Mean:F2})";
-            var inv = plot.Add.Scatter(lx, s.GeoMeanRiskInvariant.Select(v => Math.Log10(v)).ToArray());
-            inv.LegendText = $"invariant ({s.SlopeInvariant.Mean:F2})";
+            var plain = Points(plot, lx, s.GeoMeanRiskPlain, $"plain ({s.SlopePlain.Mean:F2})");
+            var inv = Points(plot, lx, s.GeoMeanRiskInvariant, $"invariant ({s.SlopeInvariant.Mean:F2})");
+            if (s.GeoMeanRiskSymmetrised.Length == lx.Length) Points(plot, lx, s.GeoMeanRiskSymmetrised, "symmetrised");
+            if (s.Predicted is CasePrediction p)
+            {
+                Predicted(plot, lx, p.GeoMeanPredictedPlain, plain.Color, "plain, predicted");
+                Predicted(plot, lx, p.GeoMeanPredictedInvariant, inv.Color, "invariant, predicted");
+                Predicted(plot, lx, p.OptimalRiskPlain, plain.Color, "plain, predicted at optimal ridge").LinePattern = LinePattern.Dotted;
+                Predicted(plot, lx, p.OptimalRiskInvariant, inv.Color, "invariant, predicted at optimal ridge").LinePattern = LinePattern.Dotted;
+            }
             AddSlope(plot, lx, Math.Log10(s.GeoMeanRiskPlain[0]), s.SlopeTheoryPlain, plain.Color, $"theory {s.SlopeTheoryPlain:F2}");
             AddSlope(plot, lx, Math.Log10(s.GeoMeanRiskInvariant[0]), s.SlopeTheoryInvariant, inv.Color, $"theory {s.SlopeTheoryInvariant:F2}");
             plot.Title($"{s.Group}, D = {s.D}" + (s.GroupOrder is int g ? $", |G| = {g}, gain {s.Gain.Mean:F2}" : ", d_eff = " + s.DEff));
             plot.XLabel("log10 n");
             plot.YLabel("log10 test risk");
-            plot.ShowLegend(Alignment.LowerLeft);
+            plot.ShowLegend(Alignment.UpperRight); // the curves fall from upper left to lower right
         }
         AtomicFile.Write(path, tmp => multiplot.SavePng(tmp, 1500, 450 * rows));
+    }
+
+    private static ScottPlot.Plottables.Scatter Points(Plot plot, double[] lx, double[] risk, string label)
+    {
+        var points = plot.Add.ScatterPoints(lx, risk.Select(v => Math.Log10(v)).ToArray());
+        points.LegendText = label;
+        points.MarkerSize = 7;
+        return points;
+    }
+
+    private static ScottPlot.Plottables.Scatter Predicted(Plot plot, double[] lx, double[] risk, Color color, string label)
+    {
+        var line = plot.Add.ScatterLine(lx, risk.Select(v => Math.Log10(v)).ToArray());
+        line.Color = color;
+        line.LineWidth = 1.5f;
+        line.LegendText = label;
+        return line;
     }
 
     private static void AddSlope(Plot plot, double[] lx, double y0, double slope, Color color, string label)

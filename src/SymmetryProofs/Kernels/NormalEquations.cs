@@ -1,0 +1,83 @@
+using MathNet.Numerics.LinearAlgebra;
+using SymmetryProofs.Runtime;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SymmetryProofs.Kernels;
+
+/// <summary>
+/// The normal equations of several targets that share their inputs, accumulated as samples arrive:
+/// G = Psi^T Psi (m x m), B = Psi^T Y (m x t) and the label powers y_t . y_t, held in libtorch so each
+/// block of p new rows costs one BLAS product (p m^2) and no earlier row is touched again: one
+/// nested sample gives a whole learning curve. Unlike <see cref="FeatureRidge"/> (one target, Cholesky
+/// per penalty) it serves many targets and hands out leading blocks: when features are ordered by
+/// frequency (as in <see cref="FrequencyLattice"/>), the leading m' x m' block is the Gram matrix of the
+/// kernel truncated at a smaller radius, so one accumulation serves every radius up to the largest.
+/// Call <see cref="TorchSetup.Initialise"/> first; dispose to free the tensors.
+/// </summary>
+public sealed class NormalEquations : IDisposable
+{
+    public int FeatureCount { get; }
+    public int TargetCount { get; }
+    public int SampleCount { get; private set; }
+    private readonly Tensor _gram, _rhs, _power;
+
+    public NormalEquations(int featureCount, int targetCount)
+    {
+        if (featureCount < 1 || targetCount < 1) throw new ArgumentException($"Need at least one feature and one target; got {featureCount} and {targetCount}.");
+        FeatureCount = featureCount;
+        TargetCount = targetCount;
+        _gram = zeros([featureCount, featureCount], dtype: float64);
+        _rhs = zeros([featureCount, targetCount], dtype: float64);
+        _power = zeros([targetCount], dtype: float64);
+    }
+
+    /// <summary>Adds p rows: <paramref name="features"/> is p x m and <paramref name="labels"/> p x t, both row-major.</summary>
+    public void Add(double[] features, double[] labels, int rows)
+    {
+        if (features.Length != rows * FeatureCount || labels.Length != rows * TargetCount)
+            throw new ArgumentException($"Expected {rows} x {FeatureCount} features and {rows} x {TargetCount} labels; got {features.Length} and {labels.Length} values.");
+        using var scope = NewDisposeScope();
+        var psi = Tensors.Float64(features, [rows, FeatureCount]);
+        var y = Tensors.Float64(labels, [rows, TargetCount]);
+        _gram.add_(psi.t().mm(psi));
+        _rhs.add_(psi.t().mm(y));
+        _power.add_((y * y).sum(0));
+        SampleCount += rows;
+    }
+
+    /// <summary>The leading m' x m' block of G, symmetrised (the BLAS product is symmetric only up to rounding).</summary>
+    public Matrix<double> Gram(int size)
+    {
+        Require(size);
+        using var scope = NewDisposeScope();
+        var block = _gram.narrow(0, 0, size).narrow(1, 0, size);
+        var values = (0.5 * (block + block.t())).contiguous().data<double>().ToArray();
+        return Matrix<double>.Build.Dense(size, size, (i, j) => values[i * size + j]);
+    }
+
+    /// <summary>The first m' entries of Psi^T y_t.</summary>
+    public Vector<double> Rhs(int size, int target)
+    {
+        Require(size);
+        if (target < 0 || target >= TargetCount) throw new ArgumentException($"Target {target} is not in 0..{TargetCount - 1}.");
+        using var scope = NewDisposeScope();
+        var values = _rhs.narrow(0, 0, size).select(1, target).contiguous().data<double>().ToArray();
+        return Vector<double>.Build.Dense(values);
+    }
+
+    /// <summary>y_t . y_t over the samples so far.</summary>
+    public double LabelPower(int target) => _power[target].item<double>();
+
+    private void Require(int size)
+    {
+        if (size < 1 || size > FeatureCount) throw new ArgumentException($"Block size {size} is not in 1..{FeatureCount}.");
+    }
+
+    public void Dispose()
+    {
+        _gram.Dispose();
+        _rhs.Dispose();
+        _power.Dispose();
+    }
+}
