@@ -26,7 +26,7 @@ public class NormalEquationsProperties(ITestOutputHelper output)
     /// so the relative difference of gamma is bounded by cond(A) (4 n m eps max|psi|^2 + 16 m eps ||A||) / ||A||.
     /// With <paramref name="repeatRow"/> one row of a later chunk is added twice (an overlap bug).
     /// </summary>
-    private static Property BlockSolveEqualsCholesky(int seed, int nRaw, int cutsRaw, bool repeatRow)
+    private static Property BlockSolveEqualsCholesky(int seed, int nRaw, int cutsRaw, bool repeatRow, Coverage? coverage = null)
     {
         TorchSetup.Initialise();
         int d = 2, radius = Radius(d), n = 4 + Math.Abs(7 * nRaw % 97);
@@ -61,19 +61,19 @@ public class NormalEquationsProperties(ITestOutputHelper output)
         double rowNorm = Enumerable.Range(0, n).Max(i => psi.Row(i).DotProduct(psi.Row(i)));
         double tol = eig.Max() / eig.Min() * (4 * n * mr * Eps * rowNorm + 16 * mr * Eps * eig.Max()) / eig.Max();
         double err = (gamma - expected).L2Norm() / expected.L2Norm();
-        return (err <= tol).Label($"n = {n}, R = {radius}, r = {small}, target {t}, lambda = {lambda:G3}, chunks at [{string.Join(", ", cuts)}]: relative difference {err:G3} > {tol:G3}")
-            .Classify(small < radius, "a proper leading block")
-            .Classify(cuts.Length > 3, "three or more chunks")
-            .Classify(n > mr, "more rows than features");
+        var verdict = (err <= tol, $"n = {n}, R = {radius}, r = {small}, target {t}, lambda = {lambda:G3}, chunks at [{string.Join(", ", cuts)}]: relative difference {err:G3} > {tol:G3}");
+        return coverage is null ? Prop.Label(verdict.Item1, verdict.Item2)
+            : coverage.Case(verdict, ("a proper leading block", small < radius), ("three or more chunks", cuts.Length > 3), ("more rows than features", n > mr));
     }
 
     [Fact]
     public void Leading_block_spectral_solve_equals_Cholesky_on_the_smaller_lattice()
     {
-        var shares = StampShares.Require(Prop.ForAll<int, int, int>((s, n, c) => BlockSolveEqualsCholesky(s, n, c, false)), output, Suite.Cases);
-        shares.AtLeast("a proper leading block", 0.5);
-        shares.AtLeast("three or more chunks", 0.5);
-        shares.AtLeast("more rows than features", 0.3);
+        var coverage = new Coverage(output)
+            .AtLeast(0.5, "a proper leading block", "the block solve is what the experiment uses below the full radius")
+            .AtLeast(0.5, "three or more chunks", "incremental accumulation is what is tested")
+            .AtLeast(0.3, "more rows than features", "the overdetermined regime of the large-n fits");
+        coverage.Check(Prop.ForAll<int, int, int>((s, n, c) => BlockSolveEqualsCholesky(s, n, c, false, coverage)));
     }
 
     /// <summary>Negative control: adding one row twice (overlapping chunks) changes the solve.</summary>
