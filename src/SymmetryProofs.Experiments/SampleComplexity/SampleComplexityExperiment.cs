@@ -50,7 +50,7 @@ public static class SampleComplexityExperiment
         AtomicFile.WriteAllText(folder.File("curves.csv"), SampleComplexityReport.Csv(points));
         AtomicFile.WriteAllText(folder.File("summary.json"), SampleComplexityReport.Json(summaries));
         var checks = SampleComplexityChecks.Evaluate(summaries);
-        AtomicFile.WriteAllText(folder.File("sample_complexity.md"), SampleComplexityReport.Markdown(summaries, design, watch.Elapsed, settings.Quick, checkpoint.Reused)
+        AtomicFile.WriteAllText(folder.File("sample_complexity.md"), SampleComplexityReport.Markdown(summaries, design, watch.Elapsed, settings.Quick, checkpoint.Reused, checks)
             + "\n## Checks (the exit code is 1 when one fails)\n\n" + string.Concat(checks.Select(c => $"- {c}\n")));
         SampleComplexityPlot.Save(folder.File("curves.png"), summaries);
         foreach (var c in checks) log.Line(c.ToString());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SymmetryProofs.Experiments.Runs;
 using SymmetryProofs.Kernels;
 
 namespace SymmetryProofs.Experiments.SampleComplexity;
@@ -68,13 +69,29 @@ public static class SampleComplexityReport
         return JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
     }
 
-    public static string Markdown(IReadOnlyList<CaseSummary> summaries, SampleComplexityDesign design, TimeSpan elapsed, bool quick, int reused = 0)
+    /// <summary>The computed sentence the README quotes: check counts, gains against predictions, the measured/predicted range at the largest n.</summary>
+    public static string HeadlineText(IReadOnlyList<CaseSummary> summaries, SampleComplexityDesign design, IReadOnlyList<Check> checks)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Invariant kernel regression on the torus, n = {design.Sizes[0]}..{design.Sizes[^1]}, {design.Seeds} seeds: of {checks.Count} checks {checks.Count(c => c.Held && c.Conclusive)} hold, {checks.Count(c => !c.Held)} fail, {checks.Count(c => c.Held && !c.Conclusive)} are inconclusive (section Checks).");
+        var predicted = summaries.Where(x => x.Predicted is not null).ToList();
+        var finite = predicted.Where(x => x.GroupOrder is not null).ToList();
+        if (finite.Count > 0)
+            text.Append(CultureInfo.InvariantCulture, $" The measured gain's 95% interval contains the predicted gain for {finite.Count(x => x.Predicted!.GainInInterval)} of {finite.Count} finite groups.");
+        var ratios = predicted.SelectMany(x => new[] { x.Predicted!.RatioPlainAtNMax.Mean, x.Predicted!.RatioInvariantAtNMax.Mean }).Where(double.IsFinite).ToList();
+        if (ratios.Count > 0)
+            text.Append(CultureInfo.InvariantCulture, $" Measured/predicted risk at n = {design.Sizes[^1]} (mean over seeds, per case and estimator): {ratios.Min():F3} to {ratios.Max():F3}.");
+        return text.ToString();
+    }
+
+    public static string Markdown(IReadOnlyList<CaseSummary> summaries, SampleComplexityDesign design, TimeSpan elapsed, bool quick, int reused = 0, IReadOnlyList<Check>? checks = null)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# Sample complexity of invariant kernel ridge regression (Tahmasebi and Jegelka)");
         sb.AppendLine();
         sb.AppendLine($"Run: {(quick ? "--quick" : "full")}, {design.Seeds} seeds, n = {string.Join(", ", design.Sizes)}; wall time {elapsed.TotalSeconds:F0} s on {Environment.ProcessorCount} cores" + (reused > 0 ? $" for this invocation, which reused {reused} (case, seed) curves from an earlier run into the same folder (same settings)." : "."));
         sb.AppendLine();
+        if (checks is not null) sb.Append(Publishing.Headline.Wrap(HeadlineText(summaries, design, checks))).AppendLine();
         sb.AppendLine("## Protocol");
         sb.AppendLine("- Torus [-1,1)^D, uniform inputs. Kernel: K_R(x,y) = sum_{|k|<=R} (1+pi^2|k|^2)^(-s) cos(pi k.(x-y)) with s = (D+1)/2 (so s - D/2 = 1/2 in every D).");
         foreach (var d in summaries.Select(s => s.D).Distinct())
