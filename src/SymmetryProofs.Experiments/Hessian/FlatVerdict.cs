@@ -45,9 +45,8 @@ public static class FlatVerdicts
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var report = new TangentFlatness { Seed = seed }.Analyse(hvp, n, tangents, gauge, firstLayerNorm);
         double normRel = tangents is null ? double.NaN : Enumerable.Range(0, tangents.ColumnCount).Min(a => tangents.Column(a).L2Norm()) / firstLayerNorm;
-        var qg = FlatDirections.Orthonormal(gauge);
-        double gaugeCurvature = qg.ColumnCount == 0 ? double.NaN
-            : Enumerable.Range(0, qg.ColumnCount).Average(j => qg.Column(j).DotProduct(Vector<double>.Build.DenseOfArray(hvp(qg.Column(j).ToArray()))));
+        // The full path's gauge curvature is the mean Rayleigh quotient over an orthonormal gauge basis, trace(Q'HQ)/k: the mean of the gauge block's Ritz values.
+        double gaugeCurvature = report.GaugeBlock.Count == 0 ? double.NaN : report.GaugeBlock.Average(r => r.Value);
         var nonGauge = report.TangentBlock.Concat(report.Complement).ToList();
         double softest = nonGauge.Count == 0 ? double.NaN : nonGauge.MinBy(r => Math.Abs(r.Value))!.Value;
         double outside = report.Complement.Count == 0 ? double.NaN : report.Complement.MinBy(r => Math.Abs(r.Value))!.Value;
@@ -55,6 +54,6 @@ public static class FlatVerdicts
         double curvature = report.Tangents.Count == 0 ? double.NaN : report.MeanTangentCurvature;
         return new FlatVerdict(SpectrumPath.Tangent, report.OrbitDim, normRel, report.NFlat, report.NFlatOutside, report.NFlatGauge, double.NaN, double.NaN,
             curvature, residual, gaugeCurvature, report.LambdaMax, report.LambdaMaxResidual, softest, outside, report.Margin,
-            report.HessianVectorProducts + qg.ColumnCount, watch.Elapsed.TotalSeconds, []);
+            report.HessianVectorProducts, watch.Elapsed.TotalSeconds, []);
     }
 }

@@ -59,7 +59,7 @@ public static class HessianExperiment
         }
         var report = new HessianReport(problem, settings.Penalty, settings.Quick, settings.Spectrum, options.Seeds, results, roaming, watch.Elapsed.TotalSeconds, string.Join(" ", options.CommandLine));
         report.Write(folder.Path);
-        log.Line($"done in {watch.Elapsed.TotalSeconds:F1} s; wrote hessian.md, hessian.csv, summary.json, spectrum.png, curvature_vs_k.png, roaming.csv, roaming.png to {folder.Path}");
+        log.Line($"done in {watch.Elapsed.TotalSeconds:F1} s; wrote hessian.md, hessian.csv, summary.json, spectrum.png (full-path rows only), curvature_vs_k.png, roaming.csv, roaming.png to {folder.Path}");
         foreach (var line in report.Findings()) log.Line("  " + line);
         var checks = HessianChecks.Evaluate(results);
         foreach (var c in checks) log.Line(c.ToString());

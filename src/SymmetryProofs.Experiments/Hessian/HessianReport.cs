@@ -41,7 +41,9 @@ internal sealed class HessianReport
         AtomicFile.WriteAllText(Path.Combine(dir, "roaming.csv"), RoamingCsv());
         AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), Json());
         AtomicFile.WriteAllText(Path.Combine(dir, "hessian.md"), Markdown());
-        HessianPlots.Spectrum(dir, Main().Where(r => r.Seed == 0 && r.Eigenvalues.Length > 0).ToList(), HessianAnalysis.FlatThreshold);
+        // The tangent path has no eigenvalue list: no spectrum plot from its rows (none at all on that path alone).
+        var spectra = Main().Where(r => r.Seed == 0 && r.Eigenvalues.Length > 0).ToList();
+        if (spectra.Count > 0) HessianPlots.Spectrum(dir, spectra, HessianAnalysis.FlatThreshold);
         HessianPlots.CurvatureVsK(dir, Groups().Where(g => g.Key.Kind != "main").ToList(), problem.Group.Dimension, HessianAnalysis.FlatThreshold);
         HessianPlots.Roaming(dir, roaming);
     }
@@ -193,7 +195,7 @@ internal sealed class HessianReport
         sb.AppendLine($"# Flat Hessian directions: {problem.Group.Name}");
         sb.AppendLine();
         sb.AppendLine($"Command: `{commandLine}`  ");
-        sb.AppendLine($"Run time: {seconds:F1} s ({(quick ? "quick" : "full")} protocol, {seeds} seed(s), single-threaded float64).");
+        sb.AppendLine($"Run time: {seconds:F1} s for this invocation ({(quick ? "quick" : "full")} protocol, {seeds} seed(s), single-threaded float64); the settings' own times (training + analysis, column seconds of hessian.csv, including settings reused from the checkpoint of an earlier invocation) sum to {results.Where(r => !(r.Kind == "k-sweep" && r.K == problem.FineK)).Sum(r => r.Seconds):F1} s.");
         sb.AppendLine();
         sb.AppendLine("## Protocol");
         sb.AppendLine($"- Group: {problem.Group.Name}, dimension {d}, periods {string.Join(" x ", problem.Group.Periods.Select(p => p.ToString("G4", Inv)))}.");
@@ -247,7 +249,7 @@ internal sealed class HessianReport
                 sb.AppendLine($"| {p.Setting} | {p.Step} | {F(p.Along, "G3")} | {F(p.Across, "G3")} | {F(p.OrbitCoordinate, "G3")} | {F(p.OrbitResidual, "G3")} |");
         }
         sb.AppendLine();
-        sb.AppendLine("Files: hessian.csv (every run), spectra.csv (every eigenvalue of the five settings, full path only), summary.json, roaming.csv, spectrum.png, curvature_vs_k.png, roaming.png.");
+        sb.AppendLine("Files: hessian.csv (every run), spectra.csv (every eigenvalue of the five settings, full path only), summary.json, roaming.csv, spectrum.png (full-path rows only), curvature_vs_k.png, roaming.png.");
         return sb.ToString();
     }
 }
