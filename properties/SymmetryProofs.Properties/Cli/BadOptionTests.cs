@@ -29,6 +29,11 @@ public sealed class BadOptionTests(ITestOutputHelper output)
         (["sample-complexity"], "--max-log2", ["7", "20"]),
         (["sample-complexity"], "--shard", ["2/1"]),
         (["sample-complexity"], "--out", ["/proc/x"]),
+        (["learning-curves"], "--fractions", ["0", "2", "abc", "1/0", "1/4,1/4"]),
+        (["learning-curves"], "--targets", ["1.5", "x", "0"]),
+        (["learning-curves"], "--max-evals", ["1"]),
+        (["learning-curves"], "--bootstrap", ["5"]),
+        (["learning-curves"], "--seeds", ["0"]),
     ];
 
     [Fact]

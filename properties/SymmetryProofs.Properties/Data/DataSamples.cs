@@ -33,4 +33,12 @@ internal static class DataSamples
 
     /// <summary>The shipped data/optdigits above the test binaries (the one lookup the experiments use too).</summary>
     public static string? FindOptdigitsDirectory() => DataDirectory.FindShipped();
+
+    /// <summary>The shipped digits as the experiments' data directory; fails the test when they are missing.</summary>
+    public static DataDirectory Shipped()
+    {
+        var dir = FindOptdigitsDirectory();
+        Assert.True(dir is not null, "optdigits not found: it ships in data/optdigits.");
+        return DataDirectory.Resolve(dir);
+    }
 }

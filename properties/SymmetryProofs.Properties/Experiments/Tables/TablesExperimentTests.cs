@@ -11,12 +11,7 @@ namespace SymmetryProofs.Properties.Experiments.Tables;
 /// <summary>The tables experiment end to end on the real digits with a tiny budget: outputs, the theory's checks, resume, fingerprints, bad ratios.</summary>
 public class TablesExperimentTests(ITestOutputHelper output)
 {
-    private static DataDirectory Data()
-    {
-        var dir = DataSamples.FindOptdigitsDirectory();
-        Assert.True(dir is not null, "optdigits not found: it ships in data/optdigits.");
-        return DataDirectory.Resolve(dir);
-    }
+    private static DataDirectory Data() => DataSamples.Shipped();
 
     [Fact]
     public void Tables_writes_all_rows_passes_the_checks_and_resumes_without_retraining()

@@ -1,0 +1,23 @@
+namespace SymmetryProofs.Experiments.LearningCurves;
+
+/// <summary>
+/// One run as the analysis sees it: the configuration, the number of training originals (before the five-fold
+/// enlargement and before -X is added), the seed, and what was measured.
+/// </summary>
+/// <param name="R">Accuracy on X_test.</param>
+/// <param name="RBar">Accuracy on -X_test.</param>
+/// <param name="AccTrain">Accuracy on the set the net was trained on (X, or X and -X).</param>
+/// <param name="TrainedOnBoth">Whether it was trained on X and -X.</param>
+/// <param name="Converged">Whether training stopped on a convergence rule (gradient, plateau, line search) rather than on its budget.</param>
+public sealed record CurvePoint(string Config, int Samples, int Seed, double R, double RBar, double AccTrain, bool TrainedOnBoth,
+    double Seconds, int Evaluations, bool Converged)
+{
+    /// <summary>(R + R-bar) / 2: accuracy on test digits drawn as often inverted as not.</summary>
+    public double Symmetric => (R + RBar) / 2;
+
+    /// <summary>Test accuracy on the distribution the net was trained on: (R + R-bar)/2 after training on X and -X, else R.</summary>
+    public double TestOnTrainingDistribution => TrainedOnBoth ? Symmetric : R;
+
+    /// <summary>Over-fitting: training accuracy minus test accuracy on the same distribution.</summary>
+    public double Gap => AccTrain - TestOnTrainingDistribution;
+}

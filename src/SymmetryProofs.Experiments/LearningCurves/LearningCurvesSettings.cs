@@ -1,0 +1,76 @@
+using System.Globalization;
+using SymmetryProofs.Experiments.Runs;
+using SymmetryProofs.Optimisation;
+
+namespace SymmetryProofs.Experiments.LearningCurves;
+
+/// <summary>
+/// What determines one training run of the learning curves, and so the checkpoint's fingerprint: the split ratio of the
+/// originals and the training options (the protocol is always split-first, since sizes count originals before the
+/// five-fold enlargement). Fractions, targets and the bootstrap are not in it: a run with more fractions or seeds reuses
+/// every unit already made with these settings.
+/// </summary>
+public sealed record LearningCurvesUnitSettings(double TrainRatio, TrainingOptions Training, string Protocol = "split-first", string Version = "learning-curves/1");
+
+/// <summary>
+/// A learning-curves run: the fractions of the training originals to train on (ascending), the symmetric-accuracy
+/// targets whose sample counts are read off the curves, and the bootstrap replicates of the data-gain intervals.
+/// </summary>
+public sealed record LearningCurvesSettings(LearningCurvesUnitSettings Units, double[] Fractions, double[] Targets, int BootstrapReplicates = 2000)
+{
+    public static readonly double[] DefaultFractions = [1.0 / 32, 1.0 / 16, 1.0 / 8, 1.0 / 4, 1.0 / 2, 1];
+    public static readonly double[] QuickFractions = [1.0 / 16, 1.0 / 4, 1];
+    public static readonly double[] DefaultTargets = [0.7, 0.8];
+
+    /// <summary>The tables' full budget; the runs that stop on it are counted in the report.</summary>
+    public static readonly TrainingOptions Default = new(MaxEvaluations: 1500);
+    public static readonly TrainingOptions Quick = new(MaxEvaluations: 200);
+
+    /// <summary>Fractions as "1/32,1/16,...,1" (each a/b or a decimal), strictly between 0 and 1 inclusive of 1, strictly increasing once sorted.</summary>
+    public static double[] ParseFractions(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new List<double>();
+        foreach (var p in parts)
+        {
+            double v = ParseFraction(p);
+            if (!(v > 0 && v <= 1)) throw new InputException($"--fractions: got '{p}' in '{text}'; expected each fraction in (0, 1], e.g. 1/32,1/16,1/8,1/4,1/2,1.");
+            values.Add(v);
+        }
+        values.Sort();
+        for (int i = 1; i < values.Count; i++)
+            if (values[i] == values[i - 1]) throw new InputException($"--fractions: {values[i].ToString("R", CultureInfo.InvariantCulture)} appears twice in '{text}'; expected distinct fractions.");
+        return values.ToArray();
+    }
+
+    /// <summary>Targets as "0.7,0.8": symmetric accuracies strictly between 0 and 1.</summary>
+    public static double[] ParseTargets(string text)
+    {
+        var values = new List<double>();
+        foreach (var p in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !(v > 0 && v < 1))
+                throw new InputException($"--targets: got '{p}' in '{text}'; expected accuracies strictly between 0 and 1, e.g. 0.7,0.8.");
+            values.Add(v);
+        }
+        return values.Distinct().Order().ToArray();
+    }
+
+    private static double ParseFraction(string p)
+    {
+        var slash = p.Split('/');
+        if (slash.Length == 2 && double.TryParse(slash[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double a)
+            && double.TryParse(slash[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double b) && b != 0)
+            return a / b;
+        if (slash.Length == 1 && double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)) return v;
+        throw new InputException($"--fractions: got '{p}'; expected a fraction such as 1/8 or 0.125.");
+    }
+
+    /// <summary>A fraction as people write it: 1/32 when it is one over a power of two, else the number.</summary>
+    public static string Label(double fraction)
+    {
+        if (fraction == 1) return "1";
+        double inverse = 1 / fraction;
+        return inverse == Math.Round(inverse) ? $"1/{inverse.ToString("R", CultureInfo.InvariantCulture)}" : fraction.ToString("G4", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,33 @@
+using SymmetryProofs.Data;
+using SymmetryProofs.Experiments.Runs;
+using SymmetryProofs.Experiments.Tables;
+using SymmetryProofs.Optimisation;
+
+namespace SymmetryProofs.Experiments.LearningCurves;
+
+/// <summary>
+/// One finished (configuration, fraction, seed) run as checkpointed: the size it trained on and the row and diagnostics
+/// of the shared <see cref="TablesRun"/> (so every number is measured exactly as in `tables`).
+/// </summary>
+public sealed record LearningCurvesUnit(string Config, double Fraction, int TrainOriginals, int TrainRows, TablesRow Row, TablesDiagnostics Diagnostics)
+{
+    /// <summary>The checkpoint key of a unit.</summary>
+    public static string Key(string config, double fraction, int seed) =>
+        $"config={config};fraction={fraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture)};seed={seed}";
+
+    /// <summary>
+    /// Trains one configuration on <paramref name="fraction"/> of the seed's training originals through <see cref="TablesRun.Execute"/>
+    /// (the one training entry point of the tables: map, initial weights, <see cref="FullBatchTrainer"/>); the test set is the seed's whole test side.
+    /// </summary>
+    public static LearningCurvesUnit Execute(LearningCurvesConfig config, ProtocolSplit split, double fraction, int seed, TrainingOptions training, double trainRatio)
+    {
+        var subset = TrainingSubset.Take(split, fraction, SeedStreams.For(seed, "subset"));
+        var (row, diagnostics) = TablesRun.Execute(config.Cell, SplitProtocol.SplitFirst, subset, seed, training, trainRatio);
+        int originals = subset.TrainOrigins.Distinct().Count();
+        return new LearningCurvesUnit(config.Name, fraction, originals, subset.Train.Count * (config.Cell.TrainedOnInverted ? 2 : 1), row, diagnostics);
+    }
+
+    /// <summary>This run as a point of the analysis.</summary>
+    public CurvePoint Point() => new(Config, TrainOriginals, Row.Seed, Row.AccTest, Row.AccTestInverted,
+        Diagnostics.AccTrain, Row.Train == "X+-X", Row.TrainSeconds, Row.Epochs, Diagnostics.Stop != "budget");
+}
