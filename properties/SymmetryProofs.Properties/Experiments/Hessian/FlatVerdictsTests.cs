@@ -29,18 +29,18 @@ public class FlatVerdictsTests(ITestOutputHelper output)
     [Fact]
     public void Tangent_path_verdict_agrees_with_the_full_path()
     {
-        var shares = StampShares.Require(Prop.ForAll(Arbs.PlantedFlatCases(), c =>
+        var coverage = new Coverage(output)
+            .AtLeast(0.4, "flat directions outside the tangent span", "the complement check must find flat directions the tangents do not hold")
+            .AtLeast(0.2, "indefinite", "lambda_max is max |lambda|: the paths must agree when the extreme eigenvalue is negative");
+        coverage.Check(Prop.ForAll(Arbs.PlantedFlatCases(), c =>
         {
             var (full, tangent, agreement) = Both(c);
-            return Prop.Label(agreement.Decisive, $"tangent path not decisive: margin {agreement.Margin:G3}")
+            return coverage.Case(Prop.Label(agreement.Decisive, $"tangent path not decisive: margin {agreement.Margin:G3}")
                 .And(Prop.Label(agreement.AgreesWith(full), $"n_flat {full.NFlat} / {tangent.NFlat}, outside {full.NFlatOutside} / {tangent.NFlatOutside}, gauge {full.NFlatGauge} / {tangent.NFlatGauge}, " +
                     $"lambda_max {full.LambdaMax:R} / {tangent.LambdaMax:R} (tolerance {agreement.LambdaMaxTolerance:G3}), curvature {full.Curvature:G3} / {tangent.Curvature:G3} (tolerance {agreement.CurvatureTolerance:G3})"))
-                .And(Prop.Label(full.NFlatOutside == c.Outside && tangent.NFlatOutside == c.Outside, $"outside the tangents: full {full.NFlatOutside}, tangent {tangent.NFlatOutside}, planted {c.Outside}"))
-                .Classify(c.Outside > 0, "flat directions outside the tangent span")
-                .Classify(c.Indefinite, "indefinite");
-        }), output);
-        shares.AtLeast("flat directions outside the tangent span", 0.4);
-        shares.AtLeast("indefinite", 0.2);
+                .And(Prop.Label(full.NFlatOutside == c.Outside && tangent.NFlatOutside == c.Outside, $"outside the tangents: full {full.NFlatOutside}, tangent {tangent.NFlatOutside}, planted {c.Outside}")),
+                ("flat directions outside the tangent span", c.Outside > 0), ("indefinite", c.Indefinite));
+        }));
     }
 
     /// <summary>

@@ -43,15 +43,15 @@ public class LearningCurvesAnalysisTests(ITestOutputHelper output)
     [Fact]
     public void Samples_to_reach_interpolates_in_log_n_and_is_null_when_never_reached()
     {
-        var tally = new CaseTally();
-        tally.Run(Prop.ForAll(Arbs.PlantedCurves(), c =>
+        var coverage = new Coverage(output)
+            .AtLeast(0.4, "where", "the interpolation itself is the claim", "crossing between sizes")
+            .AtLeast(0.1, "where", "a target never reached must read as null", "never reached")
+            .AtLeast(0.05, "where", "a target reached at once must be flagged", "reached at the smallest size");
+        coverage.Check(Prop.ForAll(Arbs.PlantedCurves(), c =>
         {
             var (holds, label) = Reads(c, LogCurve(c), c.Crossing);
-            return tally.Record(Prop.Label(holds, label), Where(c));
-        }), output);
-        tally.Require("crossing between sizes", 0.4);
-        tally.Require("never reached", 0.1);
-        tally.Require("reached at the smallest size", 0.05);
+            return coverage.Case(Prop.Label(holds, label), ("where", Where(c)));
+        }));
     }
 
     /// <summary>Negative control: on a curve linear in n the log-n rule misreads a crossing between sizes; FsCheck finds one and shrinks it.</summary>
@@ -89,17 +89,16 @@ public class LearningCurvesAnalysisTests(ITestOutputHelper output)
     [Fact]
     public void Data_gain_of_a_curve_shifted_by_g_is_g_with_its_interval()
     {
-        var tally = new CaseTally();
-        tally.Run(Prop.ForAll(Arbs.PlantedCurves(), c =>
+        var coverage = new Coverage(output).AtLeast(0.15, "crossings", "only cases with both crossings between sizes test the gain", "both between sizes");
+        coverage.Check(Prop.ForAll(Arbs.PlantedCurves(), c =>
         {
             bool inside = c.U - c.V >= 0.75 && c.U <= 4.25;
-            if (!inside) return tally.Record(Prop.Label(true, "outside the planted range"), "crossing near an end (not asserted)");
+            if (!inside) return coverage.Case(Prop.Label(true, "outside the planted range"), ("crossings", "near an end (not asserted)"));
             var index = new PointIndex(Shifted(c, "neighbour", "augmentation"));
             var g = DataGain.Estimate(index, "neighbour", "augmentation", c.Target, 200, new Random(c.Seed));
             bool holds = g.Kind == GainKind.Measured && Close(g.Value, c.Gain) && Close(g.Low, c.Gain) && Close(g.High, c.Gain) && g.Defined == 200;
-            return tally.Record(Prop.Label(holds, $"gain {g.Describe("R")} [{g.Low:R}, {g.High:R}], planted {c.Gain:R}"), "both crossings between sizes");
-        }), output);
-        tally.Require("both crossings between sizes", 0.15);
+            return coverage.Case(Prop.Label(holds, $"gain {g.Describe("R")} [{g.Low:R}, {g.High:R}], planted {c.Gain:R}"), ("crossings", "both between sizes"));
+        }));
     }
 
     /// <summary>A baseline that never reaches the target gives a gain bounded below by n_max / n_config; one reached at the smallest size by both is undefined.</summary>
