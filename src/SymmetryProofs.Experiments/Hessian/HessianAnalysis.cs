@@ -4,12 +4,21 @@ using SymmetryProofs.Spectra;
 
 namespace SymmetryProofs.Experiments.Hessian;
 
-/// <summary>One trained setting: where it converged and what its Hessian says about flat directions.</summary>
+/// <summary>
+/// One trained setting: where it converged and what its Hessian says about flat directions, by the
+/// path named in Spectrum (eigenvalues, angles only on the full path). TangentResidualRel is the
+/// largest |Ht|/|t| / lambda_max over the tangents; ComplementSoftestRel the smallest |eigenvalue|
+/// (full) or Ritz value (tangent) of H on the complement of the tangent and gauge spans, / lambda_max;
+/// Margin the tangent path's distance from a changed verdict (NaN on the full path); Agreement the
+/// tangent path's verdict at the same point when both ran.
+/// </summary>
 public sealed record HessianResult(
     string Kind, string Setting, string Group, int GroupDim, int K, int Seed, int NParams, int NSamples,
     int OrbitDim, double TangentNormRel, int NFlat, int NFlatGauge, double MaxPrincipalAngleDeg, double SoftestAngleDeg, double TangentCurvature,
     double TangentCurvatureRel, double GaugeCurvature, double LambdaMax, double LambdaSoftest, double GradNorm,
-    double Loss, double TrainAccuracy, bool Converged, int LbfgsIterations, int NewtonSteps, double Seconds, double[] Eigenvalues);
+    double Loss, double TrainAccuracy, bool Converged, int LbfgsIterations, int NewtonSteps, double Seconds, double[] Eigenvalues,
+    string Spectrum = SpectrumPath.Full, int NFlatOutside = 0, double TangentResidualRel = double.NaN, double ComplementSoftestRel = double.NaN,
+    double Margin = double.NaN, int HessianVectorProducts = 0, double AnalysisSeconds = double.NaN, PathAgreement? Agreement = null);
 
 /// <summary>
 /// Counting flat directions at a critical point: eigenvalues with |lambda| below FlatThreshold *
@@ -40,7 +49,7 @@ public static class HessianAnalysis
         }
         var (nFlat, nGauge) = FlatDirections.FlatCounts(spec, gauge, FlatThreshold);
         var gq = FlatDirections.Orthonormal(gauge);
-        double gaugeCurv = Enumerable.Range(0, gq.ColumnCount).Average(j => FlatDirections.RayleighQuotient(h, gq.Column(j)));
+        double gaugeCurv = gq.ColumnCount == 0 ? double.NaN : Enumerable.Range(0, gq.ColumnCount).Average(j => FlatDirections.RayleighQuotient(h, gq.Column(j)));
         var nonGauge = Enumerable.Range(0, spec.Dimension).Where(i => gq.TransposeThisAndMultiply(spec.Vectors.Column(i)).L2Norm() < 0.5)
             .OrderBy(i => Math.Abs(spec.Values[i])).ToArray();
         double softest = nonGauge.Length > 0 ? spec.Values[nonGauge[0]] : double.NaN;

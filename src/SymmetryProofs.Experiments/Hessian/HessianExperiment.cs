@@ -5,8 +5,11 @@ using SymmetryProofs.Runtime;
 
 namespace SymmetryProofs.Experiments.Hessian;
 
-/// <summary>The settings that determine a hessian run's numbers (the fingerprint): group, protocol size, penalty, fixed modes, fine K.</summary>
-public sealed record HessianSettings(string Group, bool Quick, double Penalty, bool KeepFixedModes, int? FineK, string Version = "hessian/2");
+/// <summary>
+/// The settings that determine a hessian run's numbers (the fingerprint): group, protocol size,
+/// penalty, fixed modes, fine K, hidden width (null: the protocol's) and the <see cref="SpectrumPath"/>.
+/// </summary>
+public sealed record HessianSettings(string Group, bool Quick, double Penalty, bool KeepFixedModes, int? FineK, int? Hidden = null, string Spectrum = SpectrumPath.Full, string Version = "hessian/2");
 
 /// <summary>One trained setting as checkpointed: what its Hessian says and where it converged (warm starts and roaming start there).</summary>
 public sealed record HessianUnit(HessianResult Result, double[] Theta);
@@ -25,15 +28,17 @@ public static class HessianExperiment
         if (!Groups.Contains(settings.Group)) throw new InputException($"--group: got '{settings.Group}'; expected so2 or translations.");
         if (!(settings.Penalty > 0) || !double.IsFinite(settings.Penalty)) throw new InputException($"--penalty: got {settings.Penalty}; expected a positive finite number (it lifts accidental flat directions).");
         if (settings.FineK is < 2 or > 4096) throw new InputException($"--fine-k: got {settings.FineK}; expected 2 to 4096 (a grid of one element is no augmentation).");
-        var problem = HessianProblem.Create(settings.Group, settings.Quick, dataDir, settings.KeepFixedModes, settings.FineK);
+        if (!SpectrumPath.Names.Contains(settings.Spectrum)) throw new InputException($"--spectrum: got '{settings.Spectrum}'; expected {string.Join(", ", SpectrumPath.Names)}.");
+        if (settings.Hidden is < 1 or > 100_000) throw new InputException($"--hidden: got {settings.Hidden}; expected a hidden width from 1 to 100000.");
+        var problem = HessianProblem.Create(settings.Group, settings.Quick, dataDir, settings.KeepFixedModes, settings.FineK, settings.Hidden);
         using var folder = OutputFolder.Open(options, "hessian", log);
         TorchSetup.Initialise();
         // MathNet's managed provider splits large products and decompositions over threads; one thread keeps a seed's results bit-for-bit repeatable.
         MathNet.Numerics.Control.UseSingleThread();
         var watch = Stopwatch.StartNew();
         var checkpoint = Checkpoint<HessianUnit>.Open(folder.Path, Runs.Fingerprint.Of(settings), log);
-        var runner = new HessianRunner(problem, settings.Penalty, checkpoint, log) { Total = options.Seeds * HessianRunner.RunsPerSeed(problem) };
-        log.Line($"hessian: group {settings.Group}, {(settings.Quick ? "quick" : "full")}, {options.Seeds} seed(s), penalty {settings.Penalty:G3}, writing to {folder.Path}");
+        var runner = new HessianRunner(problem, settings.Penalty, checkpoint, log, settings.Spectrum) { Total = options.Seeds * HessianRunner.RunsPerSeed(problem) };
+        log.Line($"hessian: group {settings.Group}, {(settings.Quick ? "quick" : "full")}, hidden width {problem.Hidden}, spectrum path {settings.Spectrum}, {options.Seeds} seed(s), penalty {settings.Penalty:G3}, writing to {folder.Path}");
         var seeds = Enumerable.Range(0, options.Seeds).Where(options.Shard.Owns).ToList();
         // Seeds run one after another, whatever --jobs says: two seeds at once made libtorch fail with
         // "Unknown scalar type" in CI (TorchSharp's temporary Scalars are not safe under concurrent
@@ -52,9 +57,9 @@ public static class HessianExperiment
             log.Line($"shard {options.Shard}: its settings are in {checkpoint.Path}; join the shards with `merge` to write the reports.");
             return ExitCodes.Ok;
         }
-        var report = new HessianReport(problem, settings.Penalty, settings.Quick, options.Seeds, results, roaming, watch.Elapsed.TotalSeconds, string.Join(" ", options.CommandLine));
+        var report = new HessianReport(problem, settings.Penalty, settings.Quick, settings.Spectrum, options.Seeds, results, roaming, watch.Elapsed.TotalSeconds, string.Join(" ", options.CommandLine));
         report.Write(folder.Path);
-        log.Line($"done in {watch.Elapsed.TotalSeconds:F1} s; wrote hessian.md, hessian.csv, summary.json, spectrum.png, curvature_vs_k.png, roaming.csv, roaming.png to {folder.Path}");
+        log.Line($"done in {watch.Elapsed.TotalSeconds:F1} s; wrote hessian.md, hessian.csv, summary.json, spectrum.png (full-path rows only), curvature_vs_k.png, roaming.csv, roaming.png to {folder.Path}");
         foreach (var line in report.Findings()) log.Line("  " + line);
         var checks = HessianChecks.Evaluate(results);
         foreach (var c in checks) log.Line(c.ToString());

@@ -42,14 +42,15 @@ internal sealed class HessianProblem
         return new LabelledSet(Matrix<double>.Build.Dense(m.RowCount, m.ColumnCount, (i, j) => sd[j] > 0 ? (m[i, j] - mean[j]) / sd[j] : 0), set.Labels, set.Classes);
     }
 
-    public static HessianProblem Create(string group, bool quick, string? dataDir, bool keepFixedModes, int? fineK = null) => group switch
+    /// <summary>The protocol of <paramref name="group"/>; <paramref name="hidden"/>, when given, replaces its hidden width.</summary>
+    public static HessianProblem Create(string group, bool quick, string? dataDir, bool keepFixedModes, int? fineK = null, int? hidden = null) => group switch
     {
         "so2" => new HessianProblem
         {
             GroupName = "so2",
             Group = new So2Action(),
             Samples = quick ? 48 : 150,
-            Hidden = quick ? 6 : 8,
+            Hidden = hidden ?? (quick ? 6 : 8),
             FineK = fineK ?? (quick ? 128 : 256),
             CoarseK = 4,
             RandomM = 8,
@@ -60,7 +61,7 @@ internal sealed class HessianProblem
             DataDescription = "three rings in the plane (class = ring of the radius, radii in [0.05, 0.45), [0.55, 0.95), [1.05, 1.45)), angles uniform",
             InvariantDescription = "|x|^2 (the SO(2) invariant), standardised",
         }.With(seed => So2Rings.Generate(quick ? 48 : 150, 3, SeedStreams.For(seed, "data")), x => So2Action.RadiusSquared(x)),
-        "translations" => TranslationsProblem(quick, dataDir, keepFixedModes, fineK),
+        "translations" => TranslationsProblem(quick, dataDir, keepFixedModes, fineK, hidden),
         _ => throw new ArgumentException($"--group must be so2 or translations; got '{group}'."),
     };
 
@@ -68,7 +69,7 @@ internal sealed class HessianProblem
     private static int[] SweepUpTo(int[] sweep, int? fineK) =>
         fineK is { } k ? sweep.Where(x => x < k).Append(k).ToArray() : sweep;
 
-    private static HessianProblem TranslationsProblem(bool quick, string? dataDir, bool keepFixedModes, int? fineK)
+    private static HessianProblem TranslationsProblem(bool quick, string? dataDir, bool keepFixedModes, int? fineK, int? hidden)
     {
         var group = new TorusTranslations(8, 8);
         var fixedModes = group.FixedSubspace();
@@ -82,7 +83,7 @@ internal sealed class HessianProblem
             GroupName = "translations",
             Group = group,
             Samples = n,
-            Hidden = 3,
+            Hidden = hidden ?? 3,
             FineK = fineK ?? (quick ? 32 : 128),
             CoarseK = 4,
             RandomM = 16,

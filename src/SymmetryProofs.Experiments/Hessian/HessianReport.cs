@@ -14,14 +14,16 @@ internal sealed class HessianReport
     private readonly HessianProblem problem;
     private readonly double penalty;
     private readonly bool quick;
+    private readonly string spectrum;
     private readonly int seeds;
     private readonly List<HessianResult> results;
     private readonly List<RoamPoint> roaming;
     private readonly double seconds;
     private readonly string commandLine;
 
-    public HessianReport(HessianProblem problem, double penalty, bool quick, int seeds, List<HessianResult> results, List<RoamPoint> roaming, double seconds, string commandLine)
+    public HessianReport(HessianProblem problem, double penalty, bool quick, string spectrum, int seeds, List<HessianResult> results, List<RoamPoint> roaming, double seconds, string commandLine)
     {
+        this.spectrum = spectrum;
         this.problem = problem;
         this.penalty = penalty;
         this.quick = quick;
@@ -39,7 +41,9 @@ internal sealed class HessianReport
         AtomicFile.WriteAllText(Path.Combine(dir, "roaming.csv"), RoamingCsv());
         AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), Json());
         AtomicFile.WriteAllText(Path.Combine(dir, "hessian.md"), Markdown());
-        HessianPlots.Spectrum(dir, Main().Where(r => r.Seed == 0).ToList(), HessianAnalysis.FlatThreshold);
+        // The tangent path has no eigenvalue list: no spectrum plot from its rows (none at all on that path alone).
+        var spectra = Main().Where(r => r.Seed == 0 && r.Eigenvalues.Length > 0).ToList();
+        if (spectra.Count > 0) HessianPlots.Spectrum(dir, spectra, HessianAnalysis.FlatThreshold);
         HessianPlots.CurvatureVsK(dir, Groups().Where(g => g.Key.Kind != "main").ToList(), problem.Group.Dimension, HessianAnalysis.FlatThreshold);
         HessianPlots.Roaming(dir, roaming);
     }
@@ -65,13 +69,23 @@ internal sealed class HessianReport
     private string Csv()
     {
         var sb = new StringBuilder();
-        sb.AppendLine("kind,setting,group,group_dim,k,seed,n_params,n_samples,orbit_dim,tangent_norm_rel,n_flat,n_flat_gauge,max_principal_angle_deg,softest_angle_deg,tangent_curvature,tangent_curvature_rel,gauge_curvature,lambda_max,lambda_softest_nongauge,grad_norm,loss,train_accuracy,converged,lbfgs_iterations,newton_steps,seconds");
+        sb.AppendLine("kind,setting,group,group_dim,k,seed,n_params,n_samples,orbit_dim,tangent_norm_rel,n_flat,n_flat_gauge,max_principal_angle_deg,softest_angle_deg,tangent_curvature,tangent_curvature_rel,gauge_curvature,lambda_max,lambda_softest_nongauge,grad_norm,loss,train_accuracy,converged,lbfgs_iterations,newton_steps,seconds," +
+            "spectrum_path,n_flat_outside,tangent_residual_rel,complement_softest_rel,margin,hvps,analysis_seconds," +
+            "tp_n_flat,tp_n_flat_outside,tp_n_flat_gauge,tp_lambda_max,tp_lambda_max_tolerance,tp_tangent_curvature,tp_curvature_tolerance,tp_complement_softest_rel,tp_margin,tp_hvps,tp_seconds,paths_agree");
         foreach (var r in results)
             sb.AppendLine(string.Join(",", r.Kind, r.Setting, r.Group, r.GroupDim, r.K, r.Seed, r.NParams, r.NSamples, r.OrbitDim, F(r.TangentNormRel, "R"), r.NFlat, r.NFlatGauge,
                 F(r.MaxPrincipalAngleDeg, "R"), F(r.SoftestAngleDeg, "R"), F(r.TangentCurvature, "R"), F(r.TangentCurvatureRel, "R"), F(r.GaugeCurvature, "R"),
                 F(r.LambdaMax, "R"), F(r.LambdaSoftest, "R"), F(r.GradNorm, "R"), F(r.Loss, "R"), F(r.TrainAccuracy, "R"), r.Converged ? "true" : "false",
-                r.LbfgsIterations, r.NewtonSteps, F(r.Seconds, "F2")));
+                r.LbfgsIterations, r.NewtonSteps, F(r.Seconds, "F2"), r.Spectrum, r.NFlatOutside, F(r.TangentResidualRel, "R"), F(r.ComplementSoftestRel, "R"),
+                F(r.Margin, "R"), r.HessianVectorProducts, F(r.AnalysisSeconds, "F2"), AgreementCsv(r)));
         return sb.ToString();
+    }
+
+    private static string AgreementCsv(HessianResult r)
+    {
+        if (r.Agreement is not { } a) return string.Join(",", Enumerable.Repeat("", 13));
+        return string.Join(",", a.NFlat, a.NFlatOutside, a.NFlatGauge, F(a.LambdaMax, "R"), F(a.LambdaMaxTolerance, "R"), F(a.Curvature, "R"), F(a.CurvatureTolerance, "R"),
+            F(Math.Abs(a.ComplementSoftest) / Math.Abs(r.LambdaMax), "R"), F(a.Margin, "R"), a.HessianVectorProducts, F(a.Seconds, "F2"), a.AgreesWith(r) ? "true" : "false");
     }
 
     private string Spectra()
@@ -123,6 +137,13 @@ internal sealed class HessianReport
                 ["grad_norm"] = J(rs.Max(r => r.GradNorm)),
                 ["converged_seeds"] = rs.Count(r => r.Converged),
                 ["train_accuracy"] = J(Stat(rs.Select(r => r.TrainAccuracy)).Mean),
+                ["spectrum_path"] = rs[0].Spectrum,
+                ["n_flat_outside_per_seed"] = rs.Select(r => r.NFlatOutside).ToArray(),
+                ["tangent_residual_rel_max"] = J(rs.Select(r => r.TangentResidualRel).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max()),
+                ["complement_softest_rel_min"] = J(rs.Select(r => r.ComplementSoftestRel).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Min()),
+                ["analysis_seconds"] = J(Stat(rs.Select(r => r.AnalysisSeconds)).Mean),
+                ["seconds"] = J(Stat(rs.Select(r => r.Seconds)).Mean),
+                ["paths_agree"] = rs.All(r => r.Agreement is null) ? null : rs.Where(r => r.Agreement is not null).All(r => r.Agreement!.AgreesWith(r)),
             };
         }).ToList();
         var doc = new Dictionary<string, object?>
@@ -130,6 +151,8 @@ internal sealed class HessianReport
             ["group"] = problem.GroupName,
             ["group_dim"] = problem.Group.Dimension,
             ["quick"] = quick,
+            ["hidden"] = problem.Hidden,
+            ["spectrum_path"] = spectrum,
             ["seeds"] = seeds,
             ["penalty"] = penalty,
             ["penalty_form"] = "(penalty/2) * |theta|^2 on every weight and bias",
@@ -172,17 +195,18 @@ internal sealed class HessianReport
         sb.AppendLine($"# Flat Hessian directions: {problem.Group.Name}");
         sb.AppendLine();
         sb.AppendLine($"Command: `{commandLine}`  ");
-        sb.AppendLine($"Run time: {seconds:F1} s ({(quick ? "quick" : "full")} protocol, {seeds} seed(s), single-threaded float64).");
+        sb.AppendLine($"Run time: {seconds:F1} s for this invocation ({(quick ? "quick" : "full")} protocol, {seeds} seed(s), single-threaded float64); the settings' own times (training + analysis, column seconds of hessian.csv, including settings reused from the checkpoint of an earlier invocation) sum to {results.Where(r => !(r.Kind == "k-sweep" && r.K == problem.FineK)).Sum(r => r.Seconds):F1} s.");
         sb.AppendLine();
         sb.AppendLine("## Protocol");
         sb.AppendLine($"- Group: {problem.Group.Name}, dimension {d}, periods {string.Join(" x ", problem.Group.Periods.Select(p => p.ToString("G4", Inv)))}.");
         sb.AppendLine($"- Data per seed: {problem.DataDescription}; {problem.Samples} samples.");
         sb.AppendLine($"- Network: tanh, widths input-{problem.Hidden}-classes, with biases; loss = mean cross-entropy over the augmented set + (lambda/2)|theta|^2 on every parameter, lambda = {penalty:G3}. The penalty is invariant under W -> W U(g) (U orthogonal), so it keeps the group's flat directions and lifts saturation and the softmax gauge.");
         sb.AppendLine($"- Settings: fine = grid of K = {problem.FineK} elements per generator (K^{d} per sample, the subgroup Z_K^{d}); coarse = K = {problem.CoarseK}; random = {problem.RandomM} Haar-random elements per sample, drawn per sample (Eq. 17); invariant = {problem.InvariantDescription}, no augmentation; none = raw inputs, no augmentation.");
-        sb.AppendLine("- Training: from a seeded random init (N(0, 1/fan-in) weights, N(0, 0.01) biases), L-BFGS (memory 20, Armijo backtracking) to |grad| < 1e-6, then Newton steps with the full Hessian (saddle-free |lambda|, near-null eigenvalues below 1e-12 lambda_max not inverted) to |grad| < 1e-8.");
+        sb.AppendLine("- Training: from a seeded random init (N(0, 1/fan-in) weights, N(0, 0.01) biases), L-BFGS (memory 20, Armijo backtracking) to |grad| < 1e-6, then Newton steps (full path: on the full Hessian, saddle-free |lambda|, near-null eigenvalues below 1e-12 lambda_max not inverted; tangent path: Hessian-free, see below) to |grad| < 1e-8.");
         sb.AppendLine("- Hessian: exact, by the R-operator (`MlpObjective`: one forward and backward R-pass per unit seed at each layer's pre-activations, blocks assembled from per-sample contractions; checked against TorchSharp double backward in the property tests), symmetrised; spectrum by MathNet's symmetric eigensolver.");
         sb.AppendLine($"- Flat: |lambda| < {HessianAnalysis.FlatThreshold:G} lambda_max. Gauge convention: counted apart; n_flat_gauge = near-null directions within 1 degree of the softmax gauge span (same vector added to every row of the logit layer, same number to every output bias: last hidden width + 1 directions). Because the penalty covers the logit layer, H g = lambda g exactly along the gauge, so these have curvature lambda (column gauge curvature), not 0, and n_flat_gauge is 0 unless lambda falls below the threshold.");
         sb.AppendLine($"- Tangents: vec(W A_a) in the flat layout (first-layer block). Max angle: largest principal angle between the non-gauge near-null eigenspace and the tangent span (n/a when n_flat = 0). Softest angle: the same against the span of the d non-gauge eigenvectors with smallest |lambda|, defined even when nothing is below the threshold. Tangent curvature: mean over a of t_a^T H t_a / |t_a|^2. Orbit dimension: numerical rank of [W A_1 ... W A_d] (singular values above {HessianAnalysis.DegenerateTangent:G} |W|), i.e. dim G minus the dimension of W's stabiliser; tangents shorter than that are left out (W is fixed by them, nothing is forced to be flat).");
+        HessianPathReport.Protocol(sb, spectrum, results);
         sb.AppendLine("- K sweep and sampling-rate sweep: warm-started at each seed's fine-K minimum, re-converged to |grad| < 1e-8.");
         sb.AppendLine($"- SGD roaming (seed 0): from the fine and the unaugmented minima, {problem.RoamSteps} steps of plain SGD with minibatches of {problem.RoamBatch} augmented samples drawn with replacement, learning rate 0.5 / lambda_max of the fine minimum; displacement split into the span of the tangents at the start and its complement; orbit coordinate = group coordinates t fitted (Gauss-Newton) so that W ~ W* U(t), wrapped to the shortest way round.");
         sb.AppendLine();
@@ -203,6 +227,8 @@ internal sealed class HessianReport
                 $"{F(rs.Select(r => r.MaxPrincipalAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max(), "G3")} | {F(rs.Select(r => r.SoftestAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max(), "G3")} | " +
                 $"{MeanSd(rs.Select(r => r.TangentCurvature))} | {MeanSd(rs.Select(r => r.TangentCurvatureRel))} | {MeanSd(rs.Select(r => r.GaugeCurvature))} | {MeanSd(rs.Select(r => r.LambdaMax))} | {F(rs.Max(r => r.GradNorm), "G2")} | {MeanSd(rs.Select(r => r.TrainAccuracy), "F3")} |");
         }
+        HessianPathReport.Verdicts(sb, Main().ToList(), MainOrder);
+        HessianPathReport.Agreement(sb, results);
         foreach (var (kind, title, unit) in new[] { ("k-sweep", "K sweep (grid, K per generator)", "K"), ("rate-sweep", "Random sampling rate (m elements per sample)", "m") })
         {
             sb.AppendLine();
@@ -223,7 +249,7 @@ internal sealed class HessianReport
                 sb.AppendLine($"| {p.Setting} | {p.Step} | {F(p.Along, "G3")} | {F(p.Across, "G3")} | {F(p.OrbitCoordinate, "G3")} | {F(p.OrbitResidual, "G3")} |");
         }
         sb.AppendLine();
-        sb.AppendLine("Files: hessian.csv (every run), spectra.csv (every eigenvalue of the five settings), summary.json, roaming.csv, spectrum.png, curvature_vs_k.png, roaming.png.");
+        sb.AppendLine("Files: hessian.csv (every run), spectra.csv (every eigenvalue of the five settings, full path only), summary.json, roaming.csv, spectrum.png (full-path rows only), curvature_vs_k.png, roaming.png.");
         return sb.ToString();
     }
 }

@@ -15,11 +15,18 @@ internal sealed class HessianRunner
     private readonly double penalty;
     private readonly Checkpoint<HessianUnit> checkpoint;
     private readonly IRunLog log;
-    private readonly CriticalPointSolver solver = new() { Tolerance = 1e-8, LbfgsTolerance = 1e-6, MaxLbfgsIterations = 20000, MaxNewtonSteps = 25 };
+    private readonly string spectrum;
     public int Total { get; init; }
 
-    public HessianRunner(HessianProblem problem, double penalty, Checkpoint<HessianUnit> checkpoint, IRunLog log)
+    /// <summary>
+    /// <paramref name="spectrum"/> names the <see cref="SpectrumPath"/>. On the tangent path the
+    /// solver's Newton steps are Hessian-free (truncated CG on HVPs): the dense Hessian it would
+    /// otherwise factor every step is what that path exists to avoid.
+    /// </summary>
+    public HessianRunner(HessianProblem problem, double penalty, Checkpoint<HessianUnit> checkpoint, IRunLog log, string spectrum = SpectrumPath.Full)
     {
+        this.spectrum = spectrum;
+
         this.problem = problem;
         this.penalty = penalty;
         this.checkpoint = checkpoint;
@@ -58,24 +65,40 @@ internal sealed class HessianRunner
         var theta0 = start ?? Mlp.Random(widths, true, SeedStreams.For(seed, "init")).Flatten();
         // Large augmented sets take minutes to converge: show the solver's progress every 15 s or so.
         var sinceReport = Stopwatch.StartNew();
+        string path = SpectrumPath.Resolve(spectrum, objective.Dimension);
+        var solver = new CriticalPointSolver { Tolerance = 1e-8, LbfgsTolerance = 1e-6, MaxLbfgsIterations = 20000, MaxNewtonSteps = 25, HessianFree = path == SpectrumPath.Tangent };
         var cp = solver.Solve(objective, theta0, line =>
         {
             if (sinceReport.Elapsed.TotalSeconds < 15) return;
             log.Line($"    seed {seed} {kind} {setting} k={k}, {watch.Elapsed.TotalSeconds:F0} s: {line}");
             sinceReport.Restart();
         });
-        var (h, _) = TorchObjective.Symmetrised(objective.Hessian(cp.Theta));
-        var spec = SymmetricSpectrum.Of(h);
+        double trainSeconds = watch.Elapsed.TotalSeconds;
         var tangents = invariant ? null : FlatDirections.Tangents(widths, true, cp.Theta, problem.Group);
         var firstLayerNorm = ParameterLayout.Unflatten(widths, true, cp.Theta).Weights[0].FrobeniusNorm();
-        var a = HessianAnalysis.Analyse(h, spec, FlatDirections.Gauge(widths, true), tangents, firstLayerNorm);
+        var gauge = FlatDirections.Gauge(widths, true);
+        FlatVerdict Tangent() => FlatVerdicts.Tangent(v => objective.HessianVectorProduct(cp.Theta, v), objective.Dimension, gauge, tangents, firstLayerNorm,
+            SeedStreams.For(seed, $"lanczos:{kind}:{setting}:{k}").Next());
+        var a = path == SpectrumPath.Tangent ? Tangent() : FullVerdict(objective, cp.Theta, gauge, tangents, firstLayerNorm);
+        var agreement = path == SpectrumPath.Both ? PathAgreement.Of(a, Tangent(), objective.Dimension, set.Count) : null;
+        double scale = Math.Abs(a.LambdaMax);
         var result = new HessianResult(kind, setting, problem.GroupName, problem.Group.Dimension, k, seed, objective.Dimension, set.Count,
-            a.OrbitDim, a.TangentNormRel, a.NFlat, a.NFlatGauge, a.MaxAngle, a.SoftestAngle, a.Curvature, a.Curvature / spec.MaxAbs, a.GaugeCurvature, spec.Max, a.Softest,
-            cp.GradientNorm, cp.Loss, loss.Accuracy(cp.Theta), cp.Converged, cp.LbfgsIterations, cp.NewtonSteps, watch.Elapsed.TotalSeconds, spec.Values);
+            a.OrbitDim, a.TangentNormRel, a.NFlat, a.NFlatGauge, a.MaxAngle, a.SoftestAngle, a.Curvature, a.Curvature / scale, a.GaugeCurvature, a.LambdaMax, a.Softest,
+            cp.GradientNorm, cp.Loss, loss.Accuracy(cp.Theta), cp.Converged, cp.LbfgsIterations, cp.NewtonSteps, watch.Elapsed.TotalSeconds, a.Eigenvalues,
+            path == SpectrumPath.Both ? SpectrumPath.Full : path, a.NFlatOutside, a.TangentResidual / scale, Math.Abs(a.ComplementSoftest) / scale, a.Margin,
+            a.HessianVectorProducts, watch.Elapsed.TotalSeconds - trainSeconds, agreement);
         log.Progress(Interlocked.Increment(ref done), Total,
             $"seed {seed} {kind} {setting} k={k}: |g| = {cp.GradientNorm:G2}{(cp.Converged ? "" : " (NOT converged)")}, orbit dim {a.OrbitDim}, n_flat = {a.NFlat}, " +
-            $"gauge {a.NFlatGauge}, tangent curvature/lambda_max = {result.TangentCurvatureRel:G3}, angle = {a.MaxAngle:F3} deg, {watch.Elapsed.TotalSeconds:F1} s");
+            $"gauge {a.NFlatGauge}, tangent curvature/lambda_max = {result.TangentCurvatureRel:G3}, angle = {a.MaxAngle:F3} deg, {path} path, {watch.Elapsed.TotalSeconds:F1} s" +
+            (agreement is null ? "" : $"; tangent path n_flat = {agreement.NFlat}, {(agreement.AgreesWith(result) ? "agrees" : "DISAGREES")}"));
         return new Trained(result, cp.Theta, loss);
+    }
+
+    private static FlatVerdict FullVerdict(MlpObjective objective, double[] theta, MathNet.Numerics.LinearAlgebra.Matrix<double> gauge, MathNet.Numerics.LinearAlgebra.Matrix<double>? tangents, double firstLayerNorm)
+    {
+        var watch = Stopwatch.StartNew();
+        var (h, _) = TorchObjective.Symmetrised(objective.Hessian(theta));
+        return FlatVerdicts.Full(h, gauge, tangents, firstLayerNorm, watch.Elapsed.TotalSeconds);
     }
 
     /// <summary>The five settings, the K sweep and the sampling-rate sweep (both warm-started at the fine-K minimum; the sweep's K = fine K is the fine run itself) for one seed.</summary>

@@ -49,14 +49,20 @@ public static class FlatDirections
         return g;
     }
 
-    /// <summary>An orthonormal basis of the column span (thin QR, columns of negligible norm dropped).</summary>
+    /// <summary>
+    /// An orthonormal basis of the column span: thin QR a = Q R, then the SVD of the small R, so
+    /// the basis is Q U_R restricted to singular values above the tolerance (the same singular
+    /// values and span as the SVD of a). The SVD of a itself would build the full n x n U: for the
+    /// 135 gauge columns of a 10,060-parameter net, 800 MB and minutes.
+    /// </summary>
     public static Matrix<double> Orthonormal(Matrix<double> a, double relativeRankTolerance = 1e-10)
     {
         if (a.ColumnCount == 0) return a;
-        var svd = a.Svd(true);
+        var qr = a.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
+        var svd = qr.R.Svd(true);
         double smax = svd.S.Count > 0 ? svd.S[0] : 0;
         int rank = svd.S.Count(s => s > relativeRankTolerance * smax);
-        return svd.U.SubMatrix(0, a.RowCount, 0, rank);
+        return qr.Q * svd.U.SubMatrix(0, svd.U.RowCount, 0, rank);
     }
 
     /// <summary>Principal angles in degrees (ascending) between the column spans of a and b: min(rank a, rank b) of them.</summary>
