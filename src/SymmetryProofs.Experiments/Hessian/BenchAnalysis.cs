@@ -20,7 +20,7 @@ public sealed record BenchAnalysis(IReadOnlyList<BenchAnalysis.CostFit> Fits, Pr
         ("full_hessian_s", "s", r => r.FullHessianSource == BenchRow.Measured ? r.FullHessianS : null),
         ("eigendecomposition_s", "s", r => r.EigendecompositionSource == BenchRow.Measured ? r.EigendecompositionS : null),
         ("full_hessian_plus_spectrum_s", "s", r => r.Extrapolated ? null : r.FullHessianPlusSpectrumS),
-        ("peak_memory_mb", "MiB", r => r.PeakMemoryScope == BenchMeasure.ThisNet ? r.PeakMemoryMb : null),
+        ("peak_memory_mb", "MiB", r => r.PeakMemoryScope == BenchMeasure.ThisNet && !r.Extrapolated ? r.PeakMemoryMb : null),
     ];
 
     public static BenchAnalysis Of(IReadOnlyList<BenchRow> rows, double budgetSeconds, double budgetMb)

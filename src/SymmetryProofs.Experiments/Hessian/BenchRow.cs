@@ -40,6 +40,10 @@ public sealed record BenchRow(
     [JsonPropertyName("full_hessian_plus_spectrum_s")]
     public double FullHessianPlusSpectrumS => FullHessianS + EigendecompositionS;
 
+    /// <summary>CPU seconds of the process over both phases (with one thread on an otherwise idle core, close to the wall time); null when either was extrapolated.</summary>
+    [JsonPropertyName("full_hessian_plus_spectrum_cpu_s")]
+    public double? FullHessianPlusSpectrumCpuS => FullHessianCpuS + EigendecompositionCpuS;
+
     [JsonPropertyName("extrapolated")]
     public bool Extrapolated => FullHessianSource != Measured || EigendecompositionSource != Measured;
 }
