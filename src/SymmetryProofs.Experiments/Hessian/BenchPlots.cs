@@ -6,8 +6,8 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// <summary>bench.png: the phases of one net as bars, or the sweep's costs against n_params on log-log axes (log10 values, labels say so).</summary>
 internal static class BenchPlots
 {
-    /// <summary>Bars of log10 seconds for each phase; <paramref name="reference"/> as a dashed line (e.g. PyTorch's figure).</summary>
-    public static void Phases(string path, string title, IReadOnlyList<(string Phase, double Seconds)> phases, (string Label, double Seconds)? reference)
+    /// <summary>Bars of log10 milliseconds for each phase; each of <paramref name="references"/> as a dashed line (e.g. PyTorch's figure and the goal).</summary>
+    public static void Phases(string path, string title, IReadOnlyList<(string Phase, double Seconds)> phases, IReadOnlyList<(string Label, double Seconds)> references)
     {
         var plt = new Plot();
         var ticks = new List<Tick>();
@@ -18,18 +18,20 @@ internal static class BenchPlots
             ticks.Add(new Tick(i, phases[i].Phase));
         }
         plt.Add.Bars(bars);
-        if (reference is { } r)
+        var palette = new ScottPlot.Palettes.Category10();
+        for (int i = 0; i < references.Count; i++)
         {
-            var line = plt.Add.HorizontalLine(Math.Log10(r.Seconds * 1e3));
+            var line = plt.Add.HorizontalLine(Math.Log10(references[i].Seconds * 1e3));
             line.LinePattern = LinePattern.Dashed;
-            line.LegendText = r.Label;
-            plt.ShowLegend(Alignment.UpperLeft);
+            line.Color = palette.GetColor(i + 1);
+            line.LegendText = references[i].Label;
         }
+        if (references.Count > 0) plt.ShowLegend(Alignment.UpperLeft);
         plt.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
         plt.Axes.Bottom.MajorTickStyle.Length = 0;
         plt.Title(title);
         plt.YLabel("log10 wall time (ms)");
-        plt.Layout.Fixed(new PixelPadding(70, 20, 110, 40));
+        plt.Layout.Fixed(new PixelPadding(70, 20, 50, 40));
         AtomicFile.Write(path, tmp => plt.SavePng(tmp, Math.Max(900, 140 * phases.Count), 600));
     }
 
