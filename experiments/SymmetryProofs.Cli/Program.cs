@@ -27,6 +27,8 @@ public static class Program
         root.Subcommands.Add(HessianCommand.Create());
         root.Subcommands.Add(SampleComplexityCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(RepresentationsCommand.Create());
+        root.Subcommands.Add(ReadmeCommand.Create());
         root.Subcommands.Add(MergeCommand.Create(Main));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -12,24 +12,28 @@ using SymmetryProofs.Properties.Support;
 namespace SymmetryProofs.Properties.Features;
 
 /// <summary>Claims 6 and 7 (Eqs. 7-12): even feature maps are invariant under inversion; which of them keep enough information.</summary>
-public sealed class FeatureMapTests(ITestOutputHelper output) : IDisposable
+public sealed class FeatureMapTests(ITestOutputHelper output)
 {
-    private readonly Coverage coverage = new(output);
-
-    public void Dispose() => coverage.Verify();
+    private static readonly Arbitrary<int> Seeds = ArbMap.Default.ArbFor<int>();
+    private static readonly Arbitrary<bool> Biases = ArbMap.Default.ArbFor<bool>();
 
     /// <summary>x = 0 is its own inverse: phi(-x) = phi(x) then says nothing, so at least half the images must have a non-zero pixel.</summary>
-    private void RequireNonZeroImages() => coverage.AtLeast(0.5, "x non-zero", "yes", "x = 0 equals -x");
+    private static Coverage RequireNonZeroImages(Coverage coverage) => coverage.AtLeast(0.5, "x non-zero", "x = 0 equals -x");
 
     private static (string, object)[] ImageLabels(Image x) =>
         [("image", $"{x.Height}x{x.Width}"), ("x non-zero", x.Pixels.Any(v => v != 0))];
 
     /// <summary>A flip that changes nothing (its pixels all 0) checks phi(x) = phi(x): at least half must change x.</summary>
-    private Property FlipCase((bool, string) verdict, Image x, double[] y)
+    private void CheckFlips<T>(Arbitrary<T> flips, Func<T, ((bool, string) Verdict, Image X, double[] Y)> check)
     {
-        coverage.AtLeast(0.5, "y differs from x", "yes", "a flip of zero pixels gives y = x");
-        return coverage.Case(verdict, [.. ImageLabels(x), ("y differs from x", !y.SequenceEqual(x.Pixels))]);
+        var coverage = new Coverage(output).AtLeast(0.5, "y differs from x", "a flip of zero pixels gives y = x");
+        coverage.Check(Prop.ForAll(flips, f =>
+        {
+            var (verdict, x, y) = check(f);
+            return coverage.Case(verdict, [.. ImageLabels(x), ("y differs from x", !y.SequenceEqual(x.Pixels))]);
+        }));
     }
+
     /// <summary>
     /// x_i -> x_i / x_{i*} after a square root and a division: each of fl(x_i x_j), fl(sqrt(x_{i*}^2))
     /// and the division rounds once (half an ulp each), so 4 ulps of |x_j| bound the recovery error with room to spare.
@@ -57,10 +61,16 @@ public sealed class FeatureMapTests(ITestOutputHelper output) : IDisposable
     // ---- Claim 6 -------------------------------------------------------------------------
 
     /// <summary>Claim 6, Eqs. 7-9: phi(-x) = phi(x) bit for bit for every even map (squares, neighbour and permutation products, full quadratic, Reynolds average over Z2).</summary>
-    [Claim(6)]
-    public Property Even_feature_map_is_invariant_under_inversion(Image x, int seed)
+    [Fact]
+    [ClaimProperty(6)]
+    public void Even_feature_map_is_invariant_under_inversion()
     {
-        RequireNonZeroImages();
+        var coverage = RequireNonZeroImages(new Coverage(output));
+        coverage.Check(Prop.ForAll(Arbs.Images(), Seeds, (x, seed) => EvenMapsInvariant(coverage, x, seed)));
+    }
+
+    private static Property EvenMapsInvariant(Coverage coverage, Image x, int seed)
+    {
         var failures = new List<string>();
         var inversion = GroupCatalog.Inversion(x.Count);
         foreach (var phi in EvenMaps(x, seed))
@@ -75,11 +85,16 @@ public sealed class FeatureMapTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>Claim 6, Eq. 11: a network on even features, with or without biases, gives bit-identical logits on x and -x.</summary>
-    [Claim(6)]
-    public Property Net_on_even_features_gives_identical_outputs_on_x_and_minus_x(Image x, int seed, bool withBiases)
+    [Fact]
+    [ClaimProperty(6)]
+    public void Net_on_even_features_gives_identical_outputs_on_x_and_minus_x()
     {
-        RequireNonZeroImages();
-        coverage.AtLeast(0.25, "biases", "yes", "with biases the net is not odd, so invariance comes from phi alone");
+        var coverage = RequireNonZeroImages(new Coverage(output)).AtLeast(0.25, "biases", "with biases the net is not odd, so invariance comes from phi alone");
+        coverage.Check(Prop.ForAll(Arbs.Images(), Seeds, Biases, (x, seed, withBiases) => IdenticalOutputs(coverage, x, seed, withBiases)));
+    }
+
+    private static Property IdenticalOutputs(Coverage coverage, Image x, int seed, bool withBiases)
+    {
         var failures = new List<string>();
         foreach (var phi in EvenMaps(x, seed))
         {
@@ -93,10 +108,16 @@ public sealed class FeatureMapTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>Claim 6, Eq. 12: on even features R-bar = R exactly, for random nets and random labelled sets.</summary>
-    [Claim(6)]
-    public Property Accuracy_on_even_features_is_the_same_on_X_and_minus_X(Image x, int seed, bool withBiases)
+    [Fact]
+    [ClaimProperty(6)]
+    public void Accuracy_on_even_features_is_the_same_on_X_and_minus_X()
     {
-        coverage.AtLeast(0.25, "biases", "yes", "with biases the net is not odd, so R-bar = R comes from phi alone");
+        var coverage = new Coverage(output).AtLeast(0.25, "biases", "with biases the net is not odd, so R-bar = R comes from phi alone");
+        coverage.Check(Prop.ForAll(Arbs.Images(), Seeds, Biases, (x, seed, withBiases) => SameAccuracy(coverage, x, seed, withBiases)));
+    }
+
+    private static Property SameAccuracy(Coverage coverage, Image x, int seed, bool withBiases)
+    {
         var rng = new Random(seed);
         const int samples = 8, classes = 3;
         var inputs = Matrix<double>.Build.Dense(samples, x.Count, (i, j) => i == 0 ? x.Pixels[j] : 2 * rng.NextDouble() - 1);
@@ -139,15 +160,19 @@ public sealed class FeatureMapTests(ITestOutputHelper output) : IDisposable
     /// from phi(x) = (x_i x_j) up to its sign (x_{i*} = sqrt(x_{i*}^2) for the largest diagonal entry,
     /// x_j = x_{i*} x_j / x_{i*}); phi(x) = phi(y) then gives the same x-hat, so y = +-x.
     /// </summary>
-    [Claim(7)]
-    public Property Full_quadratic_map_separates_inversion_orbits(Image x)
+    [Fact]
+    [ClaimProperty(7)]
+    public void Full_quadratic_map_separates_inversion_orbits()
     {
-        RequireNonZeroImages();
-        int n = x.Count;
-        var phi = new FullQuadraticMap(n).Apply(x.Vector);
-        var recovered = RecoverUpToSign(phi, n);
-        bool Close(int sign) => Enumerable.Range(0, n).All(j => Math.Abs(recovered[j] - sign * x.Pixels[j]) <= RecoveryTolerance * Math.Abs(x.Pixels[j]));
-        return coverage.Case((Close(+1) || Close(-1), $"x = {x}, recovered {Format.Vector(recovered)}"), ImageLabels(x));
+        var coverage = RequireNonZeroImages(new Coverage(output));
+        coverage.Check(Prop.ForAll(Arbs.Images(), x =>
+        {
+            int n = x.Count;
+            var phi = new FullQuadraticMap(n).Apply(x.Vector);
+            var recovered = RecoverUpToSign(phi, n);
+            bool Close(int sign) => Enumerable.Range(0, n).All(j => Math.Abs(recovered[j] - sign * x.Pixels[j]) <= RecoveryTolerance * Math.Abs(x.Pixels[j]));
+            return coverage.Case((Close(+1) || Close(-1), $"x = {x}, recovered {Format.Vector(recovered)}"), ImageLabels(x));
+        }));
     }
 
     private static double[] RecoverUpToSign(Vector<double> phi, int n)
@@ -220,29 +245,32 @@ public sealed class FeatureMapTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>Claim 7, Eq. 10: x_i^2 loses every sign: squares are invariant under flipping any single pixel, bit for bit.</summary>
-    [Claim(7)]
-    public Property Squares_are_invariant_under_every_single_sign_flip(PixelFlip f)
+    [Fact]
+    [ClaimProperty(7)]
+    public void Squares_are_invariant_under_every_single_sign_flip() => CheckFlips(Arbs.PixelFlips(), f =>
     {
         var phi = new SquaresMap(f.X.Count);
         var (a, b) = (phi.Apply(f.X.Vector), phi.Apply(V(f.Flipped())));
-        return FlipCase((Bits.Identical(a, b), $"{f}\n" + Bits.Describe("phi(x) vs phi(y)", a, b)), f.X, f.Flipped());
-    }
+        return ((Bits.Identical(a, b), $"{f}\n" + Bits.Describe("phi(x) vs phi(y)", a, b)), f.X, f.Flipped());
+    });
 
     /// <summary>Claim 7: x_i x_{i+e1} stays within a row, so flipping one whole row keeps every product, bit for bit.</summary>
-    [Claim(7)]
-    public Property Neighbour_products_are_invariant_under_flipping_one_row(RowFlip f)
+    [Fact]
+    [ClaimProperty(7)]
+    public void Neighbour_products_are_invariant_under_flipping_one_row() => CheckFlips(Arbs.RowFlips(), f =>
     {
         var phi = new NeighbourProductsMap(f.X.Height, f.X.Width);
         var (a, b) = (phi.Apply(f.X.Vector), phi.Apply(V(f.Flipped())));
-        return FlipCase((Bits.Identical(a, b), $"{f}\n" + Bits.Describe("phi(x) vs phi(y)", a, b)), f.X, f.Flipped());
-    }
+        return ((Bits.Identical(a, b), $"{f}\n" + Bits.Describe("phi(x) vs phi(y)", a, b)), f.X, f.Flipped());
+    });
 
     /// <summary>Claim 7: x_i x_{P(i)} pairs each pixel with one in the same cycle of P, so flipping one cycle keeps it, bit for bit.</summary>
-    [Claim(7)]
-    public Property Permutation_products_are_invariant_under_flipping_one_cycle_of_P(CycleFlip f)
+    [Fact]
+    [ClaimProperty(7)]
+    public void Permutation_products_are_invariant_under_flipping_one_cycle_of_P() => CheckFlips(Arbs.CycleFlips(), f =>
     {
         var phi = new PermutationProductsMap(f.P);
         var (a, b) = (phi.Apply(f.X.Vector), phi.Apply(V(f.Flipped())));
-        return FlipCase((Bits.Identical(a, b), $"{f}\n" + Bits.Describe("phi(x) vs phi(y)", a, b)), f.X, f.Flipped());
-    }
+        return ((Bits.Identical(a, b), $"{f}\n" + Bits.Describe("phi(x) vs phi(y)", a, b)), f.X, f.Flipped());
+    });
 }

@@ -42,14 +42,13 @@ public class PowerSpectrumCompletenessTests(ITestOutputHelper output)
     [ClaimProperty(11)]
     public void Power_spectrum_is_invariant_under_every_cyclic_translation()
     {
-        var tally = new CaseTally();
-        tally.Run(Prop.ForAll(Arbs.Images(), x =>
+        var coverage = new Coverage(output).AtLeast(0.8, "some translate differs from x", "an image fixed by every translation checks nothing");
+        coverage.Check(Prop.ForAll(Arbs.Images(), x =>
         {
             var (holds, label) = InvariantUnder(x, Translates(x.Height, x.Width, x.Vector));
             bool moves = Translates(x.Height, x.Width, x.Vector).Any(y => !y.Equals(x.Vector));
-            return tally.Record(Prop.Label(holds, label), moves ? "some translate differs from x" : "x fixed by every translation (trivial)", $"{x.Height}x{x.Width}");
-        }), output);
-        tally.Require("some translate differs from x", 0.8);
+            return coverage.Case((holds, label), ("some translate differs from x", moves), ("image", $"{x.Height}x{x.Width}"));
+        }));
     }
 
     /// <summary>Negative control: a pixel permutation that need not be a translation changes the spectrum.</summary>
@@ -70,14 +69,13 @@ public class PowerSpectrumCompletenessTests(ITestOutputHelper output)
     [ClaimProperty(11)]
     public void Power_spectrum_obeys_Parseval()
     {
-        var tally = new CaseTally();
-        tally.Run(Prop.ForAll(Arbs.Images(), x =>
+        var coverage = new Coverage(output).AtLeast(0.5, "has a conjugate pair k != -k", "with every frequency self-conjugate the weights do not matter");
+        coverage.Check(Prop.ForAll(Arbs.Images(), x =>
         {
             var (holds, label) = Parseval(x, weighted: true);
             bool pairs = x.Height > 2 || x.Width > 2;
-            return tally.Record(Prop.Label(holds, label), pairs ? "has a conjugate pair k != -k" : "every frequency self-conjugate");
-        }), output);
-        tally.Require("has a conjugate pair k != -k", 0.5);
+            return coverage.Case((holds, label), ("has a conjugate pair k != -k", pairs));
+        }));
     }
 
     /// <summary>Negative control: counting each conjugate pair once breaks Parseval as soon as a pair exists (a side of 3 or more).</summary>

@@ -21,7 +21,7 @@ public class FeatureRidgeProperties(ITestOutputHelper output)
     /// cond(A) 4 n eps m max|psi|^2 / ||A|| with A = Psi^T Psi + lambda I (cond and ||A|| from its eigenvalues).
     /// With <paramref name="repeatRow"/> the first row of the second chunk is added twice (an overlap bug).
     /// </summary>
-    private static Property ChunkedEqualsWhole(int seed, int nRaw, int cutsRaw, bool repeatRow)
+    private static Property ChunkedEqualsWhole(Coverage coverage, int seed, int nRaw, int cutsRaw, bool repeatRow)
     {
         TorchSetup.Initialise();
         int d = 2, n = 4 + Math.Abs(7 * nRaw % 97); // 7 spreads the small early ints over 4..100 (the lattice has 49 features)
@@ -50,24 +50,24 @@ public class FeatureRidgeProperties(ITestOutputHelper output)
             double err = (chunked.Solve(lambda) - expected).L2Norm() / expected.L2Norm();
             if (!(err <= tol)) failures.Add($"{(torch ? "libtorch" : "MathNet")} products, n = {n}, chunks at [{string.Join(", ", cuts)}]: relative difference {err:G3} > {tol:G3}");
         }
-        return (failures.Count == 0).Label(string.Join("; ", failures))
-            .Classify(cuts.Length > 3, "three or more chunks")
-            .Classify(n > lattice.FeatureCount, "more rows than features");
+        return coverage.Case((failures.Count == 0).Label(string.Join("; ", failures)),
+            ("three or more chunks", cuts.Length > 3), ("more rows than features", n > lattice.FeatureCount));
     }
 
     [Fact]
     public void Chunked_normal_equations_equal_one_solve()
     {
-        var shares = StampShares.Require(Prop.ForAll<int, int, int>((s, n, c) => ChunkedEqualsWhole(s, n, c, false)), output, Suite.Cases);
-        shares.AtLeast("three or more chunks", 0.5);
-        shares.AtLeast("more rows than features", 0.15); // 31-38% seen: small generated ints favour small n
+        var coverage = new Coverage(output)
+            .AtLeast(0.5, "three or more chunks", "one or two chunks barely exercise the accumulation")
+            .AtLeast(0.15, "more rows than features", "with fewer rows the normal equations are singular without the ridge"); // 31-38% seen: small generated ints favour small n
+        coverage.Check(Prop.ForAll<int, int, int>((s, n, c) => ChunkedEqualsWhole(coverage, s, n, c, false)));
     }
 
     /// <summary>Negative control: adding one row twice (overlapping chunks) changes the solve.</summary>
     [Fact]
     public void Overlapping_chunks_do_not_equal_one_solve()
     {
-        var found = NegativeControl.Require(Prop.ForAll<int, int, int>((s, n, c) => ChunkedEqualsWhole(s, n, c, true)), output);
+        var found = NegativeControl.Require(Prop.ForAll<int, int, int>((s, n, c) => ChunkedEqualsWhole(new Coverage(output), s, n, c, true)), output);
         Assert.Contains("relative difference", found.Labels);
     }
 }

@@ -37,14 +37,13 @@ public class KernelRidgeClosedFormTests(ITestOutputHelper output)
     [Fact]
     public void Kernel_ridge_with_one_or_two_points_equals_the_closed_form()
     {
-        var tally = new CaseTally();
-        tally.Run(Prop.ForAll(Arbs.RidgeCases(), c =>
+        var coverage = new Coverage(output).AtLeast(0.5, "two points", "one point checks only the scalar formula");
+        coverage.Check(Prop.ForAll(Arbs.RidgeCases(), c =>
         {
             var small = c with { Count = Math.Min(c.Count, 2) };
             var (holds, label) = AgainstClosedForm(small, c.Lambda);
-            return tally.Record(Prop.Label(holds, label), small.Count == 2 ? "two points" : "one point", c.Lambda < 0.1 ? "lambda < 0.1 (ill-conditioned side)" : "lambda >= 0.1");
-        }), output);
-        tally.Require("two points", 0.5);
+            return coverage.Case((holds, label), ("two points", small.Count == 2), ("lambda < 0.1 (ill-conditioned side)", c.Lambda < 0.1));
+        }));
     }
 
     /// <summary>
@@ -68,8 +67,8 @@ public class KernelRidgeClosedFormTests(ITestOutputHelper output)
     [Fact]
     public void Linear_kernel_ridge_equals_primal_ridge_regression()
     {
-        var tally = new CaseTally();
-        tally.Run(Prop.ForAll(Arbs.RidgeCases(), c =>
+        var coverage = new Coverage(output).AtLeast(0.3, "more points than dimensions", "with fewer points the primal solve is the under-determined side only");
+        coverage.Check(Prop.ForAll(Arbs.RidgeCases(), c =>
         {
             var (x, y) = c.Draw();
             var krr = KernelRidge.Fit(new LinearKernel(c.Dimension), x, y, c.Lambda);
@@ -86,10 +85,9 @@ public class KernelRidgeClosedFormTests(ITestOutputHelper output)
                 double primal = w.DotProduct(Vector<double>.Build.DenseOfArray(z)), dual = krr.Predict(z);
                 worst = Math.Max(worst, Math.Abs(primal - dual) / (1 + Math.Abs(primal)));
             }
-            return tally.Record(Prop.Label(worst <= SolveTolerance(kappa), $"primal vs dual prediction: relative gap {Format.Number(worst)} > {Format.Number(SolveTolerance(kappa))} (kappa {Format.Number(kappa)})"),
-                c.Count > c.Dimension ? "more points than dimensions" : "points <= dimensions");
-        }), output);
-        tally.Require("more points than dimensions", 0.3);
+            return coverage.Case((worst <= SolveTolerance(kappa), $"primal vs dual prediction: relative gap {Format.Number(worst)} > {Format.Number(SolveTolerance(kappa))} (kappa {Format.Number(kappa)})"),
+                ("more points than dimensions", c.Count > c.Dimension));
+        }));
     }
 
     private static double Largest(Matrix<double> spd) => SymmetryProofs.Spectra.SymmetricSpectrum.Of(spd).Max;

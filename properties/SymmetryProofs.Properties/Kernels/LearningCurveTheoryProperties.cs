@@ -41,17 +41,15 @@ public class LearningCurveTheoryProperties(ITestOutputHelper output)
         return 32 * Eps * (c.N + c.ModeCount) / slope + 8 * Eps;
     }
 
-    private static Property KappaAgrees(SpectrumCase c, bool ridgeTerm)
+    private static Property KappaAgrees(Coverage coverage, SpectrumCase c, bool ridgeTerm)
     {
         double kappa = LearningCurveTheory.SolveKappa(c.ToSpectrum(), c.N, c.Ridge);
         double brute = BruteKappa(c.Modes(), c.N, c.Ridge, ridgeTerm);
         double tol = KappaTolerance(c, kappa);
         var learn = c.Modes().Select(l => l / (l + kappa)).ToArray();
-        return (Math.Abs(brute / kappa - 1) <= tol)
-            .Label($"{c}: solver kappa = {kappa:R}, brute force {brute:R} (relative tolerance {tol:G3})")
-            .Classify(c.N < c.ModeCount, "fewer samples than modes")
-            .Classify(c.Ridge / kappa > c.N / 2.0, "ridge term is most of n")
-            .Classify(learn.Any(l => l > 0.1 && l < 0.9), "some mode half-learned (0.1 < L < 0.9)");
+        return coverage.Case((Math.Abs(brute / kappa - 1) <= tol)
+            .Label($"{c}: solver kappa = {kappa:R}, brute force {brute:R} (relative tolerance {tol:G3})"),
+            ("fewer samples than modes", c.N < c.ModeCount), ("ridge term is most of n", c.Ridge / kappa > c.N / 2.0), ("some mode half-learned (0.1 < L < 0.9)", learn.Any(l => l > 0.1 && l < 0.9)));
     }
 
     /// <summary>kappa solves n = sum_i lambda_i/(lambda_i + kappa) + ridge/kappa: the solver (per level, Newton
@@ -59,9 +57,10 @@ public class LearningCurveTheoryProperties(ITestOutputHelper output)
     [Fact]
     public void Kappa_solver_agrees_with_brute_force()
     {
-        var shares = StampShares.Require(Prop.ForAll(Arbs.SpectrumCases(), c => KappaAgrees(c, true)), output, Suite.Cases);
-        shares.AtLeast("some mode half-learned (0.1 < L < 0.9)", 0.3);
-        shares.AtLeast("fewer samples than modes", 0.02);
+        var coverage = new Coverage(output)
+            .AtLeast(0.3, "some mode half-learned (0.1 < L < 0.9)", "with every learnability near 0 or 1 the equation is nearly trivial")
+            .AtLeast(0.02, "fewer samples than modes", "the under-sampled regime must be seen too");
+        coverage.Check(Prop.ForAll(Arbs.SpectrumCases(), c => KappaAgrees(coverage, c, true)));
     }
 
     /// <summary>Negative control: without the ridge term (the premise that the penalty enters the equation)
@@ -69,7 +68,7 @@ public class LearningCurveTheoryProperties(ITestOutputHelper output)
     [Fact]
     public void Kappa_without_the_ridge_term_disagrees()
     {
-        var found = NegativeControl.Require(Prop.ForAll(Arbs.SpectrumCases(), c => KappaAgrees(c, false)), output);
+        var found = NegativeControl.Require(Prop.ForAll(Arbs.SpectrumCases(), c => KappaAgrees(new Coverage(output), c, false)), output);
         Assert.Single(found.ShrunkAs<SpectrumCase>().EigenQuarters);
     }
 
@@ -79,30 +78,30 @@ public class LearningCurveTheoryProperties(ITestOutputHelper output)
     /// L_i &lt;= lambda_i n / ridge &lt;= 1e-10, the bias differs from sum v^2 by at most 2 max L sum v^2 and
     /// E0 - 1 &lt;= M max L^2 / (n - M max L^2); relative 1e-8 leaves a margin of 50 over both and rounding.
     /// </summary>
-    private static Property LargeRidgeLimit(SpectrumCase c, bool large)
+    private static Property LargeRidgeLimit(Coverage coverage, SpectrumCase c, bool large)
     {
         var spectrum = c.ToSpectrum();
         double ridge = large ? 1e10 * (spectrum.Trace + c.N) : c.Ridge;
         var p = LearningCurveTheory.Predict(spectrum, c.N, ridge, NoiseVariance);
         double limit = spectrum.TargetPower + NoiseVariance;
-        return (Math.Abs(p.TestMse / limit - 1) <= 1e-8 && Math.Abs(p.ExcessRisk - spectrum.TargetPower) <= 1e-8 * limit)
-            .Label($"{c}, ridge {ridge:G3}: test MSE {p.TestMse:R} but sum v^2 + sigma^2 = {limit:R}; excess {p.ExcessRisk:R}")
-            .Classify(spectrum.TargetPower > 0, "target has mass")
-            .Classify(c.N > c.ModeCount, "more samples than modes");
+        return coverage.Case((Math.Abs(p.TestMse / limit - 1) <= 1e-8 && Math.Abs(p.ExcessRisk - spectrum.TargetPower) <= 1e-8 * limit)
+            .Label($"{c}, ridge {ridge:G3}: test MSE {p.TestMse:R} but sum v^2 + sigma^2 = {limit:R}; excess {p.ExcessRisk:R}"),
+            ("target has mass", spectrum.TargetPower > 0), ("more samples than modes", c.N > c.ModeCount));
     }
 
     [Fact]
     public void Infinite_ridge_predicts_the_zero_predictor_risk()
     {
-        var shares = StampShares.Require(Prop.ForAll(Arbs.SpectrumCases(), c => LargeRidgeLimit(c, true)), output, Suite.Cases);
-        shares.AtLeast("target has mass", 0.9);
+        var coverage = new Coverage(output)
+            .AtLeast(0.9, "target has mass", "a zero target makes both sides 0");
+        coverage.Check(Prop.ForAll(Arbs.SpectrumCases(), c => LargeRidgeLimit(coverage, c, true)));
     }
 
     /// <summary>Negative control: at the generated (finite) ridge the prediction is not the zero predictor's risk.</summary>
     [Fact]
     public void Finite_ridge_does_not_predict_the_zero_predictor_risk()
     {
-        var found = NegativeControl.Require(Prop.ForAll(Arbs.SpectrumCases(), c => LargeRidgeLimit(c, false)), output);
+        var found = NegativeControl.Require(Prop.ForAll(Arbs.SpectrumCases(), c => LargeRidgeLimit(new Coverage(output), c, false)), output);
         Assert.Single(found.ShrunkAs<SpectrumCase>().EigenQuarters);
     }
 
@@ -111,30 +110,31 @@ public class LearningCurveTheoryProperties(ITestOutputHelper output)
     /// so 1 - L_i = kappa/(lambda_i + kappa) &lt;= delta/((n - M) lambda_i) -&gt; 0: every mode is learned,
     /// at rate 1/n. Checked at n = M + 10^4 N, to the solver's tolerance on kappa.
     /// </summary>
-    private static Property LearnabilitiesTendToOne(SpectrumCase c, bool fixedRidge)
+    private static Property LearnabilitiesTendToOne(Coverage coverage, SpectrumCase c, bool fixedRidge)
     {
         double n = c.ModeCount + 1e4 * c.N;
         double ridge = fixedRidge ? c.Ridge : c.Ridge * n; // the experiment's lambda = n nu grows with n
         double kappa = LearningCurveTheory.SolveKappa(c.ToSpectrum(), n, ridge);
         double tol = KappaTolerance(c with { N = (int)Math.Min(n, int.MaxValue) }, kappa);
         var worst = c.Modes().Select(l => kappa / (l + kappa) * (n - c.ModeCount) * l / c.Ridge).Max();
-        return (worst <= 1 + tol)
-            .Label($"{c}, n = {n}, ridge {ridge:G3}: max_i (1 - L_i) (n - M) lambda_i / delta = {worst:R} > 1")
-            .Classify(c.Modes().Min() * (n - c.ModeCount) / c.Ridge > 100, "every mode nearly learned (bound < 1%)");
+        return coverage.Case((worst <= 1 + tol)
+            .Label($"{c}, n = {n}, ridge {ridge:G3}: max_i (1 - L_i) (n - M) lambda_i / delta = {worst:R} > 1"),
+            ("every mode nearly learned (bound < 1%)", c.Modes().Min() * (n - c.ModeCount) / c.Ridge > 100));
     }
 
     [Fact]
     public void Learnabilities_tend_to_one_as_n_grows_at_fixed_ridge()
     {
-        var shares = StampShares.Require(Prop.ForAll(Arbs.SpectrumCases(), c => LearnabilitiesTendToOne(c, true)), output, Suite.Cases);
-        shares.AtLeast("every mode nearly learned (bound < 1%)", 0.3);
+        var coverage = new Coverage(output)
+            .AtLeast(0.3, "every mode nearly learned (bound < 1%)", "otherwise the limit is not approached at the n tested");
+        coverage.Check(Prop.ForAll(Arbs.SpectrumCases(), c => LearnabilitiesTendToOne(coverage, c, true)));
     }
 
     /// <summary>Negative control: with the experiment's ridge lambda = n nu (not fixed), kappa -&gt; nu and the learnabilities stay below 1.</summary>
     [Fact]
     public void Learnabilities_stay_below_one_when_the_ridge_grows_with_n()
     {
-        var found = NegativeControl.Require(Prop.ForAll(Arbs.SpectrumCases(), c => LearnabilitiesTendToOne(c, false)), output);
+        var found = NegativeControl.Require(Prop.ForAll(Arbs.SpectrumCases(), c => LearnabilitiesTendToOne(new Coverage(output), c, false)), output);
         Assert.Single(found.ShrunkAs<SpectrumCase>().EigenQuarters);
     }
 }

@@ -33,7 +33,7 @@ public class SymmetrisedPredictorProperties(ITestOutputHelper output)
     /// pi k_j x_j by up to pi R ulps). With <paramref name="project"/> false the coefficients are left
     /// unprojected (the premise dropped): canonical points keep the bits, but the average is lost.
     /// </summary>
-    private static Property SymmetrisedIsTheGroupAverage(int seed, int dRaw, int nRaw, bool project)
+    private static Property SymmetrisedIsTheGroupAverage(Coverage coverage, int seed, int dRaw, int nRaw, bool project)
     {
         int d = Dimension(dRaw);
         var lattice = new FrequencyLattice(d, Radius(d), (d + 1) / 2.0);
@@ -72,24 +72,26 @@ public class SymmetrisedPredictorProperties(ITestOutputHelper output)
                     failures.Add($"translation: f_T(x + t e) = {shifted:R} != f_T(x) = {value:R} at x = {Show(x)}");
             }
         }
-        return (failures.Count == 0).Label($"D = {d}, seed {seed}: " + string.Join("; ", failures.Take(2)))
-            .Classify(plainVaries, "the plain predictor is not invariant there")
-            .Classify(d >= 2, "D >= 2 (a group of order > 2 and translation)");
+        return coverage.Case((failures.Count == 0).Label($"D = {d}, seed {seed}: " + string.Join("; ", failures.Take(2))),
+            ("the plain predictor is not invariant there", plainVaries), ("D >= 2 (a group of order > 2 and translation)", d >= 2));
     }
 
     [Fact]
     public void Symmetrised_predictor_is_invariant_and_is_the_group_average()
     {
-        var shares = StampShares.Require(Prop.ForAll<int, int, int>((s, d, n) => SymmetrisedIsTheGroupAverage(s, d, n, true)), output, 40);
-        shares.AtLeast("the plain predictor is not invariant there", 0.8);
-        shares.AtLeast("D >= 2 (a group of order > 2 and translation)", 0.4);
+        var coverage = new Coverage(output)
+            .AtLeast(0.8, "the plain predictor is not invariant there", "where the plain predictor is already invariant, symmetrising has nothing to do")
+            .AtLeast(0.4, "D >= 2 (a group of order > 2 and translation)", "in D = 1 the only group is a reflection");
+        // D >= 2 is two thirds of the cases: 40 random cases fall below 40% in about 1 run in 4,000 (24 of 100,000
+        // simulated runs of the generator); the plain predictor varied in 1,000 of 1,000 cases.
+        coverage.Check(Prop.ForAll<int, int, int>((s, d, n) => SymmetrisedIsTheGroupAverage(coverage, s, d, n, true)), maxTest: 40);
     }
 
     /// <summary>Negative control: the unprojected predictor read at canonical points is invariant but is not the group average.</summary>
     [Fact]
     public void Canonical_points_alone_do_not_symmetrise()
     {
-        var found = NegativeControl.Require(Prop.ForAll<int, int, int>((s, d, n) => SymmetrisedIsTheGroupAverage(s, d, n, false)), output);
+        var found = NegativeControl.Require(Prop.ForAll<int, int, int>((s, d, n) => SymmetrisedIsTheGroupAverage(new Coverage(output), s, d, n, false)), output);
         Assert.Contains("group average", found.Labels);
     }
 
@@ -98,7 +100,7 @@ public class SymmetrisedPredictorProperties(ITestOutputHelper output)
     /// in the Parseval norm (P an orthogonal projection, P c* = c*); slack 1e-12 relative for rounding of
     /// the two Parseval sums. With a non-invariant target (premise dropped) it can.
     /// </summary>
-    private static Property SymmetrisingDoesNotRaiseRisk(int seed, int dRaw, bool invariantTarget)
+    private static Property SymmetrisingDoesNotRaiseRisk(Coverage coverage, int seed, int dRaw, bool invariantTarget)
     {
         int d = Dimension(dRaw);
         var lattice = new FrequencyLattice(d, Radius(d), (d + 1) / 2.0);
@@ -111,20 +113,21 @@ public class SymmetrisedPredictorProperties(ITestOutputHelper output)
         var c = PlainFit(lattice, seed, 4);
         double plain = InvariantTarget.SquaredDistance(lattice, c, target);
         double sym = InvariantTarget.SquaredDistance(lattice, SymmetrisedPredictor.Project(sub, c), target);
-        return (sym <= plain * (1 + 1e-12))
-            .Label($"D = {d}, {group.Name}, seed {seed}: risk of f_G {sym:R} > risk of f {plain:R}")
-            .Classify(sym < 0.99 * plain, "symmetrising cut the risk by over 1%");
+        return coverage.Case((sym <= plain * (1 + 1e-12))
+            .Label($"D = {d}, {group.Name}, seed {seed}: risk of f_G {sym:R} > risk of f {plain:R}"),
+            ("symmetrising cut the risk by over 1%", sym < 0.99 * plain));
     }
 
     [Fact]
     public void Symmetrising_never_raises_the_risk_for_an_invariant_target()
     {
-        var shares = StampShares.Require(Prop.ForAll<int, int>((s, d) => SymmetrisingDoesNotRaiseRisk(s, d, true)), output, Suite.Cases);
-        shares.AtLeast("symmetrising cut the risk by over 1%", 0.4);
+        var coverage = new Coverage(output)
+            .AtLeast(0.4, "symmetrising cut the risk by over 1%", "an equal risk only checks <= at equality");
+        coverage.Check(Prop.ForAll<int, int>((s, d) => SymmetrisingDoesNotRaiseRisk(coverage, s, d, true)));
     }
 
     /// <summary>Negative control: for a target that is not invariant, symmetrising can raise the risk.</summary>
     [Fact]
     public void Symmetrising_can_raise_the_risk_for_a_non_invariant_target() =>
-        NegativeControl.Require(Prop.ForAll<int, int>((s, d) => SymmetrisingDoesNotRaiseRisk(s, d, false)), output);
+        NegativeControl.Require(Prop.ForAll<int, int>((s, d) => SymmetrisingDoesNotRaiseRisk(new Coverage(output), s, d, false)), output);
 }

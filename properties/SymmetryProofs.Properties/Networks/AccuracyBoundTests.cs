@@ -8,12 +8,8 @@ using Xunit.Abstractions;
 namespace SymmetryProofs.Properties.Networks;
 
 /// <summary>Claim 3 (Bergman Eqs. 5-6): R + R-bar &lt;= 1 for bias-free odd nets, given a precondition the paper omits.</summary>
-public sealed class AccuracyBoundTests(ITestOutputHelper output) : IDisposable
+public sealed class AccuracyBoundTests(ITestOutputHelper output)
 {
-    private readonly Coverage coverage = new(output);
-
-    public void Dispose() => coverage.Verify();
-
     /// <summary>
     /// R + R-bar &lt;= 1 for every bias-free net and labelled set in which no sample has all its
     /// logits equal. Precondition: for every sample, max_a s_a(x) &gt; min_a s_a(x). Then x is
@@ -22,19 +18,23 @@ public sealed class AccuracyBoundTests(ITestOutputHelper output) : IDisposable
     /// A set where no sample is right at x or at -x checks 0 &lt;= n only: at least half the
     /// checked cases must have a right prediction.
     /// </summary>
-    [Claim(3)]
-    public Property Accuracy_plus_inverted_accuracy_at_most_one(NetSetCase c)
+    [Fact]
+    [ClaimProperty(3)]
+    public void Accuracy_plus_inverted_accuracy_at_most_one()
     {
-        var net = c.Net.ToMlp();
-        var set = c.Data.ToLabelledSet();
-        bool precondition = Enumerable.Range(0, set.Count).All(i => !AllLogitsEqual(net.Logits(set.Input(i))));
-        coverage.AtLeast(0.5, "a prediction is right", "yes", "with none right the count is 0");
-        return coverage.When(precondition, () =>
+        var coverage = new Coverage(output).AtLeast(0.5, "a prediction is right", "with none right the count is 0");
+        coverage.Check(Prop.ForAll(Arbs.NetSetCases(), c =>
         {
-            var (holds, label, correct, correctInverted) = Counted(c);
-            return coverage.Case((holds, label), [.. c.Net.ShapeLabels(), ("samples", Coverage.Bucket(c.Data.Count)),
-                ("a prediction is right", correct + correctInverted > 0), ("bound attained", correct + correctInverted == c.Data.Count)]);
-        });
+            var net = c.Net.ToMlp();
+            var set = c.Data.ToLabelledSet();
+            bool precondition = Enumerable.Range(0, set.Count).All(i => !AllLogitsEqual(net.Logits(set.Input(i))));
+            return coverage.When(precondition, () =>
+            {
+                var (holds, label, correct, correctInverted) = Counted(c);
+                return coverage.Case((holds, label), [.. c.Net.ShapeLabels(), ("samples", Coverage.Bucket(c.Data.Count)),
+                    ("a prediction is right", correct + correctInverted > 0), ("bound attained", correct + correctInverted == c.Data.Count)]);
+            });
+        }));
     }
 
     /// <summary>

@@ -9,12 +9,8 @@ using Xunit.Abstractions;
 namespace SymmetryProofs.Properties.Networks;
 
 /// <summary>Claim 2 (Bergman Eq. 4): p~_a(-x) = 1 / p~_a(x), so the class ranking of -x is that of x reversed.</summary>
-public sealed class InvertedProbabilitiesTests(ITestOutputHelper output) : IDisposable
+public sealed class InvertedProbabilitiesTests(ITestOutputHelper output)
 {
-    private readonly Coverage coverage = new(output);
-
-    public void Dispose() => coverage.Verify();
-
     /// <summary>
     /// |p~(-x) p~(x) - 1| allowed per class. The logits of -x are exactly -s (claim 1), so the
     /// product is exp(-s) exp(s): two exp calls (each within 1 ulp = 2^-52 relative) and one
@@ -23,11 +19,13 @@ public sealed class InvertedProbabilitiesTests(ITestOutputHelper output) : IDisp
     public const double ReciprocalTolerance = 4 * 2.220446049250313e-16;
 
     /// <summary>p~_a(-x) p~_a(x) = 1 for every class a (Eq. 4); at least half the cases have a non-zero logit (else 1 x 1 = 1 is all that is checked).</summary>
-    [Claim(2)]
-    public Property Unnormalised_probabilities_of_minus_x_are_reciprocal(NetCase c)
+    [Fact]
+    [ClaimProperty(2)]
+    public void Unnormalised_probabilities_of_minus_x_are_reciprocal()
     {
-        coverage.AtLeast(0.5, "non-zero logit", "yes", "all-zero logits only check 1 x 1 = 1");
-        return coverage.Case(Reciprocal(c), [.. c.Net.ShapeLabels(), ("non-zero logit", OddnessTests.HasNonZeroLogit(c))]);
+        var coverage = new Coverage(output).AtLeast(0.5, "non-zero logit", "all-zero logits only check 1 x 1 = 1");
+        coverage.Check(Prop.ForAll(Arbs.NetCases(), c =>
+            coverage.Case(Reciprocal(c), [.. c.Net.ShapeLabels(), ("non-zero logit", OddnessTests.HasNonZeroLogit(c))])));
     }
 
     /// <summary>Negative control: with biases p~(-x) p~(x) is not 1, and FsCheck shrinks the counterexample to a 1-2 net (shape asserted from a fixed replay seed).</summary>
@@ -56,13 +54,17 @@ public sealed class InvertedProbabilitiesTests(ITestOutputHelper output) : IDisp
     /// which order the classes as p~ = exp(s) does and are exactly negated at -x. With two classes
     /// reversal is only a swap: at least half the checked cases have three or more.
     /// </summary>
-    [Claim(2)]
-    public Property Class_ranking_of_minus_x_is_reversed(NetCase c)
+    [Fact]
+    [ClaimProperty(2)]
+    public void Class_ranking_of_minus_x_is_reversed()
     {
-        var logits = c.Net.ToMlp().Logits(Vector<double>.Build.DenseOfArray(c.Input));
-        bool distinct = logits.Distinct().Count() == logits.Count;
-        coverage.AtLeast(0.5, "three or more classes", "yes", "with two classes reversal is a swap");
-        return coverage.When(distinct, () => coverage.Case(RankingIsReversed(c), [.. c.Net.ShapeLabels(), ("three or more classes", c.Net.OutputDim >= 3)]));
+        var coverage = new Coverage(output).AtLeast(0.5, "three or more classes", "with two classes reversal is a swap");
+        coverage.Check(Prop.ForAll(Arbs.NetCases(), c =>
+        {
+            var logits = c.Net.ToMlp().Logits(Vector<double>.Build.DenseOfArray(c.Input));
+            bool distinct = logits.Distinct().Count() == logits.Count;
+            return coverage.When(distinct, () => coverage.Case(RankingIsReversed(c), [.. c.Net.ShapeLabels(), ("three or more classes", c.Net.OutputDim >= 3)]));
+        }));
     }
 
     /// <summary>

@@ -13,12 +13,8 @@ namespace SymmetryProofs.Properties.Networks;
 /// only samples whose margin is O(eps) can change class. The O(eps) is made explicit by
 /// <see cref="BiasBound.LogitShift"/>: Delta = sum_n |b(n)|_inf prod_{m&gt;n} |W(m)|_inf &lt;= eps (1 + ...).
 /// </summary>
-public sealed class SmallBiasTests(ITestOutputHelper output) : IDisposable
+public sealed class SmallBiasTests(ITestOutputHelper output)
 {
-    private readonly Coverage coverage = new(output);
-
-    public void Dispose() => coverage.Verify();
-
     /// <summary>
     /// Slack added to Delta for the rounding of the two forward passes: each logit carries a
     /// relative error of about (depth x width) ulps &lt; 1e-13 of its size; 1e-12 (1 + |s|) covers it.
@@ -30,14 +26,18 @@ public sealed class SmallBiasTests(ITestOutputHelper output) : IDisposable
     /// (where the bias-free net's logits are -s(x), its class argmin s(x)). Only such samples are
     /// checked, so at every depth at least half the cases must hold one.
     /// </summary>
-    [Claim(5)]
-    public Property Only_samples_with_margin_below_twice_the_bias_bound_change_class(SmallBiasCase c)
+    [Fact]
+    [ClaimProperty(5)]
+    public void Only_samples_with_margin_below_twice_the_bias_bound_change_class()
     {
-        coverage.AtLeast(0.5, "a check can fail", "yes", "a sample with margin > 2 Delta at x or -x; others are not checked", per: "depth");
-        double delta = BiasBound.LogitShift(c.Net.ToMlp());
-        var (atX, atMinusX, both) = SafeSamples(c, delta);
-        return coverage.Case(ClassesKeptVerdict(c, delta), [.. Labels(c, delta), ("a check can fail", atX + atMinusX > 0),
-            ("checked samples (x or -x)", Coverage.ShareBucket(Math.Max(atX, atMinusX), c.Data.Count))]);
+        var coverage = new Coverage(output).AtLeast(0.5, "a check can fail", "a sample with margin > 2 Delta at x or -x; others are not checked", per: "depth");
+        coverage.Check(Prop.ForAll(Arbs.SmallBiasCases(), c =>
+        {
+            double delta = BiasBound.LogitShift(c.Net.ToMlp());
+            var (atX, atMinusX, _) = SafeSamples(c, delta);
+            return coverage.Case(ClassesKeptVerdict(c, delta), [.. Labels(c, delta), ("a check can fail", atX + atMinusX > 0),
+                ("checked samples (x or -x)", Coverage.ShareBucket(Math.Max(atX, atMinusX), c.Data.Count))]);
+        }));
     }
 
     /// <summary>
@@ -46,14 +46,18 @@ public sealed class SmallBiasTests(ITestOutputHelper output) : IDisposable
     /// With every sample of small margin the bound is 2, which R + R-bar cannot exceed: at every
     /// depth at least half the cases must hold a sample with margin > 2 Delta at both x and -x.
     /// </summary>
-    [Claim(5)]
-    public Property Accuracy_plus_inverted_accuracy_at_most_one_plus_small_margin_fraction(SmallBiasCase c)
+    [Fact]
+    [ClaimProperty(5)]
+    public void Accuracy_plus_inverted_accuracy_at_most_one_plus_small_margin_fraction()
     {
-        coverage.AtLeast(0.5, "bound below 2", "yes", "a sample with margin > 2 Delta at both x and -x; else the bound is vacuous", per: "depth");
-        double delta = BiasBound.LogitShift(c.Net.ToMlp());
-        var (_, _, both) = SafeSamples(c, delta);
-        return coverage.Case(BoundWithSlack(c, countSmallMargins: true), [.. Labels(c, delta), ("bound below 2", both > 0),
-            ("samples with large margins at x and -x", Coverage.ShareBucket(both, c.Data.Count))]);
+        var coverage = new Coverage(output).AtLeast(0.5, "bound below 2", "a sample with margin > 2 Delta at both x and -x; else the bound is vacuous", per: "depth");
+        coverage.Check(Prop.ForAll(Arbs.SmallBiasCases(), c =>
+        {
+            double delta = BiasBound.LogitShift(c.Net.ToMlp());
+            var (_, _, both) = SafeSamples(c, delta);
+            return coverage.Case(BoundWithSlack(c, countSmallMargins: true), [.. Labels(c, delta), ("bound below 2", both > 0),
+                ("samples with large margins at x and -x", Coverage.ShareBucket(both, c.Data.Count))]);
+        }));
     }
 
     private static (string, object)[] Labels(SmallBiasCase c, double delta) =>

@@ -32,8 +32,8 @@ public class SampledAugmentationTests(ITestOutputHelper output)
     [ClaimProperty(10)]
     public void Expected_sampled_loss_is_invariant_under_the_first_layer_action()
     {
-        var tally = new CaseTally();
-        tally.Run(Prop.ForAll(Arbs.ImageLossCases(), c =>
+        var coverage = new Coverage(output).AtLeast(0.5, "a single instance changes under h", "where no instance moves the expectation is trivially unchanged");
+        coverage.Check(Prop.ForAll(Arbs.ImageLossCases(), c =>
         {
             var (holds, label) = ForEachGroup(c, (group, net, moved, set, draws) =>
             {
@@ -42,9 +42,8 @@ public class SampledAugmentationTests(ITestOutputHelper output)
                 return (Math.Abs(after - before) <= ExpectationTolerance * before,
                     $"E L(W) = {Format.Number(before)}, E L(W U(h)) = {Format.Number(after)}");
             });
-            return tally.Record(Prop.Label(holds, label), InstanceMoves(c) ? "a single instance changes under h" : "no instance changes (trivial)");
-        }), output);
-        tally.Require("a single instance changes under h", 0.5);
+            return coverage.Case((holds, label), ("a single instance changes under h", InstanceMoves(c)));
+        }));
     }
 
     /// <summary>

@@ -50,16 +50,15 @@ public class InvariantFeatureFlatnessTests(ITestOutputHelper output)
     [ClaimProperty(9)]
     public void Invariant_features_force_no_flat_direction_at_a_critical_point()
     {
-        var tally = new CaseTally();
+        var coverage = new Coverage(output).AtLeast(0.9, "critical point reached", "a case whose solver did not converge is skipped");
         double closest = double.PositiveInfinity;
-        tally.Run(Prop.ForAll(Arbs.FlatnessCases(), c =>
+        coverage.Check(Prop.ForAll(Arbs.FlatnessCases(), c =>
         {
             var r = Flatness(c, invariantFeatures: true);
             if (r.Converged) closest = Math.Min(closest, r.SmallestRelative);
-            return tally.Record(Prop.Label(r.Holds, r.Label), r.Converged ? "critical point reached" : "solver did not converge (skipped)", $"hidden {c.Hidden}, {c.Classes} classes");
-        }), output);
+            return coverage.Case((r.Holds, r.Label), ("critical point reached", r.Converged), ("net", $"hidden {c.Hidden}, {c.Classes} classes"));
+        }));
         output.WriteLine($"Smallest non-gauge |lambda| / max |lambda| over the cases: {Format.Number(closest)} (near-null below {Format.Number(NearNull)}).");
-        tally.Require("critical point reached", 0.9);
     }
 
     /// <summary>

@@ -82,33 +82,31 @@ public class LapackSpectrumTests(ITestOutputHelper output)
         }
     }
 
-    private static Property PlantedAgreement(PlantedSpectrumCase c)
+    private static Property PlantedAgreement(Coverage coverage, PlantedSpectrumCase c)
     {
         var values = Planted.Values(c);
         var (h, _) = Planted.Matrix(values, new Random(c.Seed + 1));
         var seen = h.Clone();
         seen[0, 0] += c.Perturbation;
         bool repeated = Clusters(values).Any(k => k.Count > 1);
-        return Agree(h, seen, values, c.ToString())
-            .Classify(repeated, "repeated or clustered eigenvalues")
-            .Classify(values.Contains(0), "exact zeros")
-            .Collect(c.Kind);
+        return coverage.Case(Agree(h, seen, values, c.ToString()),
+            ("repeated or clustered eigenvalues", repeated), ("exact zeros", values.Contains(0)), ("kind", c.Kind));
     }
 
     /// <summary>LAPACK and MathNet agree on planted spectra of every layout, within the bound of two backward-stable solvers.</summary>
     [Fact]
     public void Lapack_agrees_with_the_managed_solver_on_planted_spectra()
     {
-        var shares = StampShares.Require(Prop.ForAll(Arbs.PlantedSpectra(), PlantedAgreement), output, Suite.Cases);
         // Clustered and Repeated always have multiplicities (Zeros too, from n = 4): two fifths of the layouts.
-        shares.AtLeast("repeated or clustered eigenvalues", 0.3);
+        var coverage = new Coverage(output).AtLeast(0.3, "repeated or clustered eigenvalues", "distinct, well-separated eigenvalues are the easy case for both solvers");
+        coverage.Check(Prop.ForAll(Arbs.PlantedSpectra(), c => PlantedAgreement(coverage, c)));
     }
 
     /// <summary>Negative control: when LAPACK's copy has entry (0, 0) moved by 1e-6 max|lambda|, the agreement fails and shrinks to n = 2.</summary>
     [Fact]
     public void A_perturbed_matrix_fails_the_agreement()
     {
-        var found = NegativeControl.Require(Prop.ForAll(Arbs.Dropped.PerturbedSpectra(), PlantedAgreement), output);
+        var found = NegativeControl.Require(Prop.ForAll(Arbs.Dropped.PerturbedSpectra(), c => PlantedAgreement(new Coverage(output), c)), output);
         var shrunk = found.ShrunkAs<PlantedSpectrumCase>();
         Assert.True(shrunk.Perturbation > 0 && shrunk.Size == 2, $"Expected a perturbed 2 x 2 case; got {shrunk}.");
     }
@@ -117,14 +115,15 @@ public class LapackSpectrumTests(ITestOutputHelper output)
     [Fact]
     public void Lapack_agrees_with_the_managed_solver_on_real_hessians()
     {
-        var shares = StampShares.Require(Prop.ForAll(Arbs.LossCases(), c =>
+        var coverage = new Coverage(output).AtLeast(0.3, "at least 20 parameters", "tiny Hessians are the easy case");
+        coverage.Check(Prop.ForAll(Arbs.LossCases(), c =>
         {
             using var scope = torch.NewDisposeScope();
             var (objective, theta) = RealHessians.Objective(c, 0.01);
             var (h, _) = TorchObjective.Symmetrised(objective.Hessian(theta));
-            return Agree(h, h, null, $"{c}").Classify(h.RowCount >= 20, "at least 20 parameters");
-        }), output, Suite.Cases);
-        shares.AtLeast("at least 20 parameters", 0.3);
+            return coverage.Case(Agree(h, h, null, $"{c}"),
+                ("at least 20 parameters", h.RowCount >= 20));
+        }));
     }
 
     [Fact]

@@ -40,13 +40,7 @@ public static class ClaimCatalog
             .ToList();
 
     /// <summary>The repository's README.md, searched upwards from the test binaries (beside SymmetryProofs.sln).</summary>
-    public static string ReadmePath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SymmetryProofs.sln")) && File.Exists(Path.Combine(dir.FullName, "README.md")))
-                return Path.Combine(dir.FullName, "README.md");
-        throw new FileNotFoundException($"No README.md beside SymmetryProofs.sln above {AppContext.BaseDirectory}.");
-    }
+    public static string ReadmePath() => Path.Combine(Repository.Root(), "README.md");
 
     /// <summary>The text between <c>&lt;!-- section: claims --&gt;</c> and the next <c>&lt;!-- section:</c> marker.</summary>
     public static string ClaimsSection(string readme)

@@ -8,40 +8,32 @@ namespace SymmetryProofs.Properties.Support;
 
 /// <summary>
 /// What a property's cases cover, measured and asserted, as QuickCheck's <c>checkCoverage</c> does
-/// (FsCheck has none). A property labels every case it checks with <see cref="Case"/> (each label a
-/// dimension and a value: "depth" = "3", "can fail" = "yes"); the labels also go to FsCheck as
-/// <c>Classify</c> (yes/no labels) and <c>Collect</c> (the others), so FsCheck's own summary lists
-/// them. The test class owns one <see cref="Coverage"/> per run (xunit builds one instance per test)
-/// and calls <see cref="Verify"/> from Dispose, which FsCheck.Xunit runs after the last case: it
-/// prints the coverage table to the test output and fails the test when a required class falls
-/// below its stated share. A property that failed is not judged on coverage (its counterexample is
-/// the news, and shrinking adds cases that are not a sample of the generator).
+/// (FsCheck has none): the suite's one coverage helper. A test states its required shares
+/// (<see cref="AtLeast"/>, <see cref="AtMost"/>), labels every case its property checks with
+/// <see cref="Case(ValueTuple{bool, string}, ValueTuple{string, object}[])"/> (each label a dimension and
+/// a value: "depth" = "3", "can fail" = "yes"; the labels also go to FsCheck as <c>Classify</c>
+/// for yes/no and <c>Collect</c> otherwise), and runs it with <see cref="Check"/>: FsCheck's
+/// report when the property is falsified, otherwise the coverage table in the test output and a
+/// failure naming the class, its share, the minimum and the replay seed when a required class is
+/// too rare. A property that failed is not judged on coverage: its counterexample is the news.
 /// </summary>
 public sealed class Coverage(ITestOutputHelper output)
 {
     private readonly object gate = new();
     private readonly List<(string Key, string Value)[]> cases = new();
-    private readonly List<Requirement> requirements = new();
+    private readonly List<CoverageRequirement> requirements = new();
     private int rejected;
-    private bool failed;
-
-    /// <summary>A required share: among the cases (per value of <see cref="Per"/> when given), those labelled Key = Value are at least (or at most) Share.</summary>
-    public sealed record Requirement(string Key, string Value, double Share, bool AtLeast, string? Per, string Why)
-    {
-        public override string ToString() =>
-            $"{(Per is null ? "" : $"at every {Per}: ")}{Key} = {Value} in {(AtLeast ? "at least" : "at most")} {Percent(Share)} of the cases ({Why})";
-    }
 
     /// <summary>Cases labelled so far (checked cases, not rejected ones).</summary>
     public int Count { get { lock (gate) return cases.Count; } }
 
-    /// <summary>Requires that at least <paramref name="share"/> of the cases (of each value of <paramref name="per"/>, if given) carry <paramref name="key"/> = <paramref name="value"/>. Registering the same requirement again does nothing, so a property may state it in its body.</summary>
-    public Coverage AtLeast(double share, string key, string value, string why, string? per = null) => Add(new Requirement(key, value, share, true, per, why));
+    /// <summary>Requires that at least <paramref name="share"/> of the cases (of each value of <paramref name="per"/>, if given) carry <paramref name="key"/> = <paramref name="value"/>, because <paramref name="why"/>.</summary>
+    public Coverage AtLeast(double share, string key, string why, string value = "yes", string? per = null) => Add(new CoverageRequirement(key, value, share, true, per, why));
 
     /// <summary>Requires that at most <paramref name="share"/> of the cases (of each value of <paramref name="per"/>, if given) carry <paramref name="key"/> = <paramref name="value"/>.</summary>
-    public Coverage AtMost(double share, string key, string value, string why, string? per = null) => Add(new Requirement(key, value, share, false, per, why));
+    public Coverage AtMost(double share, string key, string why, string value = "yes", string? per = null) => Add(new CoverageRequirement(key, value, share, false, per, why));
 
-    private Coverage Add(Requirement r)
+    private Coverage Add(CoverageRequirement r)
     {
         if (r.Share is < 0 or > 1 || double.IsNaN(r.Share)) throw new ArgumentOutOfRangeException(nameof(r), $"A share is in [0, 1]; got {r.Share}.");
         lock (gate) if (!requirements.Contains(r)) requirements.Add(r);
@@ -49,15 +41,14 @@ public sealed class Coverage(ITestOutputHelper output)
     }
 
     /// <summary>Records one checked case with its labels and returns the verdict as an FsCheck property, labelled and classified.</summary>
-    public Property Case((bool Holds, string Label) verdict, params (string Key, object Value)[] labels)
+    public Property Case((bool Holds, string Label) verdict, params (string Key, object Value)[] labels) =>
+        Case(Prop.Label(verdict.Holds, verdict.Label), labels);
+
+    /// <summary>Records one checked case with its labels and returns <paramref name="property"/> classified by them.</summary>
+    public Property Case(Property property, params (string Key, object Value)[] labels)
     {
         var text = labels.Select(l => (l.Key, Text(l.Value))).ToArray();
-        lock (gate)
-        {
-            cases.Add(text);
-            if (!verdict.Holds) failed = true;
-        }
-        var property = Prop.Label(verdict.Holds, verdict.Label);
+        lock (gate) cases.Add(text);
         foreach (var (key, value) in text)
             property = value is "yes" or "no" ? property.Classify(value == "yes", key) : property.Collect($"{key} {value}");
         return property;
@@ -68,6 +59,29 @@ public sealed class Coverage(ITestOutputHelper output)
     {
         if (!precondition) lock (gate) rejected++;
         return Prop.When(precondition, body);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="property"/> on <paramref name="maxTest"/> cases, random ones unless
+    /// <paramref name="replay"/> ("seed,gamma") fixes them: fails with FsCheck's report
+    /// (counterexample, shrink, replay seed) when it is falsified; otherwise prints the coverage
+    /// table and fails when a required share is not met, naming the replay seed of the run.
+    /// Fix the cases with <paramref name="replay"/> only where a random sample this small misses a
+    /// required share too often (say so at the call); prefer more cases or a targeted generator.
+    /// </summary>
+    public void Check(Property property, int maxTest = Suite.Cases, string? replay = null)
+    {
+        var seed = replay is null ? Replay.Fresh() : Replay.Parse(replay);
+        var runner = new NegativeControl.CapturingRunner();
+        var config = seed.Apply(Config.Quick.WithMaxTest(maxTest).WithMaxRejected(Math.Max(Suite.MaxRejected, 10 * maxTest)).WithRunner(runner));
+        FsCheck.Check.One(config, property);
+        var result = runner.Result ?? throw new InvalidOperationException("FsCheck finished without reporting a result.");
+        string report = Runner.onFinishedToStringWithFormatter(
+            Microsoft.FSharp.Core.FuncConvert.FromFunc<object, string>(o => o?.ToString() ?? "null"), "", result);
+        if (result is not TestResult.Passed) Assert.Fail(report);
+        output.WriteLine(report.TrimEnd());
+        output.WriteLine($"Cases {(replay is null ? "drawn at random" : "fixed")}: Replay = \"{seed}\".");
+        Verify(seed.ToString());
     }
 
     /// <summary>"yes"/"no" for a bool, invariant culture for numbers, ToString otherwise.</summary>
@@ -90,6 +104,12 @@ public sealed class Coverage(ITestOutputHelper output)
     public static string ShareBucket(int k, int n) =>
         k == 0 ? "none" : k == n ? "all" : k * 4 <= n ? "up to 1/4" : k * 2 <= n ? "1/4 to 1/2" : k * 4 <= 3 * n ? "1/2 to 3/4" : "over 3/4";
 
+    /// <summary>The share of the labelled cases carrying <paramref name="key"/> = <paramref name="value"/> (0 with no case).</summary>
+    public double Share(string key, string value = "yes")
+    {
+        lock (gate) return cases.Count == 0 ? 0 : (double)cases.Count(c => Value(c, key) == value) / cases.Count;
+    }
+
     /// <summary>The coverage table: for each label, the share of cases with each value; then each requirement with its measured share.</summary>
     public string Table()
     {
@@ -102,41 +122,32 @@ public sealed class Coverage(ITestOutputHelper output)
             sb.AppendLine("| --- | --- | ---: | ---: |");
             foreach (var key in cases.SelectMany(c => c.Select(l => l.Key)).Distinct())
                 foreach (var g in cases.Select(c => Value(c, key)).Where(v => v is not null).GroupBy(v => v!).OrderBy(g => g.Key, NaturalOrder.Instance))
-                    sb.AppendLine($"| {key} | {g.Key} | {g.Count()} | {Percent((double)g.Count() / n)} |");
+                    sb.AppendLine($"| {key} | {g.Key} | {g.Count()} | {CoverageRequirement.Percent((double)g.Count() / n)} |");
             foreach (var r in requirements)
             {
                 sb.AppendLine($"Required: {r}");
                 foreach (var (group, k, m) in Measure(r))
-                    sb.AppendLine($"  {(group is null ? "all cases" : $"{r.Per} {group}")}: {k}/{m} = {Percent(m == 0 ? 0 : (double)k / m)} {(Meets(r, k, m) ? "ok" : "BELOW REQUIREMENT")}");
+                    sb.AppendLine($"  {(group is null ? "all cases" : $"{r.Per} {group}")}: {k}/{m} = {CoverageRequirement.Percent(m == 0 ? 0 : (double)k / m)} {(r.Meets(k, m) ? "ok" : "BELOW REQUIREMENT")}");
             }
             return sb.ToString();
         }
     }
 
-    /// <summary>
-    /// Prints the table and fails (an xunit assertion) when a requirement is not met, unless the
-    /// property itself failed. A class that records no case and states no requirement passes
-    /// silently (the negative controls in the same test class).
-    /// </summary>
-    public void Verify()
+    /// <summary>Prints the table and fails (an xunit assertion) when a requirement is not met; the message names each short class, its share, the minimum and <paramref name="replay"/>.</summary>
+    internal void Verify(string replay)
     {
         List<string> shortfalls;
         lock (gate)
         {
-            if (cases.Count == 0 && requirements.Count == 0) return;
             output.WriteLine(Table());
-            if (failed) { output.WriteLine("The property failed: coverage not judged."); return; }
-            shortfalls = requirements.SelectMany(r => Measure(r).Where(m => !Meets(r, m.Hits, m.Cases))
-                .Select(m => $"{r} — {(m.Group is null ? "" : $"{r.Per} {m.Group}: ")}{m.Hits}/{m.Cases}")).ToList();
+            shortfalls = requirements.SelectMany(r => Measure(r).Where(m => !r.Meets(m.Hits, m.Cases))
+                .Select(m => $"{r}: measured {(m.Group is null ? "" : $"at {r.Per} {m.Group} ")}{m.Hits}/{m.Cases} = {CoverageRequirement.Percent(m.Cases == 0 ? 0 : (double)m.Hits / m.Cases)}")).ToList();
             if (requirements.Count > 0 && cases.Count == 0) shortfalls.Add("no case was checked (every case rejected?)");
         }
-        Assert.True(shortfalls.Count == 0, "Coverage below requirement:\n" + string.Join("\n", shortfalls));
+        Assert.True(shortfalls.Count == 0, $"Coverage below requirement on the cases of Replay = \"{replay}\":\n" + string.Join("\n", shortfalls));
     }
 
-    private static bool Meets(Requirement r, int hits, int count) =>
-        count > 0 && (r.AtLeast ? hits >= r.Share * count : hits <= r.Share * count);
-
-    private IEnumerable<(string? Group, int Hits, int Cases)> Measure(Requirement r)
+    private IEnumerable<(string? Group, int Hits, int Cases)> Measure(CoverageRequirement r)
     {
         var groups = r.Per is null
             ? new[] { ((string?)null, cases) }
@@ -148,18 +159,4 @@ public sealed class Coverage(ITestOutputHelper output)
 
     private static string? Value((string Key, string Value)[] c, string key) =>
         c.Where(l => l.Key == key).Select(l => l.Value).FirstOrDefault();
-
-    private static string Percent(double share) => (100 * share).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-
-    /// <summary>Orders "2" before "10" and "2-3" before "4-7": by the leading number when there is one.</summary>
-    private sealed class NaturalOrder : IComparer<string>
-    {
-        public static readonly NaturalOrder Instance = new();
-        public int Compare(string? a, string? b)
-        {
-            static double Lead(string? s) => double.TryParse(new string((s ?? "").TakeWhile(ch => char.IsDigit(ch) || ch == '.').ToArray()), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.MaxValue;
-            int c = Lead(a).CompareTo(Lead(b));
-            return c != 0 ? c : string.CompareOrdinal(a, b);
-        }
-    }
 }

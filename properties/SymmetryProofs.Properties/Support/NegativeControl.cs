@@ -74,13 +74,7 @@ public static class NegativeControl
     public static Falsification? Find(Property property, int maxTest = 100, string? replay = null)
     {
         var config = Config.Quick.WithMaxTest(maxTest).WithQuietOnSuccess(true);
-        if (replay is not null)
-        {
-            var parts = replay.Trim('(', ')', ' ').Split(',');
-            if (parts.Length != 2 || !ulong.TryParse(parts[0].Trim(), out var seed) || !ulong.TryParse(parts[1].Trim(), out var gamma))
-                throw new ArgumentException($"Replay '{replay}' is not of the form \"seed,gamma\" (two unsigned integers).", nameof(replay));
-            config = config.WithReplay(seed, gamma);
-        }
+        if (replay is not null) config = Support.Replay.Parse(replay).Apply(config);
         var result = Run(property, config);
         if (result is not TestResult.Failed failed) return null;
         ThrowIfError(failed, "FsCheck's search");
@@ -148,7 +142,7 @@ public static class NegativeControl
         Assert.True(net.Depth == 1 && net.InputDim == 1 && net.OutputDim == 2,
             $"Expected the shrunk net to be a single 1-2 layer; got widths {string.Join("-", net.Widths)}.");
 
-    /// <summary>Keeps FsCheck's result instead of printing it (also used by <see cref="StampShares"/> and <see cref="CaseTally"/>).</summary>
+    /// <summary>Keeps FsCheck's result instead of printing it (also used by <see cref="Coverage"/>).</summary>
     internal sealed class CapturingRunner : IRunner
     {
         public TestResult? Result { get; private set; }

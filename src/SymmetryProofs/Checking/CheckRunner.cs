@@ -73,7 +73,7 @@ public static class CheckRunner
         try { rep = OutputRepresentation.Parse(request.OutputRep ?? example?.Output ?? "trivial"); }
         catch (ArgumentException e) { throw new CheckInputException($"--output-rep: {e.Message.Split(" (Parameter")[0]}"); }
         var model = example is not null ? example.Build(dtype) : TorchScriptModel.Load(request.ModelPath!, shape.Dimension, dtype);
-        var source = example is not null ? $"--example {example.Name}" : $"--model {request.ModelPath} --shape {Shape(shape)}";
+        var source = example is not null ? $"--example {example.Name}" : $"--model {request.ModelPath} --shape {shape.ToOption()}";
         var report = SymmetryChecker.Run(model, group, rep, new CheckOptions(request.Budget, request.Seed));
         return report with
         {
@@ -106,11 +106,7 @@ public static class CheckRunner
     private static Shape ParseShape(string? text)
     {
         if (text is null) throw new CheckInputException("--shape is required with --model: HxW for an image (row-major) or D for R^D.");
-        var parts = text.Split('x');
-        if (parts.Length is 1 or 2 && parts.All(p => int.TryParse(p, out int v) && v > 0))
-            return parts.Length == 1 ? Symmetry.Shape.Vector(int.Parse(parts[0])) : new Shape(int.Parse(parts[0]), int.Parse(parts[1]));
-        throw new CheckInputException($"--shape {text}: expected HxW (for example 8x8) or D (for example 8).");
+        return Shape.TryParse(text) ?? throw new CheckInputException($"--shape {text}: expected HxW (for example 8x8) or D (for example 8).");
     }
 
-    private static string Shape(Shape s) => s.Height == 1 ? $"{s.Width}" : $"{s.Height}x{s.Width}";
 }

@@ -28,6 +28,10 @@ public sealed class CheckedModel
     /// <summary>Whether autograd reaches the input (TorchSharp and TorchScript models, Mlp); a MathNet function is searched without gradients.</summary>
     public bool Differentiable { get; }
 
+    /// <param name="name">How reports name the model.</param>
+    /// <param name="inputDimension">n: the number of input coordinates.</param>
+    /// <param name="dtype">The dtype the model computes in: float32 or float64.</param>
+    /// <param name="differentiable">Whether autograd reaches the input.</param>
     /// <param name="forward">The model at a dtype: takes [B, n] in that dtype, returns [B, m] (or [B]) in that dtype.</param>
     public CheckedModel(string name, int inputDimension, ScalarType dtype, bool differentiable, Func<ScalarType, Tensor, Tensor> forward)
     {

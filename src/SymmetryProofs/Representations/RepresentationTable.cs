@@ -10,7 +10,18 @@ namespace SymmetryProofs.Representations;
 public sealed record RepresentationRow(
     string Group, string Representation, int Dimension, string Irreducibles, int Subspaces,
     int EquivariantDimension, double CharacterDimension, bool MultiplicitiesMatchCharacters, bool Verified,
-    bool NormsComplete, string Method, TimeSpan DecompositionTime, TimeSpan SolveTime);
+    bool NormsComplete, string Method, TimeSpan DecompositionTime, TimeSpan SolveTime)
+{
+    /// <summary>Every check holds: the decomposition verifies, multiplicities and real types equal the characters', and dim End_G solved equals the characters'.</summary>
+    public bool Holds => Failure is null;
+
+    /// <summary>The first check that fails, in words; null when every check holds.</summary>
+    public string? Failure =>
+        !Verified ? "the decomposition's own checks fail (invariance, orthonormality, completeness, irreducibility or real type)"
+        : !MultiplicitiesMatchCharacters ? "multiplicities or real types differ from the characters'"
+        : Math.Abs(EquivariantDimension - CharacterDimension) >= RepresentationTable.CharacterTolerance ? $"dim End_G solved {EquivariantDimension}, from characters {CharacterDimension:G}"
+        : null;
+}
 
 /// <summary>
 /// The table of docs/representations.md: for each case, the decomposition (types, multiplicities, real
@@ -20,7 +31,11 @@ public sealed record RepresentationRow(
 public static class RepresentationTable
 {
     /// <summary>A group, the representation of it to decompose, and the quadrature resolution of its characters (ignored for finite groups).</summary>
-    public sealed record Case(string Group, Representation Representation, int Resolution);
+    public sealed record Case(string Group, Representation Representation, int Resolution)
+    {
+        /// <summary>A case whose character quadrature is exact by construction: see <see cref="ExactResolution"/>.</summary>
+        public static Case For(string group, Representation representation) => new(group, representation, ExactResolution(representation));
+    }
 
     /// <summary>Every catalogue group on 8x8 images, sign flips on R^6, permutations on R^5, SO(2) on R^2 and its tensor square and cube.</summary>
     public static IReadOnlyList<Case> DefaultCases()
@@ -28,14 +43,33 @@ public static class RepresentationTable
         var cases = new List<Case>();
         var image = new Shape(8, 8);
         foreach (var e in GroupCatalog.Entries.Where(e => e.AppliesTo(image)))
-            // T^2 weights on 8x8 are at most 3 in each coordinate, so character products have frequencies up to 6: 7 grid points suffice.
-            cases.Add(new(e.Title, Representation.Of(e.Build(image)), 7));
-        cases.Add(new("sign flips", Representation.Of(GroupCatalog.Build("sign-flips", Shape.Vector(6))), 0));
-        cases.Add(new("permutations", Representation.Of(GroupCatalog.Build("permutations", Shape.Vector(5))), 0));
+            cases.Add(Case.For(e.Title, Representation.Of(e.Build(image))));
+        cases.Add(Case.For("sign flips", Representation.Of(GroupCatalog.Build("sign-flips", Shape.Vector(6)))));
+        cases.Add(Case.For("permutations", Representation.Of(GroupCatalog.Build("permutations", Shape.Vector(5)))));
         var so2 = Representation.Of(GroupCatalog.Build("so2", Shape.Vector(2)));
-        // SO(2)^(x)k has weights up to k: products of characters up to 2k, so 2k + 1 grid points.
-        for (int k = 1; k <= 3; k++) cases.Add(new("SO(2)", k == 1 ? so2 : so2.TensorPower(k), 2 * k + 1));
+        for (int k = 1; k <= 3; k++) cases.Add(Case.For("SO(2)", k == 1 ? so2 : so2.TensorPower(k)));
         return cases;
+    }
+
+    /// <summary>
+    /// The grid size K per torus coordinate at which every character average of this page is exact: the
+    /// averages are of products of two characters of V, trigonometric polynomials whose frequencies along
+    /// generator a are differences of two weights, at most 2 w_a with w_a = T_a max|eigenvalue of rho(A_a)| / 2 pi;
+    /// the K-point grid integrates frequencies below K exactly, so K = 2 max_a w_a + 1. 0 for a finite group
+    /// (every element is summed). Weights are integers; rounding absorbs the eigenvalues' last-bit error.
+    /// </summary>
+    public static int ExactResolution(Representation representation)
+    {
+        ArgumentNullException.ThrowIfNull(representation);
+        if (representation.IsFinite) return 0;
+        int maxWeight = 0;
+        for (int a = 0; a < representation.LieGenerators.Count; a++)
+        {
+            // A skew matrix's singular values are the |omega| of its eigenvalues +-i omega.
+            double omega = representation.LieGenerators[a].Svd(computeVectors: false).S.Maximum();
+            maxWeight = Math.Max(maxWeight, (int)Math.Round(omega * representation.Periods[a] / (2 * Math.PI)));
+        }
+        return 2 * maxWeight + 1;
     }
 
     public static RepresentationRow Compute(Case c)

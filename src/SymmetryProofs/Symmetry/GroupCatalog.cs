@@ -2,15 +2,6 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace SymmetryProofs.Symmetry;
 
-/// <summary>The shape of the inputs a group acts on: an h x w image stored row-major, or R^d as a 1 x d image.</summary>
-public sealed record Shape(int Height, int Width)
-{
-    public int Dimension => Height * Width;
-    public bool IsSquare => Height == Width;
-    public static Shape Vector(int d) => new(1, d);
-    public override string ToString() => Height == 1 ? $"R^{Width}" : $"{Height}x{Width}";
-}
-
 /// <summary>
 /// One named group of the catalogue: how to build it for a shape, the shapes it applies to, and
 /// whether the kernel experiment (signed permutations of R^d) uses it.

@@ -55,16 +55,13 @@ public sealed class SeedStatisticsTests(ITestOutputHelper output)
     [Fact]
     public void Two_or_more_seeds_agree_with_MathNet()
     {
-        var property = Prop.ForAll(ArbMap.Default.ArbFor<int[]>(), raw =>
+        var coverage = new Coverage(output).AtLeast(0.5, "spread > 0", "equal values only check a zero spread");
+        coverage.Check(Prop.ForAll(ArbMap.Default.ArbFor<int[]>(), raw =>
         {
             var v = Values(raw);
-            return (v.Length < 2 || AgreesWithMathNet(v))
-                .Classify(v.Length < 2, "fewer than two seeds (rule: no spread)")
-                .Classify(v.Length >= 2, "two or more seeds")
-                .Classify(v.Length >= 2 && v.Distinct().Count() > 1, "spread > 0");
-        });
-        var shares = StampShares.Require(property, output, 200);
-        shares.AtLeast("spread > 0", 0.5);
+            return coverage.Case((v.Length < 2 || AgreesWithMathNet(v)).ToProperty(),
+                ("fewer than two seeds (rule: no spread)", v.Length < 2), ("two or more seeds", v.Length >= 2), ("spread > 0", v.Length >= 2 && v.Distinct().Count() > 1));
+        }), maxTest: 200);
     }
 
     [Fact]

@@ -64,13 +64,12 @@ public class SampleComplexityAnalysisTests(ITestOutputHelper output)
     [Fact]
     public void Analysis_recovers_slope_gain_and_risk_ratio_of_exact_power_laws()
     {
-        var tally = new CaseTally();
-        tally.Run(Prop.ForAll(Curves(), c =>
+        var coverage = new Coverage(output).AtLeast(0.5, "more than two seeds (a non-trivial pooled slope)", "with two seeds the pooled slope is one difference");
+        coverage.Check(Prop.ForAll(Curves(), c =>
         {
             var (holds, label) = Recovers(c, Points(c));
-            return tally.Record(Prop.Label(holds, label), c.Seeds > 2 ? "more than two seeds (a non-trivial pooled slope)" : "two seeds", c.Slope < -1 ? "slope < -1" : "slope >= -1");
-        }), output);
-        tally.Require("more than two seeds (a non-trivial pooled slope)", 0.5);
+            return coverage.Case((holds, label), ("more than two seeds (a non-trivial pooled slope)", c.Seeds > 2), ("slope < -1", c.Slope < -1));
+        }));
     }
 
     /// <summary>
