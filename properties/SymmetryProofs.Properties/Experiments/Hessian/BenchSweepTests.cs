@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SymmetryProofs.Experiments.Hessian;
 using SymmetryProofs.Experiments.Runs;
+using SymmetryProofs.Properties.Support;
 using Xunit.Abstractions;
 
 namespace SymmetryProofs.Properties.Experiments.Hessian;
@@ -9,7 +10,9 @@ namespace SymmetryProofs.Properties.Experiments.Hessian;
 /// `hessian bench --sweep` on three tiny nets (8 inputs, 40 samples, one repeat; about a second):
 /// the files and their fields, extrapolation labelled when a limit is hit, and a resumed sweep that
 /// reuses every checkpointed net. Timings are not asserted (speed belongs in the bench's reports).
+/// Serial: the sweep forces garbage collections (see <see cref="SerialCollection"/>).
 /// </summary>
+[Collection(SerialCollection.Name)]
 public class BenchSweepTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string dir = Path.Combine(Path.GetTempPath(), $"bench-sweep-{Guid.NewGuid():N}");
