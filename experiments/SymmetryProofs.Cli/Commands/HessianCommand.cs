@@ -33,17 +33,33 @@ public static class HessianCommand
 
     private static Command Bench()
     {
-        var samples = new Option<int>("--samples") { Description = "Number of synthetic samples.", DefaultValueFactory = _ => 8985 };
-        var repeats = new Option<int>("--repeats") { Description = "Repetitions of the gradient and HVP timings (median reported).", DefaultValueFactory = _ => 20 };
-        var biasFree = new Option<bool>("--bias-free") { Description = "Use the bias-free net (740 parameters) instead of the net with biases (765)." };
+        var sweep = new Option<bool>("--sweep") { Description = "Time several nets (--nets) and fit how each cost grows with n_params; checkpointed per net." };
+        var quick = new Option<bool>("--quick") { Description = "With --sweep: tiny nets (64-2-2-10, 64-4-3-10, 64-8-5-10) on 300 samples, 3 repeats: seconds, for CI and tests." };
+        var nets = new Option<string?>("--nets") { Description = $"Comma-separated nets as layer widths, e.g. 64-36-16-10 (default {BenchSettings.PaperNet}; with --sweep {string.Join(",", BenchSettings.DefaultSweep)})." };
+        var samples = new Option<int?>("--samples") { Description = $"Number of synthetic samples (default {BenchSettings.DigitsSamples}, the digits' count)." };
+        var repeats = new Option<int?>("--repeats") { Description = "Repetitions of the gradient and HVP timings, median reported (default 20)." };
+        var biasFree = new Option<bool>("--bias-free") { Description = "Nets without biases (64-10-5-10 then has 740 parameters instead of 765)." };
         var chunk = new Option<long?>("--chunk-elements") { Description = "Doubles in the R-operator Hessian's largest intermediate (sets how many samples are contracted at once; default MlpObjective's)." };
-        var output = new Option<string>("--out") { Description = "Directory for bench.md and bench.json.", DefaultValueFactory = _ => Path.Combine("results", "hessian-bench") };
-        var command = new Command("bench", "Time gradient, HVP, full Hessian and eigendecomposition for 64-10-5-10 on 8985 samples.");
-        foreach (var o in new Option[] { samples, repeats, biasFree, chunk, output }) command.Options.Add(o);
+        var threads = new Option<int>("--threads") { Description = "Torch intra-op threads, LAPACK's included (one by default, so timings compare).", DefaultValueFactory = _ => 1 };
+        var maxPhase = new Option<double>("--max-phase-seconds") { Description = "A full Hessian or eigendecomposition predicted to take longer is extrapolated instead of run.", DefaultValueFactory = _ => 600 };
+        var maxMemory = new Option<double>("--max-memory-mb") { Description = "An eigendecomposition predicted to peak above this (MiB) is extrapolated instead of run.", DefaultValueFactory = _ => 8192 };
+        var budget = new Option<double>("--budget-seconds") { Description = "Time budget of the 'practical up to' statement.", DefaultValueFactory = _ => 60 };
+        var budgetMb = new Option<double>("--budget-mb") { Description = "Memory budget (MiB) of the 'practical up to' statement.", DefaultValueFactory = _ => 4096 };
+        var output = new Option<string?>("--out") { Description = "Directory for bench.md, bench.json and bench.png (default results/hessian-bench, or results/hessian-bench-sweep with --sweep)." };
+        var command = new Command("bench", "Time gradient, HVP, full Hessian and eigendecomposition (64-10-5-10 on 8985 samples; --sweep: several nets, exponents, practical size).");
+        foreach (var o in new Option[] { sweep, quick, nets, samples, repeats, biasFree, chunk, threads, maxPhase, maxMemory, budget, budgetMb, output }) command.Options.Add(o);
         command.SetAction(parse => Program.Guarded("hessian bench", () =>
         {
-            Console.Write(HessianBench.Run(parse.GetValue(samples), parse.GetValue(repeats), !parse.GetValue(biasFree), parse.GetValue(chunk), parse.GetValue(output)!, ConsoleRunLog.Create()));
-            return 0;
+            bool isSweep = parse.GetValue(sweep), isQuick = parse.GetValue(quick);
+            if (isQuick && !isSweep) throw new SymmetryProofs.Experiments.Runs.InputException("--quick: only with --sweep (the single bench times the full-size net).");
+            var netList = parse.GetValue(nets) is { } text
+                ? text.Split(',', StringSplitOptions.TrimEntries)
+                : isQuick ? BenchSettings.QuickSweep : isSweep ? BenchSettings.DefaultSweep : [BenchSettings.PaperNet];
+            var settings = new BenchSettings(netList, parse.GetValue(samples) ?? (isQuick ? 300 : BenchSettings.DigitsSamples), parse.GetValue(repeats) ?? (isQuick ? 3 : 20),
+                !parse.GetValue(biasFree), parse.GetValue(chunk), parse.GetValue(maxPhase), parse.GetValue(maxMemory), parse.GetValue(budget), parse.GetValue(budgetMb), 2019, parse.GetValue(threads));
+            string dir = parse.GetValue(output) ?? Path.Combine("results", isSweep ? "hessian-bench-sweep" : "hessian-bench");
+            var log = ConsoleRunLog.Create();
+            return isSweep ? BenchSweep.Run(settings, dir, log) : HessianBench.Run(settings, dir, log);
         }));
         return command;
     }
