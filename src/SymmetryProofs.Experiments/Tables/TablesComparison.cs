@@ -40,23 +40,25 @@ public static class TablesComparison
     private static List<TablesRow> Select(IEnumerable<TablesRow> rows, TablesConfig c, string protocol) =>
         rows.Where(r => r.Protocol == protocol && r.Bias == c.Bias && r.Features == c.Features && r.Train == c.Train).ToList();
 
-    /// <summary>The section "Converged vs budget-limited"; <paramref name="baselineLabel"/> names the baseline's file.</summary>
+    /// <summary>The section "This run vs the baseline"; <paramref name="baselineLabel"/> names the baseline's file.</summary>
     public static string Section(IReadOnlyList<TablesRow> converged, IReadOnlyList<TablesRow> baseline, string baselineLabel, string protocol)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"### Converged vs budget-limited (`{protocol}`)\n");
+        sb.AppendLine($"### This run vs the baseline (`{protocol}`)\n");
         var diffs = Compare(converged, baseline, protocol);
         if (diffs.Count == 0)
         {
             sb.AppendLine($"The baseline `{baselineLabel}` has no `{protocol}` runs of these configurations; nothing to compare.\n");
             return sb.ToString();
         }
-        var stops = baseline.Where(r => r.Protocol == protocol).GroupBy(r => string.IsNullOrEmpty(r.Stop) ? "unknown" : r.Stop).OrderBy(g => g.Key);
-        sb.AppendLine($"Baseline: `{baselineLabel}` ({baseline.Count(r => r.Protocol == protocol)} runs; stopped by {string.Join(", ", stops.Select(g => $"{g.Key} {g.Count()}"))}; " +
+        string Stops(IEnumerable<TablesRow> rs) => string.Join(", ", rs.Where(r => r.Protocol == protocol).GroupBy(r => string.IsNullOrEmpty(r.Stop) ? "unknown" : r.Stop).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"));
+        sb.AppendLine($"Baseline: `{baselineLabel}` ({baseline.Count(r => r.Protocol == protocol)} runs; stopped by {Stops(baseline)}; " +
                       $"epochs {SeedStatistics.Of(baseline.Where(r => r.Protocol == protocol).Select(r => (double)r.Epochs)).Format("F0")}). " +
-                      "Both runs use the same seeds, so the same split, P and initial weights: the difference of a seed's two runs is the effect of training to convergence. " +
-                      "Cells: mean [95% interval of the mean] over seeds; the difference is converged minus baseline, seed by seed.\n");
-        sb.AppendLine("| biases | features | trained on | R baseline | R converged | R difference | R-bar baseline | R-bar converged | R-bar difference | seeds paired |");
+                      $"This run: {converged.Count(r => r.Protocol == protocol)} runs, stopped by {Stops(converged)}. " +
+                      "Both runs use the same seeds, so the same split, P and initial weights: the difference of a seed's two runs is the effect of the change of training protocol " +
+                      "(training to convergence only for the runs the gradient or plateau rule stopped). " +
+                      "Cells: mean [95% interval of the mean] over seeds; the difference is this run minus the baseline, seed by seed.\n");
+        sb.AppendLine("| biases | features | trained on | R baseline | R this run | R difference | R-bar baseline | R-bar this run | R-bar difference | seeds paired |");
         sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var d in diffs)
             sb.AppendLine($"| {d.Config.Bias} | {d.Config.FeatureLabel} | {(d.Config.TrainedOnInverted ? "X and -X" : "X")} | {Cell(d.Baseline)} | {Cell(d.Converged)} | {Cell(d.Paired, "+0.000;-0.000;0.000")} | " +

@@ -191,8 +191,9 @@ public static class TablesReport
         }
 
         int converged = rows.Count(r => TablesConvergence.Converged(r.Stop));
-        sb.AppendLine($"**Convergence.** {converged} of {rows.Count} runs stopped on the gradient or plateau rule; the others' accuracies are those of a fit the stop rule cut short " +
-                      "(section \"How each run stopped\" above; every run's rule is in `tables.csv`).\n");
+        sb.AppendLine($"**Convergence.** {converged} of {rows.Count} runs stopped on the gradient or plateau rule" +
+                      (converged == rows.Count ? "" : $"; the accuracies of the other {rows.Count - converged} are those of a fit a budget or a failed line search cut short") +
+                      " (section \"How each run stopped\" above; every run's rule is in `tables.csv`).\n");
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ namespace SymmetryProofs.Objectives;
 
 public sealed partial class MlpObjective
 {
+
     /// <summary>
     /// The full Hessian, block by block (layers counted from 0: layer l maps its input h_l, width
     /// w[l], to the pre-activation a_l, width w[l+1]; h~_l = [h_l, 1], the 1 for a bias). A direction
@@ -86,8 +87,8 @@ public sealed partial class MlpObjective
             int n = Math.Min(chunk, Samples - start);
             var y = rdelta.narrow(0, start, n).unsqueeze(3) * right.narrow(0, start, n).unsqueeze(1).unsqueeze(1);
             if (delta is not null && rh is not null)
-                y.narrow(3, 0, rh.shape[2]).add_(delta.narrow(0, start, n).unsqueeze(1).unsqueeze(3) * rh.narrow(0, start, n).unsqueeze(2));
-            sum.add_(left.narrow(0, start, n).t().matmul(y.reshape(n, a * c * d)));
+                y.narrow(3, 0, rh.shape[2]).add_(delta.narrow(0, start, n).unsqueeze(1).unsqueeze(3) * rh.narrow(0, start, n).unsqueeze(2), one);
+            sum.add_(left.narrow(0, start, n).t().matmul(y.reshape(n, a * c * d)), one);
         }
         return sum.view(b, a, c, d).permute(1, 0, 2, 3).reshape(a * b, c * d);
     }

@@ -29,6 +29,14 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
     /// </summary>
     private readonly Scalar samplesScalar;
 
+    /// <summary>
+    /// The 1 of 1 - tanh^2 and the alpha of the Hessian's accumulating add_ calls, long-lived for the same reason
+    /// (the temporaries failed in toDouble with two trainings at once: tables --jobs 2 --finish newton). An
+    /// instance field made in the constructor like <see cref="samplesScalar"/>, not a static: a static made inside
+    /// some caller's dispose scope would be disposed with it. Same Int64 scalar as the literal: same results.
+    /// </summary>
+    private readonly Scalar one;
+
     public double Penalty { get; }
     public int Dimension => net.ParameterCount;
     public int Samples { get; }
@@ -70,6 +78,7 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
         layers = net.Widths.Length - 1;
         Samples = (int)inputs.shape[0];
         samplesScalar = Samples;
+        one = 1;
     }
 
     public double Value(double[] theta) => ValueAndGradient(theta).Value;
@@ -131,7 +140,7 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
         var h = activations[..layers];
         var logits = activations[layers];
         var slope = new Tensor[layers];
-        for (int i = 1; i < layers; i++) slope[i] = 1 - h[i] * h[i];
+        for (int i = 1; i < layers; i++) slope[i] = one - h[i] * h[i];
         var logp = logits.log_softmax(1);
         double value = -logp.gather(1, labels.unsqueeze(1)).mean().item<double>();
         var p = logp.exp();

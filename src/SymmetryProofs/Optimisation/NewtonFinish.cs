@@ -16,9 +16,12 @@ public delegate void NewtonProgress(int step, double gradientNorm, double loss);
 /// (<see cref="SymmetricSpectrum"/>) and divides the gradient's components by |lambda_i| + mu max|lambda|
 /// (saddle-free: a negative eigenvalue sends the step downhill, not towards the saddle), skipping the
 /// near-null eigenvalues, whose directions are the flat ones this project studies and carry no gradient at
-/// a critical point. The undamped step (mu = 0) is tried first with step halving; if no step length is
-/// accepted, Levenberg damping mu = 1e-8 ... 1e-2 shortens the step towards -g (a trust region in the
-/// eigenbasis) before the finish gives up with <see cref="StopReason.LineSearch"/>.
+/// a critical point. Two ways to pick mu, one per caller (<see cref="NewtonOptions.AdaptiveDamping"/>): the
+/// critical-point search tries the undamped step (mu = 0) with step halving, then mu = 1e-8 ... 1e-2; the
+/// minimiser carries a Levenberg-Marquardt mu from step to step, set by the ratio of actual to predicted
+/// decrease. When no trial is accepted the finish stops with <see cref="StopReason.LineSearch"/>; it stops with
+/// <see cref="StopReason.Gradient"/>, <see cref="StopReason.Plateau"/> or <see cref="StopReason.Budget"/> by
+/// <see cref="NewtonOptions"/>.
 /// </summary>
 public static class NewtonFinish
 {

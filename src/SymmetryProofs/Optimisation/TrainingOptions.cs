@@ -41,7 +41,7 @@ public sealed record TrainingOptions(
         $"over {PlateauWindow} iterations, or after {MaxEvaluations} loss-and-gradient evaluations" +
         (Finishes
             ? $"; then, unless the gradient rule stopped it, Newton steps with the exact Hessian (saddle-free |lambda|, near-null eigenvalues skipped, " +
-              $"step halving on Armijo's decrease, Levenberg damping if no step length helps) to the same max |dL/dtheta| <= {GradientTolerance:G3}, " +
+              $"Levenberg-Marquardt damping set by the ratio of the actual to the predicted decrease, a step accepted on Armijo's decrease) to the same max |dL/dtheta| <= {GradientTolerance:G3}, " +
               $"or until the loss falls by less than {NewtonPlateauTolerance:G3} (relative) over {NewtonPlateauWindow} Newton steps, or no step lowers the loss (line search), " +
               $"or after {NewtonSteps} Newton steps (budget)"
             : "; no second-order finish");

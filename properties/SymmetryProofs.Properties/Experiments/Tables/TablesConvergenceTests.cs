@@ -65,6 +65,7 @@ public class TablesConvergenceTests
         Assert.Equal(0, TablesDifference.Sign(same.Paired));
         var md = TablesComparison.Section(converged, baseline, "base/tables.csv", "split-first");
         Assert.Contains("lies above 0 for 1 of 1 configurations, below 0 for 0", md);
+        Assert.Contains("This run: 4 runs, stopped by gradient 4.", md);
     }
 
     [Fact]
@@ -81,5 +82,15 @@ public class TablesConvergenceTests
             Assert.Contains($"{path}:2:", e.Message);
         }
         finally { dir.Delete(true); }
+    }
+
+    [Fact]
+    public void Finish_options_map_to_the_protocols_and_a_bad_one_is_bad_input()
+    {
+        Assert.False(TablesExperiment.Protocol("none", false).Finishes);
+        Assert.Equal(TablesExperiment.Default.MaxEvaluations, TablesExperiment.Protocol("newton", false).MaxEvaluations);
+        Assert.True(TablesExperiment.Protocol("newton", true).Finishes);
+        Assert.Contains("--finish: got 'cg'", Assert.Throws<InputException>(() => TablesExperiment.Protocol("cg", false)).Message);
+        Assert.Contains("--newton-steps", Assert.Throws<InputException>(() => TablesExperiment.WithNewtonSteps(TablesExperiment.Default, 5)).Message);
     }
 }
