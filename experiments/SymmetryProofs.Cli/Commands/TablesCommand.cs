@@ -9,23 +9,31 @@ public static class TablesCommand
 {
     public static Command Create()
     {
-        var common = new CommonOptions("results/tables", 10, 2, $"2 seeds and a budget of {TablesExperiment.Quick.MaxEvaluations} evaluations per run (instead of {TablesExperiment.Default.MaxEvaluations}).");
+        var common = new CommonOptions("results/tables", 10, 2, $"2 seeds and an L-BFGS budget of {TablesExperiment.Quick.MaxEvaluations} evaluations per run (instead of {TablesExperiment.Default.MaxEvaluations}).");
         var protocol = new Option<string>("--protocol")
         {
             Description = "split-first: split the 1797 digits, then enlarge each side (default); paper: enlarge, then split.",
             DefaultValueFactory = _ => "split-first",
         };
         var ratio = new Option<double>("--train-ratio") { Description = "Fraction of each class used for training (stratified).", DefaultValueFactory = _ => 0.8 };
-        var maxEvals = new Option<int?>("--max-evals") { Description = "Override the budget of loss-and-gradient evaluations per run." };
+        var maxEvals = new Option<int?>("--max-evals") { Description = "Override the L-BFGS budget of loss-and-gradient evaluations per run." };
+        var finish = new Option<string>("--finish")
+        {
+            Description = "none: L-BFGS alone on its evaluation budget (default); newton: then Newton steps with the exact Hessian until the gradient or plateau rule, or the Newton budget (--newton-steps, default 100).",
+            DefaultValueFactory = _ => "none",
+        };
+        var baseline = new Option<string?>("--baseline") { Description = "A tables.csv (or its folder) of another run with the same seeds, e.g. a --finish none run: tables.md compares this run's accuracies with it, seed by seed." };
+        var newtonSteps = new Option<int?>("--newton-steps") { Description = "Override the budget of Newton steps per run (with --finish newton)." };
         var command = new Command("tables", "Reproduce Bergman's Tables 1 and 2 on the UCI digits, mean +- std over seeds.");
         common.AddTo(command, withData: true);
-        foreach (var o in new Option[] { protocol, ratio, maxEvals }) command.Options.Add(o);
+        foreach (var o in new Option[] { protocol, ratio, maxEvals, finish, newtonSteps, baseline }) command.Options.Add(o);
         command.SetAction(parse => Program.Guarded("tables", () =>
         {
-            var training = parse.GetValue(common.Quick) ? TablesExperiment.Quick : TablesExperiment.Default;
+            var training = TablesExperiment.Protocol(parse.GetValue(finish)!, parse.GetValue(common.Quick));
             if (parse.GetValue(maxEvals) is int budget) training = training with { MaxEvaluations = budget };
+            if (parse.GetValue(newtonSteps) is int steps) training = TablesExperiment.WithNewtonSteps(training, steps);
             var settings = new TablesSettings(parse.GetValue(protocol)!, parse.GetValue(ratio), training);
-            return TablesExperiment.Run(settings, common.Read(parse), DataDirectory.Resolve(parse.GetValue(common.Data)), ConsoleRunLog.Create());
+            return TablesExperiment.Run(settings, common.Read(parse), DataDirectory.Resolve(parse.GetValue(common.Data)), ConsoleRunLog.Create(), parse.GetValue(baseline));
         }));
         return command;
     }

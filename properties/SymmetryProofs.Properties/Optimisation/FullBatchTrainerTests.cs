@@ -97,4 +97,26 @@ public class FullBatchTrainerTests
         bool close = result.X.Zip(centre).All(p => Math.Abs(p.First - p.Second) <= 2e-10);
         return (result.Reason == StopReason.Gradient && close).Label($"n = {n}, stop {result.Reason}, after {result.Evaluations} evaluations");
     }
+
+    /// <summary>
+    /// With the finish the run starts where L-BFGS alone stopped and accepts only steps that do not raise the loss, so
+    /// its final loss is at most L-BFGS's (up to 1e-12 relative: the finish measures the same mean cross-entropy by
+    /// hand-written backpropagation, L-BFGS by autograd, two summation orders), its stop rule is the finish's,
+    /// and a gradient stop means the reported max |g_i| meets the tolerance.
+    /// </summary>
+    [Property(MaxTest = 4)]
+    public Property The_Newton_finish_continues_from_Lbfgs_and_reports_its_own_stop(int seed, bool withBiases)
+    {
+        var data = Tiny(seed);
+        var alone = FullBatchTrainer.Train(data, Widths, withBiases, seed, new TrainingOptions(MaxEvaluations: 40));
+        var finished = FullBatchTrainer.Train(data, Widths, withBiases, seed, new TrainingOptions(MaxEvaluations: 40, NewtonSteps: 15));
+        bool lower = finished.FinalLoss <= alone.FinalLoss * (1 + 1e-12);
+        bool reported = alone.Reason == StopReason.Gradient
+            ? finished.NewtonSteps == 0
+            : finished.LbfgsReason == alone.Reason && finished.Evaluations > alone.Evaluations;
+        bool honest = finished.Reason != StopReason.Gradient || finished.GradientMaxNorm <= 1e-6;
+        return (lower && reported && honest)
+            .Classify(finished.NewtonSteps > 0, "Newton steps taken")
+            .Label($"seed {seed}: L-BFGS {alone.Reason} loss {alone.FinalLoss:R}; finished {finished.Reason} after {finished.NewtonSteps} Newton steps, loss {finished.FinalLoss:R}, max |g| {finished.GradientMaxNorm:G3}");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SymmetryProofs.Data;
+using SymmetryProofs.Experiments.Runs;
 using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments.Tables;
@@ -11,10 +12,10 @@ namespace SymmetryProofs.Experiments.Tables;
 /// </summary>
 public static class TablesCsv
 {
-    public const string Header = "protocol,bias,features,train,seed,acc_test,acc_test_inverted,epochs,train_seconds";
+    public const string Header = "protocol,bias,features,train,seed,acc_test,acc_test_inverted,epochs,train_seconds,stop,newton_steps,grad_max";
     public const string DiagnosticsHeader =
         "protocol,bias,features,train,seed,budget,split_ratio,final_loss,grad_max,stop,iterations,acc_train," +
-        "mean_abs_logit,mean_logit_spread,ties_test,ties_test_inverted,same_prediction,test_count";
+        "mean_abs_logit,mean_logit_spread,ties_test,ties_test_inverted,same_prediction,test_count,newton_steps,lbfgs_stop";
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -23,15 +24,50 @@ public static class TablesCsv
 
     public static string Format(TablesRow r) =>
         string.Join(",", r.Protocol, r.Bias, r.Features, r.Train, r.Seed.ToString(Inv), D(r.AccTest), D(r.AccTestInverted),
-            r.Epochs.ToString(Inv), r.TrainSeconds.ToString("F3", Inv));
+            r.Epochs.ToString(Inv), r.TrainSeconds.ToString("F3", Inv), r.Stop, r.NewtonSteps.ToString(Inv), D(r.GradientMax));
 
     public static string Format(TablesDiagnostics d) =>
         string.Join(",", d.Protocol, d.Bias, d.Features, d.Train, d.Seed.ToString(Inv), d.Budget.ToString(Inv), D(d.SplitRatio),
             D(d.FinalLoss), D(d.GradientMax), d.Stop, d.Iterations.ToString(Inv), D(d.AccTrain), D(d.MeanAbsLogit),
-            D(d.MeanLogitSpread), d.TiesTest.ToString(Inv), d.TiesTestInverted.ToString(Inv), d.SamePrediction.ToString(Inv), d.TestCount.ToString(Inv));
+            D(d.MeanLogitSpread), d.TiesTest.ToString(Inv), d.TiesTestInverted.ToString(Inv), d.SamePrediction.ToString(Inv), d.TestCount.ToString(Inv),
+            d.NewtonSteps.ToString(Inv), d.LbfgsStop);
 
     /// <summary>The whole file: header, then one line per row (rows in the order given).</summary>
     public static string Write(IEnumerable<TablesRow> rows) => Header + "\n" + string.Concat(rows.Select(r => Format(r) + "\n"));
 
     public static string Write(IEnumerable<TablesDiagnostics> rows) => DiagnosticsHeader + "\n" + string.Concat(rows.Select(r => Format(r) + "\n"));
+
+    /// <summary>The header of tables/3's tables.csv, before the stop columns: still read, as a baseline (stop unknown).</summary>
+    public const string HeaderWithoutStop = "protocol,bias,features,train,seed,acc_test,acc_test_inverted,epochs,train_seconds";
+
+    /// <summary>
+    /// Reads a tables.csv written by this or the previous version (a baseline for the comparison); bad input is an
+    /// <see cref="InputException"/> naming the file, the line and what was expected.
+    /// </summary>
+    public static List<TablesRow> Read(string path)
+    {
+        if (!File.Exists(path)) throw new InputException($"--baseline: {path} does not exist; expected the tables.csv of a `tables --finish none` run.");
+        var lines = File.ReadAllLines(path);
+        bool full = lines.Length > 0 && lines[0] == Header;
+        if (!full && (lines.Length == 0 || lines[0] != HeaderWithoutStop))
+            throw new InputException($"{path}:1: expected the header '{Header}' (or '{HeaderWithoutStop}').");
+        int columns = full ? 12 : 9;
+        var rows = new List<TablesRow>();
+        for (int i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0) continue;
+            var f = lines[i].Split(',');
+            if (f.Length != columns) throw new InputException($"{path}:{i + 1}: expected {columns} comma-separated fields; got {f.Length}.");
+            try
+            {
+                rows.Add(new TablesRow(f[0], f[1], f[2], f[3], int.Parse(f[4], Inv), double.Parse(f[5], Inv), double.Parse(f[6], Inv),
+                    int.Parse(f[7], Inv), double.Parse(f[8], Inv), full ? f[9] : "", full ? int.Parse(f[10], Inv) : 0, full ? double.Parse(f[11], Inv) : double.NaN));
+            }
+            catch (FormatException)
+            {
+                throw new InputException($"{path}:{i + 1}: expected numbers in seed, acc_test, acc_test_inverted, epochs, train_seconds{(full ? ", newton_steps, grad_max" : "")}; got '{lines[i]}'.");
+            }
+        }
+        return rows;
+    }
 }

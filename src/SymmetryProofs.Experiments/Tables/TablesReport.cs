@@ -6,7 +6,7 @@ namespace SymmetryProofs.Experiments.Tables;
 
 /// <summary>What the report states beside the rows; <paramref name="Coincidences"/> compares the irreducible norms with the paper's maps (none: the report says it was not computed).</summary>
 public sealed record TablesReportContext(int Digits, DataDirectory Data, Optimisation.TrainingOptions Options, double Ratio, TimeSpan Elapsed, int RunsThisInvocation,
-    IReadOnlyList<TablesCoincidence>? Coincidences = null);
+    IReadOnlyList<TablesCoincidence>? Coincidences = null, IReadOnlyList<TablesRow>? Baseline = null, string? BaselineLabel = null);
 
 /// <summary>tables.md: the paper's two tables with our mean ± std beside its figures, the protocol, the checks and the discussion.</summary>
 public static class TablesReport
@@ -31,6 +31,8 @@ public static class TablesReport
         {
             var mine = rows.Where(r => r.Protocol == protocol).ToList();
             AppendTables(sb, protocol, mine, diag);
+            sb.Append(TablesConvergence.StopSection(mine, protocol));
+            if (c.Baseline is { } baseline) sb.Append(TablesComparison.Section(mine, baseline, c.BaselineLabel ?? "baseline", protocol));
             AppendChecks(sb, protocol, mine, diag);
             AppendDiscussion(sb, protocol, mine, diag, rows);
             AppendIrreducibleNorms(sb, protocol, mine, diag, c.Coincidences);
@@ -188,10 +190,10 @@ public static class TablesReport
                           (protocol == "paper" ? "Under `paper` shifted twins of each test digit are in the training set." : "Under `split-first` no shifted twin of a test digit is trained on, so R is a fair estimate; the paper's protocol is not stated.") + "\n");
         }
 
-        var all10 = rows.Select(r => diag.GetValueOrDefault(r.Key)).OfType<TablesDiagnostics>().ToList();
-        int budget = all10.Count(d => d.Stop == "budget");
-        sb.AppendLine($"**Convergence.** {all10.Count - budget} of {all10.Count} runs stopped on the gradient, plateau or line-search rule; {budget} used the whole budget of evaluations " +
-                      "(their loss was still falling by more than the plateau tolerance; see `tables-diagnostics.csv` for the final loss and gradient of each run).\n");
+        int converged = rows.Count(r => TablesConvergence.Converged(r.Stop));
+        sb.AppendLine($"**Convergence.** {converged} of {rows.Count} runs stopped on the gradient or plateau rule" +
+                      (converged == rows.Count ? "" : $"; the accuracies of the other {rows.Count - converged} are those of a fit a budget or a failed line search cut short") +
+                      " (section \"How each run stopped\" above; every run's rule is in `tables.csv`).\n");
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace SymmetryProofs.Experiments.Tables;
 
 /// <summary>One row of tables.csv: the key of a run and what it measured.</summary>
 public sealed record TablesRow(string Protocol, string Bias, string Features, string Train, int Seed,
-    double AccTest, double AccTestInverted, int Epochs, double TrainSeconds)
+    double AccTest, double AccTestInverted, int Epochs, double TrainSeconds, string Stop = "", int NewtonSteps = 0, double GradientMax = double.NaN)
 {
     public (string, string, string, string, int) Key => (Protocol, Bias, Features, Train, Seed);
 }
@@ -16,7 +16,8 @@ public sealed record TablesRow(string Protocol, string Bias, string Features, st
 /// <summary>The evidence behind a row, for the discussion: how far training got and what the logits look like.</summary>
 public sealed record TablesDiagnostics(string Protocol, string Bias, string Features, string Train, int Seed,
     int Budget, double SplitRatio, double FinalLoss, double GradientMax, string Stop, int Iterations, double AccTrain,
-    double MeanAbsLogit, double MeanLogitSpread, int TiesTest, int TiesTestInverted, int SamePrediction, int TestCount)
+    double MeanAbsLogit, double MeanLogitSpread, int TiesTest, int TiesTestInverted, int SamePrediction, int TestCount,
+    int NewtonSteps = 0, string LbfgsStop = "")
 {
     public (string, string, string, string, int) Key => (Protocol, Bias, Features, Train, Seed);
 }
@@ -61,10 +62,23 @@ public static class TablesRun
             if (Prediction.ArgMax(s) == Prediction.ArgMax(sBar)) same++;
         }
         int n = testFeatures.Count;
-        var row = new TablesRow(protocol.Name(), config.Bias, config.Features, config.Train, seed, r, rBar, result.Evaluations, result.Seconds);
+        string stop = Stop(result.Reason);
+        var row = new TablesRow(protocol.Name(), config.Bias, config.Features, config.Train, seed, r, rBar, result.Evaluations, result.Seconds,
+            stop, result.NewtonSteps, result.GradientMaxNorm);
         var diagnostics = new TablesDiagnostics(protocol.Name(), config.Bias, config.Features, config.Train, seed,
-            options.MaxEvaluations, splitRatio, result.FinalLoss, result.GradientMaxNorm, result.Reason.ToString().ToLowerInvariant(),
-            result.Iterations, net.Accuracy(trainFeatures), absLogit / n, spread / n, ties, tiesInverted, same, n);
+            options.MaxEvaluations, splitRatio, result.FinalLoss, result.GradientMaxNorm, stop,
+            result.Iterations, net.Accuracy(trainFeatures), absLogit / n, spread / n, ties, tiesInverted, same, n,
+            result.NewtonSteps, result.LbfgsReason is { } l ? Stop(l) : stop);
         return (row, diagnostics);
     }
+
+    /// <summary>A stop rule as the CSV files and the report spell it.</summary>
+    public static string Stop(StopReason reason) => reason switch
+    {
+        StopReason.Gradient => "gradient",
+        StopReason.Plateau => "plateau",
+        StopReason.Budget => "budget",
+        StopReason.LineSearch => "linesearch",
+        _ => reason.ToString().ToLowerInvariant(),
+    };
 }

@@ -58,14 +58,14 @@ public sealed partial class MlpObjective
                 if (m > l)
                 {
                     h.narrow(0, offsets[m], cols).narrow(1, offsets[l], rows).copy_(block.t());
-                    rdelta = rdelta.matmul(net.Weight(th, m)) * s.Slope[m].unsqueeze(1) - 2 * (s.Error[m] * s.H[m]).unsqueeze(1) * rh[m]!;
+                    rdelta = rdelta.matmul(net.Weight(th, m)) * s.Slope[m].unsqueeze(1) - (s.Error[m] * s.H[m]).unsqueeze(1).mul(Scalars.Two) * rh[m]!;
                 }
             }
             progress?.Invoke(offsets[l] + rows - 1);
         }
         var order = Tensors.Int64(LayoutToAugmented());
         h = h.index_select(0, order).index_select(1, order);
-        if (Penalty != 0) h.diagonal().add_(Penalty);
+        if (Penalty != 0) h.diagonal().add_(penaltyScalar);
         var values = h.contiguous().data<double>().ToArray();
         return Matrix<double>.Build.Dense(Dimension, Dimension, (i, j) => values[i * Dimension + j]);
     }
@@ -86,8 +86,8 @@ public sealed partial class MlpObjective
             int n = Math.Min(chunk, Samples - start);
             var y = rdelta.narrow(0, start, n).unsqueeze(3) * right.narrow(0, start, n).unsqueeze(1).unsqueeze(1);
             if (delta is not null && rh is not null)
-                y.narrow(3, 0, rh.shape[2]).add_(delta.narrow(0, start, n).unsqueeze(1).unsqueeze(3) * rh.narrow(0, start, n).unsqueeze(2));
-            sum.add_(left.narrow(0, start, n).t().matmul(y.reshape(n, a * c * d)));
+                y.narrow(3, 0, rh.shape[2]).add_(delta.narrow(0, start, n).unsqueeze(1).unsqueeze(3) * rh.narrow(0, start, n).unsqueeze(2), Scalars.One);
+            sum.add_(left.narrow(0, start, n).t().matmul(y.reshape(n, a * c * d)), Scalars.One);
         }
         return sum.view(b, a, c, d).permute(1, 0, 2, 3).reshape(a * b, c * d);
     }

@@ -29,6 +29,9 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
     /// </summary>
     private readonly Scalar samplesScalar;
 
+    /// <summary>The penalty as a scalar that lives as long as this object (Runtime/Scalars: an implicit temporary can be freed while libtorch reads it).</summary>
+    private readonly Scalar penaltyScalar;
+
     public double Penalty { get; }
     public int Dimension => net.ParameterCount;
     public int Samples { get; }
@@ -70,6 +73,7 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
         layers = net.Widths.Length - 1;
         Samples = (int)inputs.shape[0];
         samplesScalar = Samples;
+        penaltyScalar = penalty;
     }
 
     public double Value(double[] theta) => ValueAndGradient(theta).Value;
@@ -86,7 +90,7 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
             parts.Add(pass.Delta[i].t().matmul(pass.H[i]).flatten());
             if (net.WithBiases) parts.Add(pass.Delta[i].sum(dim: 0));
         }
-        var g = torch.cat(parts, 0) + Penalty * th;
+        var g = torch.cat(parts, 0) + th.mul(penaltyScalar);
         return (pass.Value + 0.5 * Penalty * th.dot(th).item<double>(), g.data<double>().ToArray());
     }
 
@@ -131,7 +135,7 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
         var h = activations[..layers];
         var logits = activations[layers];
         var slope = new Tensor[layers];
-        for (int i = 1; i < layers; i++) slope[i] = 1 - h[i] * h[i];
+        for (int i = 1; i < layers; i++) slope[i] = Scalars.One - h[i] * h[i];
         var logp = logits.log_softmax(1);
         double value = -logp.gather(1, labels.unsqueeze(1)).mean().item<double>();
         var p = logp.exp();
@@ -185,10 +189,10 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
             if (i > 0)
             {
                 var re = rdelta.matmul(net.Weight(th, i)) + s.Delta[i].matmul(vw[i].permute(1, 0, 2).reshape(fanOut, b * fanIn)).view(n, b, fanIn);
-                rdelta = re * s.Slope[i].unsqueeze(1) - 2 * (s.Error[i] * s.H[i]).unsqueeze(1) * rh[i]!;
+                rdelta = re * s.Slope[i].unsqueeze(1) - (s.Error[i] * s.H[i]).unsqueeze(1).mul(Scalars.Two) * rh[i]!;
             }
         }
         var parts = net.WithBiases ? blocks : blocks.Where((_, k) => k % 2 == 0).ToArray();
-        return torch.cat(parts, 1) + Penalty * v;
+        return torch.cat(parts, 1) + v.mul(penaltyScalar);
     }
 }

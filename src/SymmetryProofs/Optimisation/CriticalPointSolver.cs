@@ -1,6 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Objectives;
-using SymmetryProofs.Spectra;
 
 namespace SymmetryProofs.Optimisation;
 
@@ -9,10 +7,9 @@ public sealed record CriticalPoint(double[] Theta, double Loss, double GradientN
 
 /// <summary>
 /// Drives a loss to a critical point: the project's one <see cref="Lbfgs"/> (with
-/// <see cref="LbfgsOptions"/>) to a loose tolerance, then Newton steps with the full Hessian to the target gradient norm. Newton uses
-/// |lambda| of each eigenvalue (saddle-free) and skips the near-null eigenvalues, whose directions
-/// are exactly the flat ones this project studies and carry no gradient at a critical point; if no
-/// step length of the undamped step helps, Levenberg damping is tried before giving up.
+/// <see cref="LbfgsOptions"/>) to a loose tolerance, then the one second-order finish
+/// (<see cref="NewtonFinish"/>, with <see cref="NewtonOptions"/>) to the target gradient norm: saddle-free
+/// Newton steps with the full Hessian, near-null eigenvalues skipped, Levenberg damping before giving up.
 /// </summary>
 public sealed class CriticalPointSolver
 {
@@ -44,6 +41,11 @@ public sealed class CriticalPointSolver
         History: Memory, GradientTolerance: LbfgsTolerance, Norm: GradientNorm.L2, MaxIterations: MaxLbfgsIterations,
         PlateauWindow: 0, CapFirstStep: false, MaxBacktracks: 67, RestartOnFailedLineSearch: false);
 
+    /// <summary>The Newton phase's options for the one <see cref="NewtonFinish"/>: |g|_2 to <see cref="Tolerance"/>, any step that lowers the loss or |g|_2, no plateau stop.</summary>
+    public NewtonOptions NewtonOptions => new(
+        MaxSteps: MaxNewtonSteps, GradientTolerance: Tolerance, Norm: GradientNorm.L2, PlateauWindow: 0, AcceptGradientDecrease: true, EigenFloor: NewtonEigenFloor,
+        HessianFree: HessianFree, MaxCgIterations: MaxCgIterations);
+
     /// <summary>L-BFGS from <paramref name="start"/> to <see cref="LbfgsTolerance"/>, then Newton to <see cref="Tolerance"/>; <paramref name="log"/> hears every 50th L-BFGS step and every Newton step.</summary>
     public CriticalPoint Solve(ITwiceDifferentiable objective, double[] start, Action<string>? log = null)
     {
@@ -58,53 +60,11 @@ public sealed class CriticalPointSolver
         });
         if (lbfgs.Reason == StopReason.LineSearch)
             log?.Invoke($"L-BFGS line search stalled at iteration {lbfgs.Iterations}, |g| = {lbfgs.GradientNorm:G3}");
-        var x = Vector<double>.Build.DenseOfArray(lbfgs.X);
-        var g = Vector<double>.Build.DenseOfArray(lbfgs.Gradient);
-        double f = lbfgs.Loss;
+        var newton = NewtonFinish.Run(objective, lbfgs.X, lbfgs.Loss, lbfgs.Gradient, NewtonOptions,
+            (k, norm, loss) => log?.Invoke($"Newton step {k}: |g| = {norm:G3}, loss = {loss:G12}"));
+        if (newton.Reason == StopReason.LineSearch)
+            log?.Invoke($"Newton: no step length helped after {newton.Steps} step(s), |g| = {newton.GradientNorm:G3}");
         int it = lbfgs.Iterations;
-        int newton = 0;
-        for (; newton < MaxNewtonSteps && g.L2Norm() > Tolerance; newton++)
-        {
-            Func<double, Vector<double>> direction = HessianFree ? NewtonCg.Direction(objective, x, g, MaxCgIterations) : EigenDirection(objective, x, g);
-            double g0 = g.L2Norm();
-            bool accepted = false;
-            // The undamped step first; if no step length improves, Levenberg damping mu: a pseudo-flat
-            // eigenvalue just above the floor otherwise gives a huge step the line search cannot rescue.
-            foreach (double mu in new[] { 0, 1e-8, 1e-6, 1e-4, 1e-2 })
-            {
-                var d = direction(mu);
-                double step = 1;
-                for (int tries = 0; tries < 30 && !accepted; tries++, step *= 0.5)
-                {
-                    var xNew = x + step * d;
-                    var (fNew, gv) = objective.ValueAndGradient(xNew.ToArray());
-                    var gNew = Vector<double>.Build.DenseOfArray(gv);
-                    if (double.IsFinite(fNew) && (gNew.L2Norm() < g0 || fNew < f))
-                    {
-                        x = xNew; f = fNew; g = gNew; accepted = true;
-                    }
-                }
-                if (accepted) break;
-            }
-            log?.Invoke($"Newton step {newton + 1}: |g| = {g.L2Norm():G3}, loss = {f:G12}");
-            if (!accepted) break;
-        }
-        return new CriticalPoint(x.ToArray(), f, g.L2Norm(), it, newton, g.L2Norm() < Tolerance);
-    }
-
-    /// <summary>The saddle-free Newton step -sum_i (v_i'g) v_i / (|lambda_i| + mu max|lambda|) over the eigenpairs above the floor.</summary>
-    private Func<double, Vector<double>> EigenDirection(ITwiceDifferentiable objective, Vector<double> x, Vector<double> g)
-    {
-        var (h, _) = TorchObjective.Symmetrised(objective.Hessian(x.ToArray()));
-        var spec = SymmetricSpectrum.Of(h);
-        var coeff = spec.Vectors.TransposeThisAndMultiply(g);
-        return mu =>
-        {
-            var d = Vector<double>.Build.Dense(x.Count);
-            for (int i = 0; i < spec.Dimension; i++)
-                if (Math.Abs(spec.Values[i]) > NewtonEigenFloor * spec.MaxAbs)
-                    d -= coeff[i] / (Math.Abs(spec.Values[i]) + mu * spec.MaxAbs) * spec.Vectors.Column(i);
-            return d;
-        };
+        return new CriticalPoint(newton.X, newton.Loss, newton.GradientNorm, it, newton.Steps, newton.GradientNorm < Tolerance);
     }
 }

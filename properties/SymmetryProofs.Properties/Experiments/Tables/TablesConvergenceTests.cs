@@ -1,0 +1,96 @@
+using SymmetryProofs.Experiments.Runs;
+using SymmetryProofs.Experiments.Tables;
+
+namespace SymmetryProofs.Properties.Experiments.Tables;
+
+/// <summary>The report's stop section and its comparison with a baseline are computed from the rows they are given.</summary>
+public class TablesConvergenceTests
+{
+    private static readonly TablesRow Row = new("split-first", "none", "x", "X", 0, 0.8, 0.0, 400, 2.5, "gradient", 3, 1e-7);
+
+    private static List<TablesRow> Rows()
+    {
+        var first = TablesConfig.All[0];
+        var second = TablesConfig.All[4];
+        string[] stops = ["gradient", "plateau", "budget", "gradient", "linesearch"];
+        return stops.Select((s, i) => Row with { Seed = i, Stop = s, Bias = first.Bias, Features = first.Features, Train = first.Train })
+            .Concat(Enumerable.Range(0, 3).Select(i => Row with { Seed = i, Stop = "budget", Bias = second.Bias, Features = second.Features, Train = second.Train }))
+            .ToList();
+    }
+
+    [Fact]
+    public void Counts_per_configuration_and_rule_are_those_of_the_rows()
+    {
+        var counts = TablesConvergence.Counts(Rows());
+        Assert.Equal(2, counts.Count);
+        Assert.Equal(2, counts[0].Count("gradient"));
+        Assert.Equal(1, counts[0].Count("plateau"));
+        Assert.Equal(1, counts[0].Count("budget"));
+        Assert.Equal(1, counts[0].Count("linesearch"));
+        Assert.Equal([(2, "budget"), (4, "linesearch")], counts[0].NotConverged);
+        Assert.Equal(3, counts[1].Count("budget"));
+        Assert.Equal(3, counts[1].NotConverged.Count);
+    }
+
+    [Fact]
+    public void The_stop_section_states_the_counts_of_the_rows()
+    {
+        var md = TablesConvergence.StopSection(Rows(), "split-first");
+        Assert.Contains("3 of 8 runs converged (stopped by the gradient or the plateau rule); 2 by gradient, 1 by plateau, 4 by budget, 1 by linesearch.", md);
+        Assert.Contains("| 2 | 1 | 1 | 1 | 2: budget, 4: linesearch |", md);
+        Assert.Contains("| 0 | 0 | 3 | 0 | 0: budget, 1: budget, 2: budget |", md);
+    }
+
+    /// <summary>Control: rows of a budget-limited run make the section say that none converged.</summary>
+    [Fact]
+    public void Budget_stopped_rows_are_not_called_converged()
+    {
+        var md = TablesConvergence.StopSection(Rows().Select(r => r with { Stop = "budget" }).ToList(), "split-first");
+        Assert.Contains("0 of 8 runs converged", md);
+    }
+
+    [Fact]
+    public void The_comparison_pairs_seeds_and_computes_the_differences()
+    {
+        var config = TablesConfig.All[0];
+        var baseline = Enumerable.Range(0, 4).Select(i => Row with { Seed = i, AccTest = 0.80 + 0.01 * i, Stop = "budget" }).ToList();
+        var converged = baseline.Select(r => r with { AccTest = r.AccTest + 0.05 + 0.001 * r.Seed, Stop = "gradient" }).ToList();
+        var d = Assert.Single(TablesComparison.Compare(converged, baseline, "split-first"));
+        Assert.Equal(config, d.Config);
+        Assert.Equal(4, d.Paired.Count);
+        Assert.Equal(0.0515, d.Paired.Mean, 12);
+        Assert.Equal(1, TablesDifference.Sign(d.Paired));
+        // Control: no change at all gives a difference whose interval is undefined or contains 0, never "above 0".
+        var same = Assert.Single(TablesComparison.Compare(baseline, baseline, "split-first"));
+        Assert.Equal(0, TablesDifference.Sign(same.Paired));
+        var md = TablesComparison.Section(converged, baseline, "base/tables.csv", "split-first");
+        Assert.Contains("lies above 0 for 1 of 1 configurations, below 0 for 0", md);
+        Assert.Contains("This run: 4 runs, stopped by gradient 4.", md);
+    }
+
+    [Fact]
+    public void A_baseline_csv_reads_back_and_a_bad_line_names_file_and_line()
+    {
+        var dir = Directory.CreateTempSubdirectory("tables-baseline-");
+        try
+        {
+            string path = Path.Combine(dir.FullName, "tables.csv");
+            File.WriteAllText(path, TablesCsv.Write(Rows()));
+            Assert.Equal(Rows(), TablesCsv.Read(path));
+            File.WriteAllText(path, TablesCsv.Header + "\nsplit-first,none,x,X,zero,0.8,0,400,2.5,budget,0,1e-3\n");
+            var e = Assert.Throws<InputException>(() => TablesCsv.Read(path));
+            Assert.Contains($"{path}:2:", e.Message);
+        }
+        finally { dir.Delete(true); }
+    }
+
+    [Fact]
+    public void Finish_options_map_to_the_protocols_and_a_bad_one_is_bad_input()
+    {
+        Assert.False(TablesExperiment.Protocol("none", false).Finishes);
+        Assert.Equal(TablesExperiment.Default.MaxEvaluations, TablesExperiment.Protocol("newton", false).MaxEvaluations);
+        Assert.True(TablesExperiment.Protocol("newton", true).Finishes);
+        Assert.Contains("--finish: got 'cg'", Assert.Throws<InputException>(() => TablesExperiment.Protocol("cg", false)).Message);
+        Assert.Contains("--newton-steps", Assert.Throws<InputException>(() => TablesExperiment.WithNewtonSteps(TablesExperiment.Default, 5)).Message);
+    }
+}
