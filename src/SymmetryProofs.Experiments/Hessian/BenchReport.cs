@@ -97,10 +97,8 @@ public static class BenchReport
         md.AppendLine();
         md.AppendLine("## Up to what size the full spectrum is practical");
         md.AppendLine();
-        md.AppendLine(analysis.Practical.Statement());
-        md.AppendLine();
         int within = rows.Count(r => r.HvpOverGradient <= 2);
-        md.AppendLine($"HVP within 2 gradients (the issue's goal) on {within} of {rows.Count} nets.");
+        md.Append(Publishing.Headline.Wrap(analysis.Practical.Statement() + $" HVP within 2 gradients (the issue's goal) on {within} of {rows.Count} nets."));
         md.AppendLine();
         md.AppendLine("## Checks");
         md.AppendLine();

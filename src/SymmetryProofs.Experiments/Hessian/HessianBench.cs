@@ -124,7 +124,7 @@ public static class HessianBench
         foreach (var c in checks) md.AppendLine($"- {c}");
         md.AppendLine();
         md.AppendLine(BenchReport.PyTorchReference);
-        if (r.NParams == 765 && r.NSamples == BenchSettings.DigitsSamples) md.AppendLine(BenchReport.AgainstReference(r));
+        if (r.NParams == 765 && r.NSamples == BenchSettings.DigitsSamples) md.Append(Publishing.Headline.Wrap(BenchReport.AgainstReference(r)));
         return md.ToString();
     }
 

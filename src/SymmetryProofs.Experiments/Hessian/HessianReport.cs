@@ -214,7 +214,7 @@ internal sealed class HessianReport
         foreach (var f in Findings()) sb.AppendLine($"- {f}");
         sb.AppendLine();
         sb.AppendLine("## Checks (the exit code is 1 when one fails)");
-        foreach (var c in HessianChecks.Evaluate(results)) sb.AppendLine($"- {c}");
+        sb.Append(Publishing.Headline.Wrap(string.Concat(HessianChecks.Evaluate(results).Select(c => $"- {c}\n"))));
         sb.AppendLine();
         sb.AppendLine("## Settings (mean ± sd over seeds)");
         sb.AppendLine("| setting | k | params | orbit dim per seed | min \\|W A\\|/\\|W\\| | n_flat per seed | n_flat_gauge | max angle (deg) | softest angle (deg) | tangent curvature | / lambda_max | gauge curvature | lambda_max | max grad norm | train acc |");

@@ -26,6 +26,7 @@ public static class TablesReport
         sb.AppendLine($"Written {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `tables`; this invocation trained {c.RunsThisInvocation} runs in " +
                       $"{F(c.Elapsed.TotalSeconds, "F1")} s wall time on {Environment.ProcessorCount} cores ({System.Runtime.InteropServices.RuntimeInformation.OSDescription}); " +
                       $"the CSV's runs took {F(rows.Sum(r => r.TrainSeconds), "F1")} s of training in total. Cells are mean ± sample standard deviation over seeds; the paper reports one run per cell.\n");
+        sb.Append(Publishing.Headline.Wrap(HeadlineText(rows))).AppendLine();
         AppendProtocol(sb, c);
         foreach (var protocol in rows.Select(r => r.Protocol).Distinct().OrderBy(p => p))
         {
@@ -38,6 +39,19 @@ public static class TablesReport
             AppendIrreducibleNorms(sb, protocol, mine, diag, c.Coincidences);
         }
         return sb.ToString();
+    }
+
+    /// <summary>The computed sentence the README quotes: the two exact checks over every run, and how many runs converged.</summary>
+    public static string HeadlineText(IReadOnlyList<TablesRow> rows)
+    {
+        var (n1, bad1) = BoundCheck(rows);
+        var (n2, bad2) = InvarianceCheck(rows);
+        int converged = rows.Count(r => TablesConvergence.Converged(r.Stop ?? ""));
+        int seeds = rows.Select(r => r.Seed).Distinct().Count();
+        return $"Bergman's Tables 1 and 2 over {seeds} seeds ({rows.Count} runs, protocol {string.Join(", ", rows.Select(r => r.Protocol).Distinct().Order())}): " +
+               $"R + R-bar <= 1 {(bad1.Count == 0 ? "holds" : "FAILS")} on {n1 - bad1.Count} of {n1} bias-free runs on raw inputs; " +
+               $"R-bar = R exactly {(bad2.Count == 0 ? "holds" : "FAILS")} on {n2 - bad2.Count} of {n2} runs on invariant features; " +
+               $"{converged} of {rows.Count} runs stopped by the gradient or plateau rule, the other {rows.Count - converged} on the evaluation budget or a failed line search (section \"How each run stopped\").";
     }
 
     private static void AppendProtocol(StringBuilder sb, TablesReportContext c)
