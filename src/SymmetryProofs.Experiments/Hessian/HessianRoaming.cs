@@ -29,6 +29,8 @@ internal static class HessianRoaming
         var points = new List<RoamPoint>();
         var orbitT = new double[group.Dimension];
         var theta = Tensors.Float64(thetaStar);
+        // Alive until the loop ends (Runtime/Scalars: an implicit temporary can be freed while libtorch reads it).
+        using var lr = Scalars.Of(learningRate);
         for (int step = 0; step <= steps; step++)
         {
             if (step % Math.Max(1, steps / checkpoints) == 0)
@@ -50,7 +52,7 @@ internal static class HessianRoaming
             var th = theta.clone().requires_grad_(true);
             var l = loss.Loss(th, loss.Inputs.index_select(0, idx), loss.Labels.index_select(0, idx));
             var g = torch.autograd.grad(new[] { l }, new[] { th })[0];
-            var next = (th.detach() - learningRate * g).MoveToOuterDisposeScope();
+            var next = (th.detach() - g.mul(lr)).MoveToOuterDisposeScope();
             theta.Dispose();
             theta = next;
         }
