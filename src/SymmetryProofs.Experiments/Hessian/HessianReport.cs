@@ -214,7 +214,12 @@ internal sealed class HessianReport
         foreach (var f in Findings()) sb.AppendLine($"- {f}");
         sb.AppendLine();
         sb.AppendLine("## Checks (the exit code is 1 when one fails)");
-        sb.Append(Publishing.Headline.Wrap(string.Concat(HessianChecks.Evaluate(results).Select(c => $"- {c}\n"))));
+        var checks = HessianChecks.Evaluate(results);
+        sb.Append(Publishing.Headline.Wrap(
+            $"Flat directions, {problem.Group} ({results.Select(r => r.Seed).Distinct().Count()} seeds, spectrum path {spectrum}): of {checks.Count} checks {checks.Count(c => c.Held && c.Conclusive)} hold, " +
+            $"{checks.Count(c => !c.Held)} fail, {checks.Count(c => c.Held && !c.Conclusive)} are inconclusive" +
+            string.Concat(checks.Where(c => !c.Held || !c.Conclusive).Select(c => $"; {(c.Held ? "inconclusive" : "FAILS")}: {c.Name}")) + "."));
+        foreach (var c in checks) sb.AppendLine($"- {c}");
         sb.AppendLine();
         sb.AppendLine("## Settings (mean ± sd over seeds)");
         sb.AppendLine("| setting | k | params | orbit dim per seed | min \\|W A\\|/\\|W\\| | n_flat per seed | n_flat_gauge | max angle (deg) | softest angle (deg) | tangent curvature | / lambda_max | gauge curvature | lambda_max | max grad norm | train acc |");

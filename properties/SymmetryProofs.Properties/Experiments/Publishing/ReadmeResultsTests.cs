@@ -12,10 +12,9 @@ public sealed class ReadmeResultsTests
     [Fact]
     public void The_committed_README_results_section_is_generated_from_the_committed_reports()
     {
-        var root = Repository.Root();
-        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
-        var generated = ReadmeResults.Rewrite(readme, ReadmeResults.Section(root));
-        Assert.True(generated == readme, "README.md's results section differs from what docs/results gives: run `readme` (dotnet run --project experiments/SymmetryProofs.Cli -c Release -- readme) and commit.");
+        var log = SymmetryProofs.Experiments.Runs.TextRunLog.Silent();
+        int exit = ReadmeResults.Run(Repository.Root(), check: true, log);
+        Assert.True(exit == 0, string.Join("\n", log.Lines) + "\nRun `readme` (dotnet run --project experiments/SymmetryProofs.Cli -c Release -- readme) and commit.");
     }
 
     [Fact]
@@ -24,14 +23,15 @@ public sealed class ReadmeResultsTests
         var dir = Path.Combine(Path.GetTempPath(), $"readme-{Guid.NewGuid():N}");
         try
         {
-            Directory.CreateDirectory(Path.Combine(dir, "docs", "results", "a"));
+            Directory.CreateDirectory(Path.Combine(dir, "docs", "results", "tables"));
             Directory.CreateDirectory(Path.Combine(dir, "docs", "results", "b"));
-            File.WriteAllText(Path.Combine(dir, "docs", "results", "a", "a.md"), "# A\n" + Headline.Wrap("3 of 4 seeds: FAILS on seed 2.") + "rest\n");
-            File.WriteAllText(Path.Combine(dir, "docs", "results", "a", "command.txt"), "tables\n--out\ndocs/results/a\n");
+            File.WriteAllText(Path.Combine(dir, "docs", "results", "tables", "a.md"), "# A\n" + Headline.Wrap("3 of 4 seeds: FAILS on seed 2.") + "rest\n");
+            File.WriteAllText(Path.Combine(dir, "docs", "results", "tables", "command.txt"), "tables\n--out\ndocs/results/tables\n");
             File.WriteAllText(Path.Combine(dir, "docs", "results", "b", "b.md"), "# B without a headline\n");
             var readme = "# R\n\n## Results\n\n<!-- section: results -->\nold claim that no report makes\n\n## Layout\n\n<!-- section: layout -->\nx\n";
             var updated = ReadmeResults.Rewrite(readme, ReadmeResults.Section(dir));
-            Assert.Contains("- [`docs/results/a/a.md`](docs/results/a/a.md), by `tables --out docs/results/a`:\n  3 of 4 seeds: FAILS on seed 2.\n", updated, StringComparison.Ordinal);
+            Assert.Contains("- [`docs/results/tables/a.md`](docs/results/tables/a.md), by `tables --out docs/results/tables`:\n  3 of 4 seeds: FAILS on seed 2.\n", updated, StringComparison.Ordinal);
+            Assert.Contains("- [`tables/a.md`](tables/a.md), by `tables --out docs/results/tables`:\n  3 of 4 seeds: FAILS on seed 2.\n", ReadmeResults.Index(dir), StringComparison.Ordinal);
             Assert.DoesNotContain("old claim", updated, StringComparison.Ordinal);
             Assert.DoesNotContain("b.md", updated, StringComparison.Ordinal);
             Assert.EndsWith("## Layout\n\n<!-- section: layout -->\nx\n", updated, StringComparison.Ordinal);
