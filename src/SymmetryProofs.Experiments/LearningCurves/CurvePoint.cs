@@ -4,11 +4,16 @@ namespace SymmetryProofs.Experiments.LearningCurves;
 /// One run as the analysis sees it: the configuration, the number of training originals (before the five-fold
 /// enlargement and before -X is added), the seed, and what was measured.
 /// </summary>
+/// <param name="Config">The configuration's name (reference, augmentation, neighbour, permutation).</param>
+/// <param name="Samples">Training originals, before the five-fold enlargement and before -X is added.</param>
+/// <param name="Seed">The run's seed.</param>
 /// <param name="R">Accuracy on X_test.</param>
 /// <param name="RBar">Accuracy on -X_test.</param>
 /// <param name="AccTrain">Accuracy on the set the net was trained on (X, or X and -X).</param>
 /// <param name="TrainedOnBoth">Whether it was trained on X and -X.</param>
-/// <param name="Converged">Whether training stopped on a convergence rule (gradient, plateau, line search) rather than on its budget.</param>
+/// <param name="Seconds">Training wall time of the run.</param>
+/// <param name="Evaluations">Loss-and-gradient evaluations spent.</param>
+/// <param name="Converged">Whether training stopped by the gradient or the plateau rule (the one rule of `tables`, TablesConvergence.Converged), not on its budget or a failed line search.</param>
 public sealed record CurvePoint(string Config, int Samples, int Seed, double R, double RBar, double AccTrain, bool TrainedOnBoth,
     double Seconds, int Evaluations, bool Converged)
 {

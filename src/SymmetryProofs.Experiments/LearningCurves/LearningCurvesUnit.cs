@@ -29,5 +29,5 @@ public sealed record LearningCurvesUnit(string Config, double Fraction, int Trai
 
     /// <summary>This run as a point of the analysis.</summary>
     public CurvePoint Point() => new(Config, TrainOriginals, Row.Seed, Row.AccTest, Row.AccTestInverted,
-        Diagnostics.AccTrain, Row.Train == "X+-X", Row.TrainSeconds, Row.Epochs, Diagnostics.Stop != "budget");
+        Diagnostics.AccTrain, Row.Train == "X+-X", Row.TrainSeconds, Row.Epochs, Tables.TablesConvergence.Converged(string.IsNullOrEmpty(Row.Stop) ? Diagnostics.Stop : Row.Stop));
 }
