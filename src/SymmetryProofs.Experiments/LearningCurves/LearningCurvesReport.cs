@@ -23,7 +23,8 @@ public static class LearningCurvesReport
         sb.Append(Publishing.Headline.Wrap(
             $"Bergman's abstract on the digits ({r.Seeds} seeds per size, {s.Fractions.Length} training sizes; verdicts by the rule of the section \"Verdicts on the abstract\"): " +
             string.Join("; ", r.Parts.Select(p => $"{p.Part}: **{Verdict.Word(p.Finding)}**")) +
-            $". {runsConverged} of {runsTotal} runs stopped on a convergence rule, the others on the budget of {s.Units.Training.MaxEvaluations} evaluations."));
+            $". {runsConverged} of {runsTotal} runs stopped on a convergence rule, the others on the budget of {s.Units.Training.MaxEvaluations} evaluations." +
+            string.Concat(r.Verdicts.Where(v => v.Part == "less training data" && v.Baseline == "augmentation").Select(v => $" {v.Config}: {v.Detail}."))));
         sb.AppendLine();
         sb.AppendLine("## Protocol\n");
         sb.AppendLine($"- Data: {c.Digits} digits from `{c.DataDir}`; split `{s.Units.Protocol}`: a stratified {s.Units.TrainRatio.ToString("G3", Inv)} of each class's originals for training (seed stream \"split\"), the rest, enlarged five-fold by one-pixel shifts, is the test set ({c.TestDigits} rows), the same for every size of a seed.");
