@@ -1,6 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using SymmetryProofs.Runtime;
-using static TorchSharp.torch;
 
 namespace SymmetryProofs.Kernels;
 
@@ -11,9 +9,8 @@ namespace SymmetryProofs.Kernels;
 /// is the same predictor as <see cref="KernelRidge"/> with the same lambda, but costs m^3/3 per
 /// penalty instead of n^3/3, and the Gram matrix grows by rank-p updates as samples arrive, so one
 /// nested sample gives a whole learning curve: each Add costs only its new rows (p m^2 for p rows).
-/// With <c>torchProducts</c> the rank-p product Psi^T Psi goes through libtorch's BLAS (float64;
-/// call <see cref="TorchSetup.Initialise"/> first): measured 3-9x faster than MathNet's managed
-/// product for 4096 x 515 to 8192 x 2109 blocks (docs/learning-curves.md), equal to ~1e-14 relative.
+/// Managed (MathNet) throughout: the reference the tests hold the experiment's libtorch accumulator,
+/// <see cref="NormalEquations"/>, against.
 /// </summary>
 public sealed class FeatureRidge
 {
@@ -21,12 +18,10 @@ public sealed class FeatureRidge
     public int SampleCount { get; private set; }
     private readonly Matrix<double> _gram;
     private readonly Vector<double> _rhs;
-    private readonly bool _torch;
 
-    public FeatureRidge(int featureCount, bool torchProducts = false)
+    public FeatureRidge(int featureCount)
     {
         FeatureCount = featureCount;
-        _torch = torchProducts;
         _gram = Matrix<double>.Build.Dense(featureCount, featureCount);
         _rhs = Vector<double>.Build.Dense(featureCount);
     }
@@ -36,21 +31,9 @@ public sealed class FeatureRidge
     {
         if (features.ColumnCount != FeatureCount) throw new ArgumentException($"Expected {FeatureCount} feature columns; got {features.ColumnCount}.");
         if (features.RowCount != labels.Count) throw new ArgumentException($"Got {features.RowCount} feature rows but {labels.Count} labels.");
-        _gram.Add(_torch ? TorchGram(features) : features.TransposeThisAndMultiply(features), _gram);
+        _gram.Add(features.TransposeThisAndMultiply(features), _gram);
         _rhs.Add(features.TransposeThisAndMultiply(labels), _rhs);
         SampleCount += features.RowCount;
-    }
-
-    private static Matrix<double> TorchGram(Matrix<double> features)
-    {
-        int p = features.RowCount, m = features.ColumnCount;
-        var flat = new double[p * m];
-        for (int i = 0; i < p; i++)
-            for (int j = 0; j < m; j++) flat[i * m + j] = features[i, j];
-        using var scope = NewDisposeScope();
-        var psi = Tensors.Float64(flat, [p, m]);
-        var gram = psi.t().mm(psi).contiguous().data<double>().ToArray();
-        return Matrix<double>.Build.Dense(m, m, (i, j) => gram[i * m + j]);
     }
 
     /// <summary>gamma for penalty lambda (sum-of-squares loss, as in <see cref="KernelRidge"/>).</summary>

@@ -40,9 +40,10 @@ public sealed class NormalEquations : IDisposable
         using var scope = NewDisposeScope();
         var psi = Tensors.Float64(features, [rows, FeatureCount]);
         var y = Tensors.Float64(labels, [rows, TargetCount]);
-        _gram.add_(psi.t().mm(psi));
-        _rhs.add_(psi.t().mm(y));
-        _power.add_((y * y).sum(0));
+        // Explicit alphas (Runtime/Scalars): the one-argument add_ makes a temporary Scalar of 1 that can be freed while libtorch reads it.
+        _gram.add_(psi.t().mm(psi), Scalars.One);
+        _rhs.add_(psi.t().mm(y), Scalars.One);
+        _power.add_((y * y).sum(0), Scalars.One);
         SampleCount += rows;
     }
 
@@ -52,7 +53,7 @@ public sealed class NormalEquations : IDisposable
         Require(size);
         using var scope = NewDisposeScope();
         var block = _gram.narrow(0, 0, size).narrow(1, 0, size);
-        var values = (0.5 * (block + block.t())).contiguous().data<double>().ToArray();
+        var values = block.add(block.t(), Scalars.One).mul(Scalars.Half).contiguous().data<double>().ToArray();
         return Matrix<double>.Build.Dense(size, size, (i, j) => values[i * size + j]);
     }
 

@@ -18,6 +18,9 @@ public static class Scalars
     /// <summary>1 (Int64: the same scalar the literal 1 gives, so results do not change).</summary>
     public static readonly Scalar One = 1;
 
+    /// <summary>0.5 (Float64: the same scalar the literal 0.5 gives).</summary>
+    public static readonly Scalar Half = 0.5;
+
     /// <summary>2 (Int64: the same scalar the literal 2 gives).</summary>
     public static readonly Scalar Two = 2;
 
