@@ -48,6 +48,25 @@ public sealed class InterruptedRunTests(ITestOutputHelper output, UninterruptedR
     }
 
     [Fact]
+    public void Ctrl_C_releases_the_lock_and_says_how_to_resume()
+    {
+        using var run = CliProcess.Start([.. SampleComplexity, "--out", Dir("interrupted")]);
+        var owner = Path.Combine(Dir("interrupted"), ".lock-owner");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!File.Exists(owner) && !run.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        Assert.True(File.Exists(owner), "the run took the lock");
+        using (var signal = System.Diagnostics.Process.Start("kill", ["-INT", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) signal.WaitForExit();
+        var stdout = run.StandardOutput.ReadToEnd();
+        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)), "the run stopped");
+        output.WriteLine($"exit {run.ExitCode}\n{stdout}");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.False(File.Exists(owner), "the lock's owner file is gone");
+        Assert.Contains("rerun the same command", stdout, StringComparison.Ordinal);
+        var resumed = CliProcess.Run([.. SampleComplexity, "--out", Dir("interrupted")]);
+        Assert.True(resumed.Exit == 0 && !resumed.Out.Contains("took over the lock", StringComparison.Ordinal), resumed.ToString());
+    }
+
+    [Fact]
     public void A_second_run_into_the_same_out_stops_at_once_and_the_first_completes()
     {
         using var first = CliProcess.Start([.. Tables, "--out", Dir("shared")]);
