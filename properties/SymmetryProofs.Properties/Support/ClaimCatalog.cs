@@ -6,7 +6,7 @@ namespace SymmetryProofs.Properties.Support;
 /// <summary>
 /// The claims of CLAIMS.md the suite must check, and what it finds: the methods carrying
 /// <see cref="ClaimAttribute"/> (properties) and <see cref="ClaimControlAttribute"/> (negative
-/// controls), and the claim table of README.md.
+/// controls), and the claim table of docs/claims.md.
 /// </summary>
 public static class ClaimCatalog
 {
@@ -39,18 +39,18 @@ public static class ClaimCatalog
                 .Concat(m.GetCustomAttributes<ClaimControlAttribute>().Select(a => new ClaimTest(a.Claim, true, m))))
             .ToList();
 
-    /// <summary>The repository's README.md, searched upwards from the test binaries (beside SymmetryProofs.sln).</summary>
-    public static string ReadmePath() => Path.Combine(Repository.Root(), "README.md");
+    /// <summary>docs/claims.md, the page holding the claim table, found from the repository root (beside SymmetryProofs.sln).</summary>
+    public static string ClaimsPagePath() => Path.Combine(Repository.Root(), "docs", "claims.md");
 
     /// <summary>The text between <c>&lt;!-- section: claims --&gt;</c> and the next <c>&lt;!-- section:</c> marker.</summary>
-    public static string ClaimsSection(string readme)
+    public static string ClaimsSection(string page)
     {
         const string start = "<!-- section: claims -->";
-        int from = readme.IndexOf(start, StringComparison.Ordinal);
-        if (from < 0) throw new InvalidDataException($"README.md has no '{start}' marker.");
+        int from = page.IndexOf(start, StringComparison.Ordinal);
+        if (from < 0) throw new InvalidDataException($"docs/claims.md has no '{start}' marker.");
         from += start.Length;
-        int to = readme.IndexOf("<!-- section:", from, StringComparison.Ordinal);
-        return to < 0 ? readme[from..] : readme[from..to];
+        int to = page.IndexOf("<!-- section:", from, StringComparison.Ordinal);
+        return to < 0 ? page[from..] : page[from..to];
     }
 
     /// <summary>
@@ -68,7 +68,7 @@ public static class ClaimCatalog
             if (!head.Success) continue;
             int claim = int.Parse(head.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             var names = Regex.Matches(cells[^1], "`([A-Za-z_][A-Za-z0-9_]*)`").Select(m => m.Groups[1].Value).ToHashSet();
-            if (rows.ContainsKey(claim)) throw new InvalidDataException($"README.md's claim table has two rows for claim {claim}.");
+            if (rows.ContainsKey(claim)) throw new InvalidDataException($"docs/claims.md's claim table has two rows for claim {claim}.");
             rows[claim] = names;
         }
         return rows;

@@ -2,7 +2,7 @@ using Xunit.Abstractions;
 
 namespace SymmetryProofs.Properties.Support;
 
-/// <summary>Claims as first-class objects: each listed claim has a property and a negative control, and README's claim table names exactly them.</summary>
+/// <summary>Claims as first-class objects: each listed claim has a property and a negative control, and the claim table of docs/claims.md names exactly them.</summary>
 public class ClaimCatalogTests(ITestOutputHelper output)
 {
     [Fact]
@@ -27,9 +27,9 @@ public class ClaimCatalogTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Readme_claim_table_names_exactly_the_attributed_tests()
+    public void Claims_page_table_names_exactly_the_attributed_tests()
     {
-        var rows = ClaimCatalog.TableRows(ClaimCatalog.ClaimsSection(File.ReadAllText(ClaimCatalog.ReadmePath())));
+        var rows = ClaimCatalog.TableRows(ClaimCatalog.ClaimsSection(File.ReadAllText(ClaimCatalog.ClaimsPagePath())));
         var tests = ClaimCatalog.Tests();
         var problems = new List<string>();
         foreach (var (claim, pending) in ClaimCatalog.Expected)
@@ -37,25 +37,25 @@ public class ClaimCatalogTests(ITestOutputHelper output)
             var attributed = tests.Where(t => t.Claim == claim).Select(t => t.Name).ToHashSet();
             if (!rows.TryGetValue(claim, out var named))
             {
-                if (!pending || attributed.Count > 0) problems.Add($"README's claim table has no row for claim {claim}");
+                if (!pending || attributed.Count > 0) problems.Add($"docs/claims.md's claim table has no row for claim {claim}");
                 continue;
             }
             foreach (var name in named.Where(n => !attributed.Contains(n)))
-                problems.Add($"README names `{name}` for claim {claim}, but no test with [Claim({claim})] or [ClaimControl({claim})] has that name");
+                problems.Add($"docs/claims.md names `{name}` for claim {claim}, but no test with [Claim({claim})] or [ClaimControl({claim})] has that name");
             foreach (var name in attributed.Where(n => !named.Contains(n)))
-                problems.Add($"`{name}` carries claim {claim} but README's row for claim {claim} does not name it");
+                problems.Add($"`{name}` carries claim {claim} but docs/claims.md's row for claim {claim} does not name it");
         }
         foreach (var claim in rows.Keys.Where(c => ClaimCatalog.Expected.All(e => e.Claim != c) && rows[c].Count > 0))
-            problems.Add($"README's row for claim {claim} names tests, but the claim is not in ClaimCatalog.Expected");
+            problems.Add($"docs/claims.md's row for claim {claim} names tests, but the claim is not in ClaimCatalog.Expected");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]
     public void Table_rows_are_read_from_the_claims_section_only()
     {
-        const string readme = "intro | 1 x | `A_test` |\n<!-- section: claims -->\n| Claim | What | Tests |\n| --- | --- | --- |\n" +
+        const string page = "intro | 1 x | `A_test` |\n<!-- section: claims -->\n| Claim | What | Tests |\n| --- | --- | --- |\n" +
                               "| 2 Inverted | p | `Dir/File.cs`: `B_test`, control `C_test` |\n| 9-11 | later | |\n<!-- section: tables -->\n| 3 x | `D_test` |";
-        var rows = ClaimCatalog.TableRows(ClaimCatalog.ClaimsSection(readme));
+        var rows = ClaimCatalog.TableRows(ClaimCatalog.ClaimsSection(page));
         Assert.Equal(new[] { 2 }, rows.Keys);
         Assert.Equal(new[] { "B_test", "C_test" }, rows[2].Order());
     }

@@ -47,7 +47,7 @@ public static class HessianChecks
         if (both.Count > 0)
         {
             var disagree = both.Where(r => !r.Agreement!.AgreesWith(r)).ToList();
-            checks.Add(new Check("issue 14: the tangent-space path agrees with the full spectrum", disagree.Count == 0,
+            checks.Add(new Check("the tangent-space path agrees with the full spectrum", disagree.Count == 0,
                 $"{both.Count - disagree.Count} of {both.Count} runs agree (n_flat, n_flat_outside, n_flat_gauge where the tangent path is decisive: {both.Count(r => r.Agreement!.Decisive)} runs; " +
                 "lambda_max within the Lanczos residual + 10 n u lambda_max; tangent curvature within 10 (n + N) u lambda_max)" +
                 (disagree.Count == 0 ? "" : "; disagree: " + string.Join("; ", disagree.Select(r => $"seed {r.Seed} {r.Kind} {r.Setting} k={r.K}: n_flat {r.NFlat} vs {r.Agreement!.NFlat}, lambda_max {r.LambdaMax.ToString("R", inv)} vs {r.Agreement.LambdaMax.ToString("R", inv)}, curvature {r.TangentCurvature.ToString("R", inv)} vs {r.Agreement.Curvature.ToString("R", inv)}")))));

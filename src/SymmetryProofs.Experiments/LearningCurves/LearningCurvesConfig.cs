@@ -18,7 +18,7 @@ public sealed record LearningCurvesConfig(string Name, CurveRole Role, TablesCon
 {
     public string Description => $"{(Cell.WithBias ? "biased" : "bias-free")} net on {Cell.FeatureLabel}, trained on {(Cell.TrainedOnInverted ? "X and -X" : "X")}";
 
-    /// <summary>The four curves the issue asks for, baselines first.</summary>
+    /// <summary>The four curves: the two baselines first, then the two invariant-feature models.</summary>
     public static readonly IReadOnlyList<LearningCurvesConfig> All =
     [
         new("reference", CurveRole.Reference, TablesConfig.Find("with", "x", "X")),

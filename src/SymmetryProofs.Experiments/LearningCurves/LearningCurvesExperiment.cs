@@ -9,7 +9,7 @@ using SymmetryProofs.Runtime;
 namespace SymmetryProofs.Experiments.LearningCurves;
 
 /// <summary>
-/// The learning curves of issue 15 part 3: trains every (seed, fraction, configuration) this shard owns and the
+/// The learning curves that test Bergman's abstract (claim 12): trains every (seed, fraction, configuration) this shard owns and the
 /// checkpoint lacks, then writes learning_curves.csv, learning_curves.md, learning_curves.png and summary.json from
 /// every run. Exit 0 when <see cref="LearningCurvesChecks"/> held, 1 when one failed; the verdicts never set it.
 /// </summary>

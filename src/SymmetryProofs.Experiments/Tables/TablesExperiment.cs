@@ -25,7 +25,7 @@ public sealed record TablesUnit(TablesRow Row, TablesDiagnostics Diagnostics);
 public static class TablesExperiment
 {
     /// <summary>
-    /// The main protocol (`--finish none`): L-BFGS alone on a budget of 1500 evaluations, as before issue 14. The Newton
+    /// The main protocol (`--finish none`): L-BFGS alone on a budget of 1500 evaluations. The Newton
     /// finish is not the default: measured on this machine (docs/tables.md), 100 Newton steps after 300 L-BFGS
     /// evaluations left the raw-input nets still descending (loss falling about 1% per 10 steps), at minutes per run.
     /// </summary>
@@ -42,7 +42,7 @@ public static class TablesExperiment
     {
         "newton" => quick ? QuickFinished : Finished,
         "none" => quick ? Quick : Default,
-        _ => throw new InputException($"--finish: got '{finish}'; expected newton (L-BFGS, then Newton to the gradient or plateau rule) or none (L-BFGS alone on its evaluation budget, the protocol before issue 14)."),
+        _ => throw new InputException($"--finish: got '{finish}'; expected newton (L-BFGS, then Newton to the gradient or plateau rule) or none (L-BFGS alone on its evaluation budget, the default)."),
     };
 
     /// <summary>`--newton-steps`: only with the finish on, and at least 1 step.</summary>

@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace SymmetryProofs.Networks;
 
-/// <summary>How a class is chosen from logits. The tie rule matters for claim 3: see README.</summary>
+/// <summary>How a class is chosen from logits. The tie rule matters for claim 3: see docs/claims.md.</summary>
 public static class Prediction
 {
     /// <summary>The index of the largest logit; among equal maxima the lowest index wins.</summary>

@@ -24,7 +24,7 @@ public enum GradientNorm
 /// <item><see cref="PlateauWindow"/>: the trainer stops when the loss stalls over that many
 /// iterations; 0 turns the test off (the solver must reach the gradient tolerance, not a stall).</item>
 /// <item><see cref="CapFirstStep"/>: with no curvature pairs the direction is -g, whose length means
-/// nothing; the trainer caps that step to length 1, the solver starts at t = 1 as it always did.</item>
+/// nothing; the trainer caps that step to length 1, the solver starts at t = 1.</item>
 /// <item><see cref="MaxBacktracks"/> and <see cref="RestartOnFailedLineSearch"/>: the trainer halves
 /// at most 40 times and, if that fails with curvature pairs, drops them and retries along -g; the
 /// solver halves down to t = 2^-66 (67 trials) and on failure stops (Newton takes over).</item>

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace SymmetryProofs.Spectra;
 
 /// <summary>
-/// The flat-direction verdict without the full spectrum (issue 14, part 3), from Hessian-vector
+/// The flat-direction verdict without the full spectrum, from Hessian-vector
 /// products only. Three orthonormal blocks: the softmax gauge span G, the tangent span T (the
 /// live orbit tangents vec(W A_a) with G projected out) and their complement C. G and T are small:
 /// their compressions Q'HQ are diagonalised exactly. On C it runs Lanczos with full

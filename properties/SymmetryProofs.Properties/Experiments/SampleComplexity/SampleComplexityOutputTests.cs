@@ -4,7 +4,7 @@ using SymmetryProofs.Experiments.SampleComplexity;
 namespace SymmetryProofs.Properties.Experiments.SampleComplexity;
 
 /// <summary>The sample-complexity pipeline on a tiny design (D = 1 only): learning curves fall and
-/// summary.json carries every field issue 5 asks for.</summary>
+/// summary.json carries every field docs/sample-complexity.md lists.</summary>
 public class SampleComplexityOutputTests
 {
     [Fact]
