@@ -69,6 +69,16 @@ public sealed class FiniteGroup : IGroupAction
         return new FiniteGroup(name, generators.Select(p => p.ToMatrix()).ToArray(), maxOrder);
     }
 
+    /// <summary>The index of the element whose matrix is <paramref name="matrix"/> (compared as the closure compares), or -1 when it is not an element.</summary>
+    public int IndexOf(Matrix<double> matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        if (matrix.RowCount != Dimension || matrix.ColumnCount != Dimension) return -1;
+        var index = indexByKey ??= Elements.Select((m, i) => (Key(m), i)).ToDictionary(p => p.Item1, p => p.i);
+        return index.TryGetValue(Key(matrix), out int i) ? i : -1;
+    }
+    private Dictionary<string, int>? indexByKey;
+
     /// <summary>U(g) x for the element with index <paramref name="element"/>.</summary>
     public Vector<double> Act(int element, Vector<double> x)
     {
