@@ -88,6 +88,28 @@ public sealed class RepresentationAlgebraTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void A_direct_product_has_the_product_order_and_the_commutant_of_its_blocks_plus_their_invariant_pairs()
+    {
+        var groups = Arbs.SmallGroupShapes.Select(s => GroupCatalog.Build(s.Group, new Shape(s.Height, s.Width))).OfType<FiniteGroup>()
+            .Where(g => g.Dimension <= 6 && g.Order <= 24).ToArray();
+        int withCrossTerms = 0;
+        foreach (var a in groups)
+            foreach (var b in groups.Where(b => b.Order * a.Order <= 96))
+            {
+                var product = FiniteGroup.DirectProduct(a, b);
+                Assert.Equal(a.Order * b.Order, product.Order);
+                int Invariants(FiniteGroup g) => EquivariantMaps.Solve(Representation.Trivial(g, 1), Representation.Defining(g)).Dimension;
+                int End(FiniteGroup g) => EquivariantMaps.Commutant(Representation.Defining(g)).Dimension;
+                // End(V_A + V_B) = End_A(V_A) + End_B(V_B) + Hom(V_A, V_B) + Hom(V_B, V_A); the cross terms meet only in the invariants.
+                int cross = 2 * Invariants(a) * Invariants(b);
+                Assert.Equal(End(a) + End(b) + cross, End(product));
+                if (cross > 0) withCrossTerms++;
+            }
+        Assert.True(withCrossTerms > 0, "no pair has invariants on both sides: the cross term would go untested");
+        output.WriteLine($"{groups.Length} groups, {withCrossTerms} pairs with cross terms");
+    }
+
     /// <summary>"Negation", -1 on every element but the identity, is a character of Z2 only: declared for every finite group.</summary>
     private static (bool Holds, string Why) NegationIsACharacter(AlgebraCase c)
     {
