@@ -53,7 +53,7 @@ public static class CheckRunner
     {
         foreach (var e in ExampleCatalog.All) output.WriteLine($"example {e}");
         foreach (var g in GroupCatalog.Entries) output.WriteLine($"group {g}");
-        foreach (var r in OutputRepresentation.All) output.WriteLine($"representation {r}");
+        foreach (var r in OutputDeclaration.All) output.WriteLine($"representation {r}");
     }
 
     /// <summary>Resolves the request and runs the check (bad input is a <see cref="CheckInputException"/>).</summary>
@@ -69,8 +69,8 @@ public static class CheckRunner
         IGroupAction group;
         try { group = GroupCatalog.Build(groupName, shape); }
         catch (ArgumentException e) { throw new CheckInputException($"--group: {e.Message.Split(" (Parameter")[0]}"); }
-        OutputRepresentation rep;
-        try { rep = OutputRepresentation.Parse(request.OutputRep ?? example?.Output ?? "trivial"); }
+        OutputDeclaration rep;
+        try { rep = OutputDeclaration.Parse(request.OutputRep ?? example?.Output ?? "trivial"); rep.Validate(group); }
         catch (ArgumentException e) { throw new CheckInputException($"--output-rep: {e.Message.Split(" (Parameter")[0]}"); }
         var model = example is not null ? example.Build(dtype) : TorchScriptModel.Load(request.ModelPath!, shape.Dimension, dtype);
         var source = example is not null ? $"--example {example.Name}" : $"--model {request.ModelPath} --shape {shape.ToOption()}";
