@@ -61,7 +61,7 @@ public sealed record RepresentationCase(int GroupIndex, int[] Parts, int Seed)
 
     public Representation Build()
     {
-        var plain = Representation.Of(Group);
+        var plain = Representation.Defining(Group);
         var rng = new Random(Seed);
         var parts = Parts.SelectMany(p => p switch
         {

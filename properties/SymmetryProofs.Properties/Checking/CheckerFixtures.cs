@@ -17,7 +17,7 @@ internal static class CheckerFixtures
     /// <summary>One case of <paramref name="example"/> measured again (its error and float32 floor).</summary>
     public static MeasuredCase Measure(ExampleModel example, SearchCase c, double scale)
     {
-        lock (Gate) return SymmetryChecker.Measure(Model(example), OutputRepresentation.Parse(example.Output), c, scale);
+        lock (Gate) return SymmetryChecker.Measure(Model(example), GroupCatalog.Build(example.Group, example.Shape), OutputDeclaration.Parse(example.Output), c, scale);
     }
 
     private static CheckedModel Model(ExampleModel example)
@@ -32,7 +32,7 @@ internal static class CheckerFixtures
     {
         lock (Gate)
         {
-            return SymmetryChecker.Run(Model(example), GroupCatalog.Build(example.Group, example.Shape), OutputRepresentation.Parse(example.Output),
+            return SymmetryChecker.Run(Model(example), GroupCatalog.Build(example.Group, example.Shape), OutputDeclaration.Parse(example.Output),
                 new CheckOptions(budget, seed, shrinkBudget));
         }
     }

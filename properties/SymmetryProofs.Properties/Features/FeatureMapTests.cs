@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
+using SymmetryProofs.Representations;
 using SymmetryProofs.Data;
 using SymmetryProofs.Features;
 using SymmetryProofs.Symmetry;

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MathNet.Numerics.LinearAlgebra;
+using SymmetryProofs.Representations;
 using SymmetryProofs.Features;
 using SymmetryProofs.Symmetry;
 using SymmetryProofs.Data;

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
+using SymmetryProofs.Testing;
 using SymmetryProofs.IO;
 using SymmetryProofs.Properties.Support;
 using SymmetryProofs.Representations;
@@ -32,7 +33,7 @@ public sealed class EquivariantMapsTests(ITestOutputHelper output)
     public void Every_basis_map_and_a_random_combination_of_them_is_equivariant(int index)
     {
         var (name, h, w) = Arbs.SmallGroupShapes[index];
-        var rep = Representation.Of(GroupCatalog.Build(name, new Shape(h, w)));
+        var rep = Representation.Defining(GroupCatalog.Build(name, new Shape(h, w)));
         // Into the action from the action plus a trivial line: a Hom space with distinct input and output representations.
         var input = Representation.DirectSum(rep, Representation.Trivial(1, rep));
         foreach (var basis in new[] { EquivariantMaps.Commutant(rep), EquivariantMaps.Solve(input, rep) })
@@ -62,7 +63,7 @@ public sealed class EquivariantMapsTests(ITestOutputHelper output)
     public void Control_a_basis_solved_for_a_subgroup_fails_for_the_whole_group_at_one_element_and_one_map()
     {
         var group = (FiniteGroup)GroupCatalog.Build("d4", new Shape(3, 3));
-        var rep = Representation.Of(group);
+        var rep = Representation.Defining(group);
         // The quarter turn alone generates C4: its commutant is larger than D4's.
         var basis = EquivariantMaps.Commutant(CharacterTheoryTests.FirstGenerator(rep)) with { Input = rep, Output = rep };
         var elements = group.Representatives(0);

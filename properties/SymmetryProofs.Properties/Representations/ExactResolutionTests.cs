@@ -20,7 +20,7 @@ public sealed class ExactResolutionTests
     [MemberData(nameof(Cases))]
     public void The_chosen_resolution_is_exact_and_one_fewer_point_is_not(string group, int dimension, int power)
     {
-        var rep = Representation.Of(GroupCatalog.Build(group, Shape.Vector(dimension)));
+        var rep = Representation.Defining(GroupCatalog.Build(group, Shape.Vector(dimension)));
         if (power > 1) rep = rep.TensorPower(power);
         int k = RepresentationTable.ExactResolution(rep);
         Assert.Equal(2 * power + 1, k); // SO(2)^(x)p has weights up to p
@@ -35,8 +35,8 @@ public sealed class ExactResolutionTests
     {
         // Band-limited shifts of 8x8 images carry frequencies up to 3 per axis (the Nyquist 4 is not a
         // continuous shift's weight): K = 7, the value the page used before the rule was computed.
-        var rep = Representation.Of(GroupCatalog.Build("torus-translations", new Shape(8, 8)));
+        var rep = Representation.Defining(GroupCatalog.Build("torus-translations", new Shape(8, 8)));
         Assert.Equal(7, RepresentationTable.ExactResolution(rep));
-        Assert.Equal(0, RepresentationTable.ExactResolution(Representation.Of(GroupCatalog.Build("d4", new Shape(3, 3)))));
+        Assert.Equal(0, RepresentationTable.ExactResolution(Representation.Defining(GroupCatalog.Build("d4", new Shape(3, 3)))));
     }
 }

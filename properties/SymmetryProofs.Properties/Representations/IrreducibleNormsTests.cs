@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
+using SymmetryProofs.Testing;
 using SymmetryProofs.Features;
 using SymmetryProofs.Properties.Support;
 using SymmetryProofs.Representations;
@@ -48,7 +49,7 @@ public sealed class IrreducibleNormsTests(ITestOutputHelper output)
     public void Control_norms_of_a_subgroups_split_are_not_invariant_under_the_group()
     {
         var group = GroupCatalog.Build("translations", new Shape(3, 3));
-        var norms = new IrreducibleNorms(Decomposition.Of(CharacterTheoryTests.FirstGenerator(Representation.Of(group))));
+        var norms = new IrreducibleNorms(Decomposition.Of(CharacterTheoryTests.FirstGenerator(Representation.Defining(group))));
         var check = new EquivarianceCheck { Name = "row-shift irreducible norms", Group = group, Function = norms.Apply, Tolerance = norms.InvarianceTolerance() };
         var found = NegativeControl.Require(check.Property(Inputs(9)), output);
         var shrunk = found.ShrunkAs<CheckedInput>();

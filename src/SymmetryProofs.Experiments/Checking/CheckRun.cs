@@ -32,7 +32,7 @@ public static class CheckRun
         TorchSetup.Initialise();
         if (request.Benchmark)
         {
-            CheckBenchmark.Run(folder.Path, output);
+            CheckRunner.Benchmark(folder.Path, output);
             return ExitCodes.Ok;
         }
         var report = CheckRunner.Check(request);

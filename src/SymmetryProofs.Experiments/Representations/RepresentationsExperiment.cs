@@ -67,7 +67,7 @@ public static class RepresentationsExperiment
             IGroupAction group;
             try { group = entry.Build(shape); }
             catch (ArgumentException e) { throw new InputException($"--group {name} on --shape {shape.ToOption()}: {e.Message}"); }
-            var rep = Representation.Of(group);
+            var rep = Representation.Defining(group);
             cases.Add(RepresentationTable.Case.For(entry.Title, request.Power == 1 ? rep : rep.TensorPower(request.Power)));
         }
         return cases;

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using SymmetryProofs.Representations;
 using SymmetryProofs.Runtime;
 using SymmetryProofs.Symmetry;
 using static TorchSharp.torch;
@@ -13,13 +14,16 @@ namespace SymmetryProofs.Checking;
 /// that floor, so error - floor above the float64 tolerance is a violation rounding cannot explain.
 /// Counts every input passed through the model.
 /// </summary>
-internal sealed class CaseMeasurer(CheckedModel model, OutputRepresentation output, EvaluationCounter counter, double scale = double.NaN)
+internal sealed class CaseMeasurer(CheckedModel model, Representation output, EvaluationCounter counter, double scale = double.NaN)
 {
     /// <summary>The denominator's floor: the outputs' typical norm, the median |f(x)| over the first batch measured.</summary>
     public double Scale { get; private set; } = scale;
 
     /// <summary>f(x) for a batch of inputs, float64 rows (model dtype).</summary>
-    public double[][] Outputs(IReadOnlyList<double[]> xs, bool twin = false)
+    public double[][] Outputs(IReadOnlyList<double[]> xs, bool twin = false) => Outputs(model, counter, xs, twin);
+
+    /// <summary>f(x) for a batch of inputs, float64 rows (model dtype), counted in <paramref name="counter"/>.</summary>
+    public static double[][] Outputs(CheckedModel model, EvaluationCounter counter, IReadOnlyList<double[]> xs, bool twin = false)
     {
         using var scope = NewDisposeScope();
         int n = model.InputDimension;

@@ -31,12 +31,15 @@ public static class CheckRunner
         output.WriteLine($"wrote {Path.Combine(dir, "check.md")} and check.json");
     }
 
+    /// <summary>Runs the planted-bug benchmark, writing benchmark.md and benchmark.csv into <paramref name="dir"/>.</summary>
+    public static void Benchmark(string dir, TextWriter output) => CheckBenchmark.Run(dir, output);
+
     /// <summary>Examples, groups and output representations, one per line.</summary>
     public static void List(TextWriter output)
     {
         foreach (var e in ExampleCatalog.All) output.WriteLine($"example {e}");
         foreach (var g in GroupCatalog.Entries) output.WriteLine($"group {g}");
-        foreach (var r in OutputRepresentation.All) output.WriteLine($"representation {r}");
+        foreach (var r in OutputDeclaration.All) output.WriteLine($"representation {r}");
     }
 
     /// <summary>Resolves the request and runs the check (bad input is a <see cref="InputException"/>).</summary>
@@ -52,8 +55,8 @@ public static class CheckRunner
         IGroupAction group;
         try { group = GroupCatalog.Build(groupName, shape); }
         catch (ArgumentException e) { throw new InputException($"--group: {e.Message.Split(" (Parameter")[0]}"); }
-        OutputRepresentation rep;
-        try { rep = OutputRepresentation.Parse(request.OutputRep ?? example?.Output ?? "trivial"); }
+        OutputDeclaration rep;
+        try { rep = OutputDeclaration.Parse(request.OutputRep ?? example?.Output ?? "trivial"); rep.Validate(group); }
         catch (ArgumentException e) { throw new InputException($"--output-rep: {e.Message.Split(" (Parameter")[0]}"); }
         var model = example is not null ? example.Build(dtype) : TorchScriptModel.Load(request.ModelPath!, shape.Dimension, dtype);
         var source = example is not null ? $"--example {example.Name}" : $"--model {request.ModelPath} --shape {shape.ToOption()}";

@@ -9,15 +9,16 @@ namespace SymmetryProofs.Checking;
 /// own (<see cref="EquivarianceError.Relative"/> with the same output-scale floor), so the two differ
 /// only in search and verdict. Each trial costs two model evaluations.
 /// </summary>
-public static class CommonPractice
+internal static class CommonPractice
 {
     /// <summary>The largest error over <paramref name="trials"/> random trials drawn from <paramref name="seed"/>.</summary>
-    public static double MaxError(CheckedModel model, IGroupAction group, OutputRepresentation output, int trials, int seed)
+    public static double MaxError(CheckedModel model, IGroupAction group, OutputDeclaration output, int trials, int seed)
     {
         var rng = new Random(seed);
         var elements = new ElementSpace(group);
         var cases = Enumerable.Range(0, trials).Select(_ => elements.Draw(ErrorAscent.Gaussian(model.InputDimension, rng), rng)).ToArray();
-        var measured = new CaseMeasurer(model, output, new EvaluationCounter()).Measure(cases);
+        var counter = new EvaluationCounter();
+        var measured = new CaseMeasurer(model, SymmetryChecker.Probe(model, counter, cases[0], output, group), counter).Measure(cases);
         return measured.Max(m => double.IsNaN(m.Error) ? double.PositiveInfinity : m.Error);
     }
 }

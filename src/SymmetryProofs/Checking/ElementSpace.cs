@@ -1,3 +1,4 @@
+using SymmetryProofs.Representations;
 using SymmetryProofs.Symmetry;
 using SymmetryProofs.Runtime;
 using static TorchSharp.torch;

@@ -1,4 +1,5 @@
 using TorchSharp;
+using SymmetryProofs.Representations;
 using SymmetryProofs.Runtime;
 using static TorchSharp.torch;
 
@@ -14,7 +15,7 @@ namespace SymmetryProofs.Checking;
 /// A step that lowers the error is refused and halves that run's step; one that raises it grows the
 /// step by half. A run whose step has collapsed restarts from the next starting case.
 /// </summary>
-internal sealed class ErrorAscent(CheckedModel model, OutputRepresentation output, ElementSpace elements, EvaluationCounter counter, double scale)
+internal sealed class ErrorAscent(CheckedModel model, Representation output, ElementSpace elements, EvaluationCounter counter, double scale)
 {
     /// <summary>
     /// The search stays in the box [-4, 4]^n: trials are standard normal (each coordinate outside the
@@ -97,12 +98,11 @@ internal sealed class ErrorAscent(CheckedModel model, OutputRepresentation outpu
         var x = Tensors.Float64(cases.SelectMany(c => c.X).ToArray(), new long[] { b, n }).requires_grad_(grad);
         Tensor? t = elements.Continuous ? Tensors.Float64(cases.SelectMany(c => c.T!).ToArray(), new long[] { b, cases[0].T!.Length }).requires_grad_(grad) : null;
         var u = t is not null ? elements.Matrices(t) : Tensors.Float64(cases.SelectMany(c => c.Element.Matrix.ToRowMajorArray()).ToArray(), new long[] { b, n, n });
-        var identity = Tensors.Float64(cases.Select(c => c.Element.IsIdentity ? 1.0 : 0.0).ToArray());
         var gx = u.bmm(x.unsqueeze(2)).squeeze(2);
         Tensor y;
         using (var _ = grad ? null : no_grad()) y = model.EvaluateTwin(cat(new[] { x, gx }, 0));
         counter.Add(2 * b);
-        var expected = output.Apply(u, identity, y.narrow(0, 0, b));
+        var expected = BatchedOutputs.Apply(output, cases, u, t, y.narrow(0, 0, b));
         var actual = y.narrow(0, b, b);
         // Explicit scalars, alive until libtorch has read them (Runtime/Scalars: implicit ones can be freed mid-call).
         using var floor = Scalars.Of(Math.Max(scale, 1e-300));

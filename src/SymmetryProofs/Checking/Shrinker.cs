@@ -1,3 +1,4 @@
+using SymmetryProofs.Representations;
 using SymmetryProofs.Symmetry;
 
 namespace SymmetryProofs.Checking;

@@ -1,11 +1,12 @@
 using SymmetryProofs.Runtime;
+using SymmetryProofs.Representations;
 using SymmetryProofs.Symmetry;
 using static TorchSharp.torch;
 
 namespace SymmetryProofs.Checking;
 
 /// <summary>
-/// Proves or refutes f(U(g) x) = rho(g) f(x) for a model, a group and an output representation by
+/// Proves or refutes f(U(g) x) = rho(g) f(x) for a model, a group and a declared output representation by
 /// search, not only sampling: random trials (Gaussian inputs, uniform or Haar elements), then
 /// error ascent from the worst trials with restarts (<see cref="ErrorAscent"/>), then a verdict on the
 /// best cases found (excess error over the float32 rounding floor against
@@ -15,7 +16,7 @@ namespace SymmetryProofs.Checking;
 public static class SymmetryChecker
 {
     /// <summary>Runs the check. Bad input (sizes that do not match, a model that does not take [B, n]) is a <see cref="InputException"/>.</summary>
-    public static CheckReport Run(CheckedModel model, IGroupAction group, OutputRepresentation output, CheckOptions options)
+    public static CheckReport Run(CheckedModel model, IGroupAction group, OutputDeclaration output, CheckOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(group);
@@ -27,7 +28,6 @@ public static class SymmetryChecker
             throw new InputException($"{model.Name} takes {n} inputs but {group.Name} acts on R^{group.SpaceDimension}.");
         var rng = new Random(options.Seed);
         var counter = new EvaluationCounter();
-        var measurer = new CaseMeasurer(model, output, counter);
         var elements = new ElementSpace(group);
         var tolerance = CheckOptions.Float64Tolerance;
 
@@ -36,14 +36,15 @@ public static class SymmetryChecker
         int trials = Math.Max(8, options.Budget / 10);
         int parallel = Math.Clamp(options.Budget / 250, 1, 8);
         var cases = Enumerable.Range(0, trials).Select(_ => elements.Draw(ErrorAscent.Gaussian(n, rng), rng)).ToArray();
-        Probe(model, measurer, cases[0], output, group);
+        var rho = Probe(model, counter, cases[0], output, group);
+        var measurer = new CaseMeasurer(model, rho, counter);
         var measured = measurer.Measure(cases);
         var statistics = new ErrorStatistics();
         foreach (var m in measured) statistics.Add(m.Case.Element, m.Error);
 
         var starts = measured.OrderByDescending(m => double.IsNaN(m.Error) ? double.PositiveInfinity : m.Error).Select(m => (m.Case, m.Error)).ToArray();
         int verdictCost = perCase * (parallel + 1) + perCase;
-        var ascent = new ErrorAscent(model, output, elements, counter, measurer.Scale);
+        var ascent = new ErrorAscent(model, rho, elements, counter, measurer.Scale);
         var climbed = ascent.Climb(starts, parallel, options.Budget - counter.Count - verdictCost, rng);
         var finals = measurer.Measure(climbed.Take(parallel).Append(starts[0].Case).ToArray());
         var best = finals.Concat(measured)
@@ -75,28 +76,31 @@ public static class SymmetryChecker
     }
 
     /// <summary>Re-measures one case (a counterexample, or one edited by hand) with the error's denominator floor <paramref name="scale"/> of a report.</summary>
-    public static MeasuredCase Measure(CheckedModel model, OutputRepresentation output, SearchCase c, double scale)
+    public static MeasuredCase Measure(CheckedModel model, IGroupAction group, OutputDeclaration output, SearchCase c, double scale)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var measurer = new CaseMeasurer(model, output, new EvaluationCounter(), scale);
+        var counter = new EvaluationCounter();
+        var measurer = new CaseMeasurer(model, Probe(model, counter, c, output, group), counter, scale);
         return measurer.Measure([c])[0];
     }
 
-    /// <summary>Checks, on one input, that the model takes [B, n] and that its outputs fit rho.</summary>
-    private static void Probe(CheckedModel model, CaseMeasurer measurer, SearchCase first, OutputRepresentation output, IGroupAction group)
+    /// <summary>Checks, on one input, that the model takes [B, n]; returns the declared representation on its outputs.</summary>
+    internal static Representation Probe(CheckedModel model, EvaluationCounter counter, SearchCase first, OutputDeclaration output, IGroupAction group)
     {
         double[][] y;
         try
         {
-            y = measurer.Outputs([first.X]);
+            y = CaseMeasurer.Outputs(model, counter, [first.X]);
         }
         catch (Exception e) when (e is not InputException and not OutOfMemoryException)
         {
             throw new InputException($"{model.Name}: its forward does not take a float tensor of shape [batch, {model.InputDimension}] ({Reason(e.Message)}).");
         }
         int m = y[0].Length;
-        if (!output.Fits(m, model.InputDimension))
-            throw new InputException($"{model.Name} has {m} outputs; output representation '{output.Name}' of {group.Name} needs {model.InputDimension}.");
+        if (output.RequiredOutputs(group) is int required && required != m)
+            throw new InputException($"{model.Name} has {m} outputs; output representation '{output.Name}' of {group.Name} needs {required}.");
+        try { return output.For(group, m); }
+        catch (ArgumentException e) { throw new InputException($"output representation '{output.Name}': {e.Message}"); }
     }
 
     /// <summary>The line of a (libtorch) message that says what went wrong (<see cref="TorchMessages.Reason"/>).</summary>

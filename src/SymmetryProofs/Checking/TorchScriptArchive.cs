@@ -11,7 +11,7 @@ namespace SymmetryProofs.Checking;
 /// that cannot be saved), so a C# model is exported by writing its forward as source; libtorch then
 /// compiles it on load, and <c>torch.jit.save</c> of the loaded module writes libtorch's own archive.
 /// </summary>
-public static class TorchScriptArchive
+internal static class TorchScriptArchive
 {
     /// <summary>Writes the archive to <paramref name="path"/> (atomically): a module class <c>__torch__.Model</c> with the forward body given (indented lines, input <c>x</c>).</summary>
     public static void Write(string path, IReadOnlyList<string> forwardBody)

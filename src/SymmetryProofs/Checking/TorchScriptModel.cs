@@ -55,7 +55,7 @@ public static class TorchScriptModel
         module.call(x) as Tensor ?? throw new InputException($"--model {path}: forward did not return one tensor.");
 
     /// <summary>Saves <paramref name="example"/> as a TorchScript file at <paramref name="path"/> (source archive, jit.load, jit.save); refuses an example without TorchScript source.</summary>
-    public static void Export(ExampleModel example, string path)
+    internal static void Export(ExampleModel example, string path)
     {
         ArgumentNullException.ThrowIfNull(example);
         var source = example.TorchScriptSource ?? throw new InputException(

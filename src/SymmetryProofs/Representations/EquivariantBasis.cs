@@ -34,12 +34,12 @@ public sealed record EquivariantBasis(Representation Input, Representation Outpu
     public EquivarianceCheck Check(Matrix<double> w, string name, Tolerance tolerance, double scaleFloor = 0)
     {
         if (ReferenceEquals(Input, Output))
-            return new EquivarianceCheck { Name = name, Group = Input.Action, Function = x => w * x, OutputAction = g => g.Matrix, Tolerance = tolerance, ScaleFloor = scaleFloor };
+            return new EquivarianceCheck { Name = name, Group = Input.Action, Function = x => w * x, Output = Representation.Defining(Input.Action), Tolerance = tolerance, ScaleFloor = scaleFloor };
         var joint = Representation.DirectSum(Input, Output);
         int nIn = Input.Dimension;
         return new EquivarianceCheck
         {
-            Name = name, Group = joint.Action, OutputAction = g => g.Matrix, Tolerance = tolerance, ScaleFloor = scaleFloor,
+            Name = name, Group = joint.Action, Output = Representation.Defining(joint.Action), Tolerance = tolerance, ScaleFloor = scaleFloor,
             Function = x =>
             {
                 var y = Vector<double>.Build.Dense(joint.Dimension);

@@ -36,10 +36,10 @@ public sealed class IrreducibleNorms : FeatureMap
     }
 
     /// <summary>The irreducible norms of the representation by which <paramref name="group"/> acts on its inputs (for example D4 on the 64 pixels of an 8x8 digit).</summary>
-    public static IrreducibleNorms For(IGroupAction group, int seed = 0) => new(Decomposition.Of(Representation.Of(group), seed));
+    public static IrreducibleNorms For(IGroupAction group, int seed = 0) => new(Decomposition.Of(Representation.Defining(group), seed));
 
     /// <summary>The canonical isotypic norms of <paramref name="group"/>'s action on its inputs.</summary>
-    public static IrreducibleNorms Isotypic(IGroupAction group) => new(Decomposition.Of(Representation.Of(group)), isotypic: true);
+    public static IrreducibleNorms Isotypic(IGroupAction group) => new(Decomposition.Of(Representation.Defining(group)), isotypic: true);
 
     public override string Name => IsIsotypic ? "isotypic" : "irreps";
     public override int OutputDim => groups.Length;

@@ -15,7 +15,7 @@ namespace SymmetryProofs.Representations;
 /// are linearly independent, so that t -> (angles) maps the torus onto T^r.</item>
 /// </list>
 /// </summary>
-public static class NormCompleteness
+internal static class NormCompleteness
 {
     /// <summary>A sign of a line's 1x1 block is read as +-1 when within this of it: blocks of signed permutations on computed bases carry rounding only.</summary>
     private const double SignTolerance = 1e-8;

@@ -10,7 +10,7 @@ namespace SymmetryProofs.Representations;
 /// point in each coordinate, so the grid minimum minus sum_a T_a |A_a x| / (2K) is a lower bound.
 /// A positive lower bound proves that no group element relates x and y.
 /// </summary>
-public sealed record OrbitDistance(double Upper, double Lower, string Nearest)
+internal sealed record OrbitDistance(double Upper, double Lower, string Nearest)
 {
     /// <summary>
     /// The distance from y to the orbit of x; <paramref name="elements"/> may pass <c>group.Representatives(resolution)</c>

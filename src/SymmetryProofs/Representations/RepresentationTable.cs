@@ -43,10 +43,10 @@ public static class RepresentationTable
         var cases = new List<Case>();
         var image = new Shape(8, 8);
         foreach (var e in GroupCatalog.Entries.Where(e => e.AppliesTo(image)))
-            cases.Add(Case.For(e.Title, Representation.Of(e.Build(image))));
-        cases.Add(Case.For("sign flips", Representation.Of(GroupCatalog.Build("sign-flips", Shape.Vector(6)))));
-        cases.Add(Case.For("permutations", Representation.Of(GroupCatalog.Build("permutations", Shape.Vector(5)))));
-        var so2 = Representation.Of(GroupCatalog.Build("so2", Shape.Vector(2)));
+            cases.Add(Case.For(e.Title, Representation.Defining(e.Build(image))));
+        cases.Add(Case.For("sign flips", Representation.Defining(GroupCatalog.Build("sign-flips", Shape.Vector(6)))));
+        cases.Add(Case.For("permutations", Representation.Defining(GroupCatalog.Build("permutations", Shape.Vector(5)))));
+        var so2 = Representation.Defining(GroupCatalog.Build("so2", Shape.Vector(2)));
         for (int k = 1; k <= 3; k++) cases.Add(Case.For("SO(2)", k == 1 ? so2 : so2.TensorPower(k)));
         return cases;
     }

@@ -9,7 +9,7 @@ namespace SymmetryProofs.Representations;
 /// v = B u / omega inside each eigenspace, which fixes the orientation of every plane so that
 /// B acts on it as +omega J.
 /// </summary>
-public sealed class SkewCanonicalForm
+internal sealed class SkewCanonicalForm
 {
     /// <summary>Eigenvalues of -B^2 closer than this (relative to the largest, at least 1) are one cluster: the solver's error is a few ulps of the largest.</summary>
     public const double ClusterTolerance = 1e-8;

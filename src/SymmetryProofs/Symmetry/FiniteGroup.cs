@@ -69,6 +69,37 @@ public sealed class FiniteGroup : IGroupAction
         return new FiniteGroup(name, generators.Select(p => p.ToMatrix()).ToArray(), maxOrder);
     }
 
+    /// <summary>
+    /// A x B acting on R^(n_A + n_B) block by block, (a, b) (x, y) = (U(a) x, U(b) y): groups compose instead of
+    /// being listed. Its generators are A's (acting on the first block) followed by B's (on the second).
+    /// </summary>
+    public static FiniteGroup DirectProduct(FiniteGroup a, FiniteGroup b, int maxOrder = 100_000)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        int n = a.Dimension + b.Dimension;
+        Matrix<double> Block(Matrix<double> first, Matrix<double> second)
+        {
+            var m = Matrix<double>.Build.Dense(n, n);
+            m.SetSubMatrix(0, 0, first);
+            m.SetSubMatrix(a.Dimension, a.Dimension, second);
+            return m;
+        }
+        var ia = Matrix<double>.Build.DenseIdentity(a.Dimension);
+        var ib = Matrix<double>.Build.DenseIdentity(b.Dimension);
+        return new FiniteGroup($"{a.Name} x {b.Name}", a.Generators.Select(g => Block(g, ib)).Concat(b.Generators.Select(h => Block(ia, h))).ToArray(), maxOrder);
+    }
+
+    /// <summary>The index of the element whose matrix is <paramref name="matrix"/> (compared as the closure compares), or -1 when it is not an element.</summary>
+    public int IndexOf(Matrix<double> matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        if (matrix.RowCount != Dimension || matrix.ColumnCount != Dimension) return -1;
+        var index = indexByKey ??= Elements.Select((m, i) => (Key(m), i)).ToDictionary(p => p.Item1, p => p.i);
+        return index.TryGetValue(Key(matrix), out int i) ? i : -1;
+    }
+    private Dictionary<string, int>? indexByKey;
+
     /// <summary>U(g) x for the element with index <paramref name="element"/>.</summary>
     public Vector<double> Act(int element, Vector<double> x)
     {

@@ -6,7 +6,7 @@ namespace SymmetryProofs.Symmetry;
 /// A compact group acting on R^n by orthogonal matrices, as data (in the manner of emlp): finite
 /// groups by their elements, Lie groups by the generators of their Lie algebra, a Haar sampler and
 /// quadrature grids. Every invariance property and experiment reads groups through this interface,
-/// so one checker (<see cref="EquivarianceCheck"/>) and one set of axiom tests serve them all.
+/// so one checker (Representations.EquivarianceCheck) and one set of axiom tests serve them all.
 /// </summary>
 public interface IGroupAction
 {

@@ -7,7 +7,7 @@ namespace SymmetryProofs.Symmetry;
 /// (Higham, SIAM J. Matrix Anal. Appl. 26, 2005). MathNet has no expm for general matrices, and
 /// an eigendecomposition is unsafe for defective or nearly defective matrices.
 /// </summary>
-public static class LieExponential
+internal static class LieExponential
 {
     // Higham's theta_13: below this 1-norm the [13/13] Padé approximant is accurate to double precision.
     private const double Theta13 = 5.371920351148152;

@@ -45,8 +45,8 @@ public sealed class CheckRunTests(ITestOutputHelper output) : IDisposable
         var loaded = TorchScriptModel.Load(path, 8, TorchSharp.torch.ScalarType.Float64);
         var built = ExampleCatalog.Find("small-ball").Build(TorchSharp.torch.ScalarType.Float64);
         var c = new SearchCase([3, 0.5, -1, 0, 0, 2, 0, 0.25], GroupCatalog.SignFlips(8).GeneratorElements[0]);
-        var a = SymmetryChecker.Measure(loaded, OutputRepresentation.Trivial, c, 1);
-        var b = SymmetryChecker.Measure(built, OutputRepresentation.Trivial, c, 1);
+        var a = SymmetryChecker.Measure(loaded, GroupCatalog.SignFlips(8), OutputDeclaration.Trivial, c, 1);
+        var b = SymmetryChecker.Measure(built, GroupCatalog.SignFlips(8), OutputDeclaration.Trivial, c, 1);
         // Same weights, same operations; libtorch's matmul and linear may sum in another order: a few ulps of O(1) values.
         Assert.Equal(b.Error, a.Error, 1e-12);
         var (code, text, _) = Run(new CheckRequest { ModelPath = path, Shape = "8", Group = "sign-flips", Dtype = "float32", Budget = 100 });
@@ -73,8 +73,8 @@ public sealed class CheckRunTests(ITestOutputHelper output) : IDisposable
         var odd = Mlp.Random([5, 7, 3], withBiases: false, new Random(3));
         var biased = Mlp.Random([5, 7, 3], withBiases: true, new Random(3));
         var options = new CheckOptions(100, 1);
-        Assert.True(SymmetryChecker.Run(CheckedModel.FromMlp("bias-free", odd), inversion, OutputRepresentation.Negation, options).Passed);
-        var report = SymmetryChecker.Run(CheckedModel.FromMlp("with biases", biased), inversion, OutputRepresentation.Negation, options);
+        Assert.True(SymmetryChecker.Run(CheckedModel.FromMlp("bias-free", odd), inversion, OutputDeclaration.Negation, options).Passed);
+        var report = SymmetryChecker.Run(CheckedModel.FromMlp("with biases", biased), inversion, OutputDeclaration.Negation, options);
         Assert.False(report.Passed);
         output.WriteLine(report.Summary + "\n" + report.Shrunk.Case.Compact());
     }
@@ -125,7 +125,7 @@ public sealed class CheckRunTests(ITestOutputHelper output) : IDisposable
         var (code, text, _) = Run(new CheckRequest { List = true });
         Assert.Equal(ExitCodes.Ok, code);
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(ExampleCatalog.All.Count + GroupCatalog.Entries.Count + OutputRepresentation.All.Count, lines.Length);
+        Assert.Equal(ExampleCatalog.All.Count + GroupCatalog.Entries.Count + OutputDeclaration.All.Count, lines.Length);
         Assert.All(ExampleCatalog.All, e => Assert.Contains(lines, l => l.StartsWith($"example {e.Name}:")));
     }
 }

@@ -6,7 +6,7 @@ namespace SymmetryProofs.Checking.Examples;
 /// A small tanh network x -> W_L tanh(... tanh(W_1 x + b_1) ...) + b_L over seeded float32-exact
 /// weights, evaluated in the dtype of its input, and printable as TorchScript source.
 /// </summary>
-public sealed class DenseNet
+internal sealed class DenseNet
 {
     private readonly Tensor[] weights;
     private readonly Tensor?[] biases;

@@ -12,7 +12,7 @@ namespace SymmetryProofs.Checking.Examples;
 /// subtlety (the last exactly invariant in exact arithmetic, so it must pass in float32). Weights are
 /// fixed (seed <see cref="WeightSeed"/>); only the check's own seed varies between runs.
 /// </summary>
-public static class ExampleCatalog
+internal static class ExampleCatalog
 {
     public const int WeightSeed = 20261130;
 

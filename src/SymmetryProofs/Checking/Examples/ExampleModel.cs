@@ -8,7 +8,7 @@ namespace SymmetryProofs.Checking.Examples;
 /// whether it carries a planted symmetry bug, the dtypes it can be built in, and (for some) its
 /// forward as TorchScript source, so it can be saved as a TorchScript file and checked from there.
 /// </summary>
-public sealed record ExampleModel(
+internal sealed record ExampleModel(
     string Name, string Description, Shape Shape, string Group, string Output, ScalarType DefaultDtype,
     bool PlantedBug, IReadOnlyList<ScalarType> Dtypes, Func<ScalarType, CheckedModel> Build,
     Func<IReadOnlyList<string>>? TorchScriptSource = null)

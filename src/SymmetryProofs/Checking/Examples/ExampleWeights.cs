@@ -8,7 +8,7 @@ namespace SymmetryProofs.Checking.Examples;
 /// Seeded weights for the example models, every value a float32 number: the float32 model and its
 /// float64 twin then hold the same real weights, so the twin differs only by rounding in evaluation.
 /// </summary>
-public sealed class ExampleWeights(int seed)
+internal sealed class ExampleWeights(int seed)
 {
     private readonly Random rng = new(seed);
 

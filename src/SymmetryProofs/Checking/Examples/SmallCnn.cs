@@ -12,7 +12,7 @@ namespace SymmetryProofs.Checking.Examples;
 /// The convolution is written as a sum of nine shifted images (the same arithmetic for every output
 /// pixel) rather than conv2d, whose CPU path makes libtorch print an NNPACK warning per call here.
 /// </summary>
-public sealed class SmallCnn : nn.Module<Tensor, Tensor>
+internal sealed class SmallCnn : nn.Module<Tensor, Tensor>
 {
     private readonly Parameter kernel1, bias1, kernel2, bias2;
     private readonly Linear head;

@@ -1,11 +1,13 @@
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
+using SymmetryProofs.Testing;
+using SymmetryProofs.Representations;
 using SymmetryProofs.Symmetry;
 using SymmetryProofs.Properties.Support;
 using Xunit.Abstractions;
 
-namespace SymmetryProofs.Properties.Symmetry;
+namespace SymmetryProofs.Properties.Representations;
 
 /// <summary>The shared equivariance checker itself: it passes what holds, falsifies and shrinks what does not, and records per-element errors.</summary>
 public sealed class EquivarianceCheckTests(ITestOutputHelper output)
@@ -37,7 +39,7 @@ public sealed class EquivarianceCheckTests(ITestOutputHelper output)
         // x -> |x| x is SO(2)-equivariant with rho_out = U; rotations by irrational angles round, to a few ulps of O(1) entries.
         var check = new EquivarianceCheck
         {
-            Name = "|x| x", Group = so2, Function = x => x * x.L2Norm(), OutputAction = g => g.Matrix,
+            Name = "|x| x", Group = so2, Function = x => x * x.L2Norm(), Output = Representation.Defining(so2),
             Tolerance = Tolerance.Within("rotation rounding", 1e-14, "cos and sin carry about one ulp each; a 2x2 product adds two"),
         };
         var stats = new ErrorStatistics();
@@ -60,6 +62,22 @@ public sealed class EquivarianceCheckTests(ITestOutputHelper output)
         Assert.Contains(shrunk.Element.Label, group.GeneratorElements.Select(g => g.Label));
         Assert.True(shrunk.X.Count(v => v != 0) <= 2, $"expected at most two non-zero pixels, got {shrunk}");
         Assert.Contains("relative error", found.Labels ?? found.Message);
+    }
+
+    [Fact]
+    public void The_core_library_does_not_reference_FsCheck_and_the_testing_library_does()
+    {
+        static string[] References(Type t) => t.Assembly.GetReferencedAssemblies().Select(a => a.Name ?? "").ToArray();
+        Assert.DoesNotContain("FsCheck", References(typeof(EquivarianceCheck)));
+        Assert.Contains("FsCheck", References(typeof(EquivarianceProperties)));
+    }
+
+    [Fact]
+    public void An_output_representation_of_another_group_is_refused()
+    {
+        var inversion = GroupCatalog.Build("inversion", Shape.Vector(3));
+        var check = new EquivarianceCheck { Name = "id", Group = inversion, Function = x => x, Output = Representation.Defining(GroupCatalog.SignFlips(3)) };
+        output.Rejects<InvalidOperationException>(() => check.Evaluate(Vector<double>.Build.Dense(3), inversion.GeneratorElements[0]), "sign flips R^3", "not inversion");
     }
 
     [Fact]
