@@ -59,7 +59,7 @@ public sealed class InterruptedRunTests(ITestOutputHelper output, UninterruptedR
         Assert.Contains("in use by process", second.Err);
         first.WaitForExit();
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal(SymmetryProofs.Experiments.Tables.TablesConfig.All.Count + 1, File.ReadAllLines(Path.Combine(Dir("shared"), "tables.csv")).Length);
+        Assert.Equal(SymmetryProofs.Experiments.Bergman.BergmanConfig.All.Count + 1, File.ReadAllLines(Path.Combine(Dir("shared"), "tables.csv")).Length);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class InterruptedRunTests(ITestOutputHelper output, UninterruptedR
         }
         var merged = CliProcess.Run("merge", "--out", Dir("merged"), Dir("shard1"), Dir("shard2"));
         Assert.True(merged.Exit == 0, merged.ToString());
-        Assert.Contains($"{SymmetryProofs.Experiments.Tables.TablesConfig.All.Count} finished unit(s) reused", merged.Out);
+        Assert.Contains($"{SymmetryProofs.Experiments.Bergman.BergmanConfig.All.Count} finished unit(s) reused", merged.Out);
         Assert.Equal(CliProcess.WithoutColumns(Path.Combine(whole.Folder("tables"), "tables.csv"), "train_seconds"), CliProcess.WithoutColumns(Path.Combine(Dir("merged"), "tables.csv"), "train_seconds"));
     }
 }

@@ -53,13 +53,13 @@ public static class HessianBench
         if (extra.FullHessianS is { } af) phases.Add(("autograd Hessian", af));
         bool paper = row.NParams == 765 && row.NSamples == BenchSettings.DigitsSamples;
         BenchPlots.Phases(Path.Combine(dir, "bench.png"), $"{row.Net}, {row.NParams} parameters, {row.NSamples} samples, {get_num_threads()} thread(s), load {row.LoadAverage}: R-operator phases{(extra.FullHessianS is null ? "" : ", then autograd's Hessian")}",
-            phases, paper ? [("PyTorch, issue 14's figure (not re-measured here)", BenchReport.PyTorchSeconds), ("goal: a tenth of it", BenchReport.PyTorchSeconds / 10)] : []);
+            phases, paper ? [("PyTorch reference (not re-measured here)", BenchReport.PyTorchSeconds), ("goal: a tenth of it", BenchReport.PyTorchSeconds / 10)] : []);
         foreach (var c in checks) log.Line(c.ToString());
         return Runs.Check.ExitCode(checks);
     }
 
     /// <summary>The single bench's comparisons beyond the sweep's phases.</summary>
-    public sealed class Extra
+    internal sealed class Extra
     {
         public double? GradientMs { get; set; }
         public double? HvpMs { get; set; }
@@ -115,7 +115,7 @@ public static class HessianBench
         md.AppendLine();
         foreach (var (phase, source) in new[] { ("full Hessian", r.FullHessianSource), ("eigendecomposition", r.EigendecompositionSource) }.Where(p => p.Item2 != BenchRow.Measured))
             md.AppendLine($"`*` {phase}: {source}.");
-        md.AppendLine($"HVP / gradient of the R-operator: {r.HvpOverGradient:F2} ({(r.HvpOverGradient <= 2 ? "within" : "above")} the issue's goal of at most 2 gradients).");
+        md.AppendLine($"HVP / gradient of the R-operator: {r.HvpOverGradient:F2} ({(r.HvpOverGradient <= 2 ? "within" : "above")} the goal of at most 2 gradients).");
         md.AppendLine($"Trace: exact {a.ExactTrace?.ToString("G6", inv) ?? "n/a"}, Hutchinson {a.HutchinsonMean?.ToString("G6", inv)} ± {a.HutchinsonStandardError?.ToString("G2", inv)}; " +
             $"lambda_max {r.LambdaMax?.ToString("G6", inv) ?? "n/a"} (Lanczos, 30 steps: {a.LanczosMax?.ToString("G6", inv)}); relative asymmetry removed by symmetrising {r.RelativeAsymmetry:G2}.");
         md.AppendLine();

@@ -2,43 +2,41 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using SymmetryProofs.Data;
 using SymmetryProofs.Experiments.Runs;
-using SymmetryProofs.Experiments.Tables;
+using SymmetryProofs.Experiments.Bergman;
+using SymmetryProofs.Experiments.Parsing;
 using SymmetryProofs.IO;
 using SymmetryProofs.Runtime;
 
 namespace SymmetryProofs.Experiments.LearningCurves;
 
 /// <summary>
-/// The learning curves of issue 15 part 3: trains every (seed, fraction, configuration) this shard owns and the
+/// The learning curves of Bergman's abstract (claim 12): trains every (seed, fraction, configuration) this shard owns and the
 /// checkpoint lacks, then writes learning_curves.csv, learning_curves.md, learning_curves.png and summary.json from
 /// every run. Exit 0 when <see cref="LearningCurvesChecks"/> held, 1 when one failed; the verdicts never set it.
 /// </summary>
 public static class LearningCurvesExperiment
 {
     /// <summary>The sweep in its fixed order: seed by seed, then fraction, then configuration, so an interrupted run leaves whole seeds behind.</summary>
-    public static IReadOnlyList<(int Seed, double Fraction, LearningCurvesConfig Config)> Units(int seeds, IReadOnlyList<double> fractions) =>
+    internal static IReadOnlyList<(int Seed, double Fraction, LearningCurvesConfig Config)> Units(int seeds, IReadOnlyList<double> fractions) =>
         (from seed in Enumerable.Range(0, seeds) from f in fractions from c in LearningCurvesConfig.All select (seed, f, c)).ToList();
 
     private static string Key((int Seed, double Fraction, LearningCurvesConfig Config) u) => LearningCurvesUnit.Key(u.Config.Name, u.Fraction, u.Seed);
 
     public static int Run(LearningCurvesSettings settings, RunOptions options, DataDirectory dataDir, IRunLog log)
     {
-        if (settings.Units.Training.MaxEvaluations < 2) throw new InputException($"--max-evals: got {settings.Units.Training.MaxEvaluations}; expected at least 2.");
-        if (settings.Fractions.Length == 0) throw new InputException("--fractions: got none; expected at least one fraction in (0, 1].");
-        if (settings.Targets.Length == 0) throw new InputException("--targets: got none; expected at least one accuracy in (0, 1).");
-        if (settings.BootstrapReplicates < 100) throw new InputException($"--bootstrap: got {settings.BootstrapReplicates}; expected at least 100 replicates.");
         var digits = Optdigits.LoadVerified(dataDir);
-        TablesExperiment.ValidateRatio(digits, SplitProtocol.SplitFirst, settings.Units.TrainRatio);
+        SplitRatio.Validate(digits, settings.Units.Protocol, settings.Units.TrainRatio);
         var clock = Stopwatch.StartNew();
         using var folder = OutputFolder.Open(options, "learning-curves", log);
+        SettingsVersion.RefuseOlder(folder.Path, settings.Units.Version);
         TorchSetup.Initialise();
         var checkpoint = Checkpoint<LearningCurvesUnit>.Open(folder.Path, Fingerprint.Of(settings.Units), log);
         var units = Units(options.Seeds, settings.Fractions);
         log.Line($"learning-curves: {options.Seeds} seed(s) x {settings.Fractions.Length} fractions x {LearningCurvesConfig.All.Count} configurations; {settings.Units.Training.Describe()}.");
         var splits = new ConcurrentDictionary<int, Lazy<ProtocolSplit>>();
         ProtocolSplit SplitOf(int seed) => splits.GetOrAdd(seed, s => new Lazy<ProtocolSplit>(() =>
-            SplitProtocol.SplitFirst.Apply(digits, settings.Units.TrainRatio, SeedStreams.SeedOf(s, "split")))).Value;
-        Sweep.Run(units, Key, u => LearningCurvesUnit.Execute(u.Config, SplitOf(u.Seed), u.Fraction, u.Seed, settings.Units.Training, settings.Units.TrainRatio),
+            settings.Units.Protocol.Apply(digits, settings.Units.TrainRatio, SeedStreams.SeedOf(s, "split")))).Value;
+        Sweep.Run(units, Key, u => LearningCurvesUnit.Execute(u.Config, settings.Units.Protocol, SplitOf(u.Seed), u.Fraction, u.Seed, settings.Units.Training, settings.Units.TrainRatio),
             checkpoint, options.Shard, options.Jobs, log);
         if (!Sweep.Complete(units, Key, checkpoint))
         {
