@@ -67,14 +67,24 @@ public sealed class InterruptedRunTests(ITestOutputHelper output, UninterruptedR
     {
         foreach (var i in new[] { 1, 2 })
         {
-            var shard = CliProcess.Run([.. Tables, "--shard", $"{i}/2", "--out", Dir($"shard{i}")]);
+            var shard = CliProcess.Run([.. SampleComplexity, "--shard", $"{i}/2", "--out", Dir($"shard{i}")]);
             Assert.True(shard.Exit == 0, shard.ToString());
-            Assert.False(File.Exists(Path.Combine(Dir($"shard{i}"), "tables.csv")), "a shard alone writes no report");
+            Assert.False(File.Exists(Path.Combine(Dir($"shard{i}"), "curves.csv")), "a shard alone writes no report");
         }
         var merged = CliProcess.Run("merge", "--out", Dir("merged"), Dir("shard1"), Dir("shard2"));
         Assert.True(merged.Exit == 0, merged.ToString());
-        Assert.Contains($"{SymmetryProofs.Experiments.Bergman.BergmanConfig.All.Count} finished unit(s) reused", merged.Out);
-        Assert.Equal(CliProcess.WithoutColumns(Path.Combine(whole.Folder("tables"), "tables.csv"), "train_seconds"), CliProcess.WithoutColumns(Path.Combine(Dir("merged"), "tables.csv"), "train_seconds"));
+        Assert.Contains("6 finished unit(s) reused", merged.Out);
+        Assert.DoesNotContain("to run", merged.Out.Replace("0 to run", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllLines(Path.Combine(whole.Folder("sample-complexity"), "curves.csv")), File.ReadAllLines(Path.Combine(Dir("merged"), "curves.csv")));
+
+        var missing = CliProcess.Run("merge", "--out", Dir("missing"), Dir("shard1"));
+        Assert.True(missing.Exit == 2 && missing.Err.Contains("2/2 missing", StringComparison.Ordinal), missing.ToString());
+        var twice = CliProcess.Run("merge", "--out", Dir("twice"), Dir("shard1"), Dir("shard1"), Dir("shard2"));
+        Assert.True(twice.Exit == 2 && twice.Err.Contains("1/2 (", StringComparison.Ordinal), twice.ToString());
+        var onto = CliProcess.Run("merge", "--out", Dir("shard1"), Dir("shard1"), Dir("shard2"));
+        Assert.True(onto.Exit == 2 && onto.Err.Contains("--out", StringComparison.Ordinal), onto.ToString());
+        Assert.All(new[] { missing, twice, onto }, r => Assert.Single(r.Err.Trim().Split('\n')));
+        Assert.False(Directory.Exists(Dir("missing")) || Directory.Exists(Dir("twice")), "a refused merge creates nothing");
     }
 }
 

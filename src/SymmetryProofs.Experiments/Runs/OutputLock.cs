@@ -8,7 +8,7 @@ namespace SymmetryProofs.Experiments.Runs;
 /// and <c>.lock-owner</c> naming the owner's process id and command. A second run stops at once with
 /// a message naming the owner; a lock left by a dead process is taken over with a message.
 /// </summary>
-public sealed class OutputLock : IDisposable
+internal sealed class OutputLock : IDisposable
 {
     public const string LockFile = ".lock";
     public const string OwnerFile = ".lock-owner";
