@@ -4,7 +4,7 @@ using SymmetryProofs.Experiments.Hessian;
 namespace SymmetryProofs.Cli.Commands;
 
 /// <summary>`hessian` and `hessian bench`: options in, <see cref="HessianExperiment.Run"/> / <see cref="HessianBench.Run"/> out.</summary>
-public static class HessianCommand
+internal static class HessianCommand
 {
     public static Command Create()
     {

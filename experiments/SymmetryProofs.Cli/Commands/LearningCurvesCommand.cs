@@ -5,7 +5,7 @@ using SymmetryProofs.Experiments.LearningCurves;
 namespace SymmetryProofs.Cli.Commands;
 
 /// <summary>`learning-curves`: options in, <see cref="LearningCurvesExperiment.Run"/> out.</summary>
-public static class LearningCurvesCommand
+internal static class LearningCurvesCommand
 {
     public static Command Create()
     {

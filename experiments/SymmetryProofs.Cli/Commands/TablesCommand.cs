@@ -6,7 +6,7 @@ using SymmetryProofs.Experiments.Tables;
 namespace SymmetryProofs.Cli.Commands;
 
 /// <summary>`tables`: options in, <see cref="TablesExperiment.Run"/> out.</summary>
-public static class TablesCommand
+internal static class TablesCommand
 {
     public static Command Create()
     {

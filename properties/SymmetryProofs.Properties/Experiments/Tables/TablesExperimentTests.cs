@@ -58,6 +58,29 @@ public class TablesExperimentTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>Two shards of a tables sweep, joined by `merge`, give the tables.csv of the whole sweep (but for its time column).</summary>
+    [Fact]
+    public void Shards_joined_by_merge_write_the_whole_sweeps_rows()
+    {
+        var root = Directory.CreateTempSubdirectory("tables-shards").FullName;
+        try
+        {
+            var settings = new TablesSettings(SplitProtocol.SplitFirst, 0.8, new TrainingOptions(MaxEvaluations: 4));
+            string Dir(string name) => Path.Combine(root, name);
+            Assert.Equal(ExitCodes.Ok, TablesExperiment.Run(settings, RunOptions.Create(Dir("whole"), 1, 2, null), Data(), TextRunLog.Silent()));
+            foreach (var shard in new[] { "1/2", "2/2" })
+                Assert.Equal(ExitCodes.Ok, TablesExperiment.Run(settings, RunOptions.Create(Dir(shard.Replace('/', '-')), 1, 2, shard), Data(), TextRunLog.Silent()));
+            Assert.False(File.Exists(Path.Combine(Dir("1-2"), "tables.csv")));
+            Assert.Equal(ExitCodes.Ok, Merge.Run(Dir("merged"), [Dir("1-2"), Dir("2-2")], [TablesExperiment.Mergeable()], TextRunLog.Silent()));
+            static string[] WithoutTime(string file) => File.ReadAllLines(file).Select(l => string.Join(",", l.Split(',').Where((_, i) => i != 8))).ToArray();
+            Assert.Equal(WithoutTime(Path.Combine(Dir("whole"), "tables.csv")), WithoutTime(Path.Combine(Dir("merged"), "tables.csv")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData(0.001)]
     [InlineData(0.9999)]
