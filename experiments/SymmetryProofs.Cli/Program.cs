@@ -17,7 +17,8 @@ internal static partial class Program
     public static IReadOnlyList<string> CommandLine { get; private set; } = [];
 
     /// <summary>The experiments whose shards `merge` can join.</summary>
-    public static IReadOnlyList<MergeableExperiment> Mergeable { get; } = [Runner.Mergeable(new SampleComplexityExperiment())];
+    public static IReadOnlyList<MergeableExperiment> Mergeable { get; } =
+        [Runner.Mergeable(new SampleComplexityExperiment()), Experiments.Tables.TablesExperiment.Mergeable(), Experiments.LearningCurves.LearningCurvesExperiment.Mergeable()];
 
     public static int Main(string[] args)
     {

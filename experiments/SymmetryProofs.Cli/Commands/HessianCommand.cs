@@ -4,7 +4,7 @@ using SymmetryProofs.Experiments.Hessian;
 namespace SymmetryProofs.Cli.Commands;
 
 /// <summary>`hessian` and `hessian bench`: options in, <see cref="HessianExperiment.Run"/> / <see cref="HessianBench.Run"/> out.</summary>
-public static class HessianCommand
+internal static class HessianCommand
 {
     public static Command Create()
     {
@@ -14,17 +14,17 @@ public static class HessianCommand
         var keepFixed = new Option<bool>("--keep-fixed-modes") { Description = "translations: keep the image modes every translation fixes (DC, Nyquist); by default they are projected out." };
         var fineK = new Option<int?>("--fine-k") { Description = "Grid size K per generator of the fine setting (default 256 so2 / 128 translations, 128 / 32 with --quick); the K sweep then runs up to K." };
         var hidden = new Option<int?>("--hidden") { Description = "Hidden width W of the net input-W-classes (default 8 so2 / 3 translations, 6 / 3 with --quick); translations with W >= 134 has over 10,000 parameters." };
-        var spectrum = new Option<string>("--spectrum") { Description = $"How the flat directions are counted: full (dense Hessian, every eigenvalue), tangent (HVPs only: tangent curvatures and residuals, lambda_max and the complement's smallest Ritz values by Lanczos; Hessian-free Newton), auto (full up to {SpectrumPath.AutoLimit} parameters, tangent above) or both (the two at each critical point, with their agreement).", DefaultValueFactory = _ => SpectrumPath.Full };
+        var spectrum = new Option<string>("--spectrum") { Description = $"How the flat directions are counted: full (dense Hessian, every eigenvalue), tangent (HVPs only: tangent curvatures and residuals, lambda_max and the complement's smallest Ritz values by Lanczos; Hessian-free Newton), auto (full up to {SpectrumPaths.AutoLimit} parameters, tangent above) or both (the two at each critical point, with their agreement).", DefaultValueFactory = _ => SpectrumPath.Full.Name() };
         var command = new Command("hessian", "Hessian spectra at critical points of augmented training: flat directions along orbit tangents (claims 9, 10).");
         common.AddTo(command, withData: true);
         foreach (var o in new Option[] { group, penalty, keepFixed, fineK, hidden, spectrum }) command.Options.Add(o);
         command.SetAction(parse => Program.Guarded("hessian", () =>
         {
-            string g = parse.GetValue(group)!;
+            var g = HessianNames.Group.Parse(parse.GetValue(group)!);
             var options = common.Read(parse);
-            if (parse.GetValue(common.Out) is null) options = options with { Out = Path.Combine("results", $"hessian-{g}") };
+            if (parse.GetValue(common.Out) is null) options = options with { Out = Path.Combine("results", $"hessian-{g.Name()}") };
             var settings = new HessianSettings(g, parse.GetValue(common.Quick), parse.GetValue(penalty), parse.GetValue(keepFixed), parse.GetValue(fineK),
-                parse.GetValue(hidden), parse.GetValue(spectrum)!);
+                parse.GetValue(hidden), HessianNames.Spectrum.Parse(parse.GetValue(spectrum)!)).Validated();
             return HessianExperiment.Run(settings, options, parse.GetValue(common.Data), ConsoleRunLog.Create());
         }));
         command.Subcommands.Add(Bench());
@@ -56,7 +56,7 @@ public static class HessianCommand
                 ? text.Split(',', StringSplitOptions.TrimEntries)
                 : isQuick ? BenchSettings.QuickSweep : isSweep ? BenchSettings.DefaultSweep : [BenchSettings.PaperNet];
             var settings = new BenchSettings(netList, parse.GetValue(samples) ?? (isQuick ? 300 : BenchSettings.DigitsSamples), parse.GetValue(repeats) ?? (isQuick ? 3 : 20),
-                !parse.GetValue(biasFree), parse.GetValue(chunk), parse.GetValue(maxPhase), parse.GetValue(maxMemory), parse.GetValue(budget), parse.GetValue(budgetMb), 2019, parse.GetValue(threads));
+                !parse.GetValue(biasFree), parse.GetValue(chunk), parse.GetValue(maxPhase), parse.GetValue(maxMemory), parse.GetValue(budget), parse.GetValue(budgetMb), BenchSettings.DataSeed, parse.GetValue(threads));
             string dir = parse.GetValue(output) ?? Path.Combine("results", isSweep ? "hessian-bench-sweep" : "hessian-bench");
             var log = ConsoleRunLog.Create();
             return isSweep ? BenchSweep.Run(settings, dir, log) : HessianBench.Run(settings, dir, log);

@@ -5,7 +5,7 @@ using SymmetryProofs.Experiments.LearningCurves;
 namespace SymmetryProofs.Cli.Commands;
 
 /// <summary>`learning-curves`: options in, <see cref="LearningCurvesExperiment.Run"/> out.</summary>
-public static class LearningCurvesCommand
+internal static class LearningCurvesCommand
 {
     public static Command Create()
     {
@@ -21,12 +21,8 @@ public static class LearningCurvesCommand
         foreach (var o in new Option[] { fractions, targets, ratio, maxEvals, bootstrap }) command.Options.Add(o);
         command.SetAction(parse => Program.Guarded("learning-curves", () =>
         {
-            bool quick = parse.GetValue(common.Quick);
-            var training = quick ? LearningCurvesSettings.Quick : LearningCurvesSettings.Default;
-            if (parse.GetValue(maxEvals) is int budget) training = training with { MaxEvaluations = budget };
-            var f = parse.GetValue(fractions) is string text ? LearningCurvesSettings.ParseFractions(text) : quick ? LearningCurvesSettings.QuickFractions : LearningCurvesSettings.DefaultFractions;
-            var settings = new LearningCurvesSettings(new LearningCurvesUnitSettings(parse.GetValue(ratio), training), f,
-                LearningCurvesSettings.ParseTargets(parse.GetValue(targets)!), parse.GetValue(bootstrap));
+            var settings = LearningCurvesSettings.Create(parse.GetValue(ratio), parse.GetValue(common.Quick), parse.GetValue(maxEvals),
+                parse.GetValue(fractions), parse.GetValue(targets)!, parse.GetValue(bootstrap));
             return LearningCurvesExperiment.Run(settings, common.Read(parse), DataDirectory.Resolve(parse.GetValue(common.Data)), ConsoleRunLog.Create());
         }));
         return command;

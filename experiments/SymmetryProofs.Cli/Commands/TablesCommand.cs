@@ -1,15 +1,16 @@
 using System.CommandLine;
 using SymmetryProofs.Data;
+using SymmetryProofs.Experiments.Bergman;
 using SymmetryProofs.Experiments.Tables;
 
 namespace SymmetryProofs.Cli.Commands;
 
 /// <summary>`tables`: options in, <see cref="TablesExperiment.Run"/> out.</summary>
-public static class TablesCommand
+internal static class TablesCommand
 {
     public static Command Create()
     {
-        var common = new CommonOptions("results/tables", 10, 2, $"2 seeds and an L-BFGS budget of {TablesExperiment.Quick.MaxEvaluations} evaluations per run (instead of {TablesExperiment.Default.MaxEvaluations}).");
+        var common = new CommonOptions("results/tables", 10, 2, $"2 seeds and an L-BFGS budget of {TablesSettings.Quick.MaxEvaluations} evaluations per run (instead of {TablesSettings.Default.MaxEvaluations}).");
         var protocol = new Option<string>("--protocol")
         {
             Description = "split-first: split the 1797 digits, then enlarge each side (default); paper: enlarge, then split.",
@@ -19,7 +20,7 @@ public static class TablesCommand
         var maxEvals = new Option<int?>("--max-evals") { Description = "Override the L-BFGS budget of loss-and-gradient evaluations per run." };
         var finish = new Option<string>("--finish")
         {
-            Description = "none: L-BFGS alone on its evaluation budget (default); newton: then Newton steps with the exact Hessian until the gradient or plateau rule, or the Newton budget (--newton-steps, default 100).",
+            Description = $"none: L-BFGS alone on its evaluation budget (default); newton: then Newton steps with the exact Hessian until the gradient or plateau rule, or the Newton budget (--newton-steps, default {TablesSettings.DefaultNewtonSteps}).",
             DefaultValueFactory = _ => "none",
         };
         var baseline = new Option<string?>("--baseline") { Description = "A tables.csv (or its folder) of another run with the same seeds, e.g. a --finish none run: tables.md compares this run's accuracies with it, seed by seed." };
@@ -29,10 +30,8 @@ public static class TablesCommand
         foreach (var o in new Option[] { protocol, ratio, maxEvals, finish, newtonSteps, baseline }) command.Options.Add(o);
         command.SetAction(parse => Program.Guarded("tables", () =>
         {
-            var training = TablesExperiment.Protocol(parse.GetValue(finish)!, parse.GetValue(common.Quick));
-            if (parse.GetValue(maxEvals) is int budget) training = training with { MaxEvaluations = budget };
-            if (parse.GetValue(newtonSteps) is int steps) training = TablesExperiment.WithNewtonSteps(training, steps);
-            var settings = new TablesSettings(parse.GetValue(protocol)!, parse.GetValue(ratio), training);
+            var settings = TablesSettings.Create(BergmanNames.Protocol.Parse(parse.GetValue(protocol)!), parse.GetValue(ratio),
+                FinishNames.Names.Parse(parse.GetValue(finish)!), parse.GetValue(common.Quick), parse.GetValue(maxEvals), parse.GetValue(newtonSteps));
             return TablesExperiment.Run(settings, common.Read(parse), DataDirectory.Resolve(parse.GetValue(common.Data)), ConsoleRunLog.Create(), parse.GetValue(baseline));
         }));
         return command;

@@ -78,7 +78,7 @@ public sealed class InterruptedRunTests(ITestOutputHelper output, UninterruptedR
         Assert.Contains("in use by process", second.Err);
         first.WaitForExit();
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal(SymmetryProofs.Experiments.Tables.TablesConfig.All.Count + 1, File.ReadAllLines(Path.Combine(Dir("shared"), "tables.csv")).Length);
+        Assert.Equal(SymmetryProofs.Experiments.Bergman.BergmanConfig.All.Count + 1, File.ReadAllLines(Path.Combine(Dir("shared"), "tables.csv")).Length);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// What a sweep's rows say: the log-log exponent of each cost against n_params, fitted over the
 /// nets where that cost was measured (never over extrapolated values), and the practical size.
 /// </summary>
-public sealed record BenchAnalysis(IReadOnlyList<BenchAnalysis.CostFit> Fits, PracticalSize Practical)
+internal sealed record BenchAnalysis(IReadOnlyList<BenchAnalysis.CostFit> Fits, PracticalSize Practical)
 {
     /// <summary>One cost's fit; null when fewer than two nets measured it.</summary>
     public sealed record CostFit(string Cost, string Unit, PowerLaw? Fit, int Measured)

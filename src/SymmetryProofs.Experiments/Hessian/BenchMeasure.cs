@@ -9,7 +9,7 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// limit (or, for the eigendecomposition, whose predicted peak memory does) is not run: its time is
 /// the prediction from the nets measured before, labelled in the row.
 /// </summary>
-public static class BenchMeasure
+internal static class BenchMeasure
 {
     /// <summary>
     /// Relative tolerance of |H v - HVP(v)| / (|H|_max |v|_1): both sum the same per-sample second

@@ -14,7 +14,7 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// random parameter point, with the R-operator objective (<see cref="MlpObjective"/>) the
 /// experiments use. Owns its tensors: dispose it before building the next net.
 /// </summary>
-public sealed class BenchNet : IDisposable
+internal sealed class BenchNet : IDisposable
 {
     private readonly DisposeScope scope;
 

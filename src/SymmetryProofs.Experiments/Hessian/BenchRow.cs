@@ -7,7 +7,7 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// A phase too slow or too large to run has its time extrapolated: its *_source field says from
 /// what, and its CPU time is null.
 /// </summary>
-public sealed record BenchRow(
+internal sealed record BenchRow(
     [property: JsonPropertyName("net")] string Net,
     [property: JsonPropertyName("n_params")] int NParams,
     [property: JsonPropertyName("n_samples")] int NSamples,

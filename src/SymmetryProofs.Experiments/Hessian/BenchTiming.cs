@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace SymmetryProofs.Experiments.Hessian;
 
 /// <summary>Wall and CPU time of benchmark phases, and the machine's load, for `hessian bench`.</summary>
-public static class BenchTiming
+internal static class BenchTiming
 {
     /// <summary>Wall time and this process's CPU time (user + system, all threads) of one call, in seconds.</summary>
     public static (double Wall, double Cpu) Time(Action action)

@@ -5,7 +5,7 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// law through them when there are two or more, else the one measured point scaled by an assumed
 /// exponent, else nothing (the phase must be measured). The description says which, for the report.
 /// </summary>
-public static class CostModel
+internal static class CostModel
 {
     public static (double Value, string How)? Predict(IReadOnlyList<(double N, double Cost)> measured, double n, double assumedExponent)
     {

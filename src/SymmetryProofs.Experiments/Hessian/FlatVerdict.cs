@@ -11,13 +11,13 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// LambdaMax is max |lambda| on both paths (the scale of the flat rule). Angles and the eigenvalue
 /// list exist on the full path only (NaN / empty on the tangent path).
 /// </summary>
-public sealed record FlatVerdict(
-    string Path, int OrbitDim, double TangentNormRel, int NFlat, int NFlatOutside, int NFlatGauge, double MaxAngle, double SoftestAngle,
+internal sealed record FlatVerdict(
+    SpectrumPath Path, int OrbitDim, double TangentNormRel, int NFlat, int NFlatOutside, int NFlatGauge, double MaxAngle, double SoftestAngle,
     double Curvature, double TangentResidual, double GaugeCurvature, double LambdaMax, double LambdaMaxResidual, double Softest,
     double ComplementSoftest, double Margin, int HessianVectorProducts, double Seconds, double[] Eigenvalues);
 
 /// <summary>Both paths' verdicts from the Hessian of one setting.</summary>
-public static class FlatVerdicts
+internal static class FlatVerdicts
 {
     /// <summary>The full path: the dense Hessian's spectrum, and H compressed to the complement of the tangent and gauge spans.</summary>
     public static FlatVerdict Full(Matrix<double> h, Matrix<double> gauge, Matrix<double>? tangents, double firstLayerNorm, double seconds)

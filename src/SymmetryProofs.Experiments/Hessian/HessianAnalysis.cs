@@ -5,22 +5,6 @@ using SymmetryProofs.Spectra;
 namespace SymmetryProofs.Experiments.Hessian;
 
 /// <summary>
-/// One trained setting: where it converged and what its Hessian says about flat directions, by the
-/// path named in Spectrum (eigenvalues, angles only on the full path). TangentResidualRel is the
-/// largest |Ht|/|t| / lambda_max over the tangents; ComplementSoftestRel the smallest |eigenvalue|
-/// (full) or Ritz value (tangent) of H on the complement of the tangent and gauge spans, / lambda_max;
-/// Margin the tangent path's distance from a changed verdict (NaN on the full path); Agreement the
-/// tangent path's verdict at the same point when both ran.
-/// </summary>
-public sealed record HessianResult(
-    string Kind, string Setting, string Group, int GroupDim, int K, int Seed, int NParams, int NSamples,
-    int OrbitDim, double TangentNormRel, int NFlat, int NFlatGauge, double MaxPrincipalAngleDeg, double SoftestAngleDeg, double TangentCurvature,
-    double TangentCurvatureRel, double GaugeCurvature, double LambdaMax, double LambdaSoftest, double GradNorm,
-    double Loss, double TrainAccuracy, bool Converged, int LbfgsIterations, int NewtonSteps, double Seconds, double[] Eigenvalues,
-    string Spectrum = SpectrumPath.Full, int NFlatOutside = 0, double TangentResidualRel = double.NaN, double ComplementSoftestRel = double.NaN,
-    double Margin = double.NaN, int HessianVectorProducts = 0, double AnalysisSeconds = double.NaN, PathAgreement? Agreement = null);
-
-/// <summary>
 /// Counting flat directions at a critical point: eigenvalues with |lambda| below FlatThreshold *
 /// lambda_max are near-null; the part of that eigenspace inside the softmax gauge span
 /// (principal angle under 1 degree) is n_flat_gauge, the rest n_flat. The tangents vec(W A_a)
@@ -28,7 +12,7 @@ public sealed record HessianResult(
 /// are compared with the non-gauge near-null space (principal angles) and with the softest
 /// non-gauge eigenvectors, and their curvature is the Rayleigh quotient t^T H t / t^T t.
 /// </summary>
-public static class HessianAnalysis
+internal static class HessianAnalysis
 {
     /// <summary>The shared flat rule (<see cref="TangentFlatness.DefaultFlatThreshold"/>): |lambda| below this fraction of lambda_max is flat.</summary>
     public const double FlatThreshold = TangentFlatness.DefaultFlatThreshold;
@@ -36,8 +20,7 @@ public static class HessianAnalysis
     /// <summary>The shared tangent rule (<see cref="TangentFlatness.DegenerateTangent"/>): a tangent shorter than this fraction of |W| counts as zero.</summary>
     public const double DegenerateTangent = TangentFlatness.DegenerateTangent;
 
-    public static (int OrbitDim, double TangentNormRel, int NFlat, int NFlatGauge, double MaxAngle, double SoftestAngle, double Curvature, double GaugeCurvature, double Softest)
-        Analyse(Matrix<double> h, SymmetricSpectrum spec, Matrix<double> gauge, Matrix<double>? tangents, double firstLayerNorm)
+    public static TangentAnalysis Analyse(Matrix<double> h, SymmetricSpectrum spec, Matrix<double> gauge, Matrix<double>? tangents, double firstLayerNorm)
     {
         int orbitDim = 0;
         double tangentNormRel = double.NaN;
@@ -53,7 +36,7 @@ public static class HessianAnalysis
         var nonGauge = Enumerable.Range(0, spec.Dimension).Where(i => gq.TransposeThisAndMultiply(spec.Vectors.Column(i)).L2Norm() < 0.5)
             .OrderBy(i => Math.Abs(spec.Values[i])).ToArray();
         double softest = nonGauge.Length > 0 ? spec.Values[nonGauge[0]] : double.NaN;
-        if (tangents is null) return (orbitDim, tangentNormRel, nFlat, nGauge, double.NaN, double.NaN, double.NaN, gaugeCurv, softest);
+        if (tangents is null) return new TangentAnalysis(orbitDim, tangentNormRel, nFlat, nGauge, double.NaN, double.NaN, double.NaN, gaugeCurv, softest);
         double maxAngle = double.NaN;
         if (nFlat > 0)
         {
@@ -64,7 +47,7 @@ public static class HessianAnalysis
         var softestSpan = spec.Columns(nonGauge.Take(tangents.ColumnCount).ToArray());
         double softestAngle = FlatDirections.PrincipalAnglesDegrees(softestSpan, tangents).DefaultIfEmpty(double.NaN).Max();
         double curvature = Enumerable.Range(0, tangents.ColumnCount).Average(a => FlatDirections.RayleighQuotient(h, tangents.Column(a)));
-        return (orbitDim, tangentNormRel, nFlat, nGauge, maxAngle, softestAngle, curvature, gaugeCurv, softest);
+        return new TangentAnalysis(orbitDim, tangentNormRel, nFlat, nGauge, maxAngle, softestAngle, curvature, gaugeCurv, softest);
     }
 
     /// <summary>Group coordinates t minimising |W - W0 U(t)|_F by Gauss-Newton from <paramref name="start"/>: where on the orbit W sits.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SymmetryProofs.Data;
+using SymmetryProofs.Experiments.Parsing;
 using SymmetryProofs.Experiments.Runs;
 using SymmetryProofs.Runtime;
 
@@ -8,11 +9,25 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// <summary>
 /// The settings that determine a hessian run's numbers (the fingerprint): group, protocol size,
 /// penalty, fixed modes, fine K, hidden width (null: the protocol's) and the <see cref="SpectrumPath"/>.
+/// Version hessian/3: checkpointed results hold typed kinds, settings, groups and paths (earlier checkpoints are refused).
 /// </summary>
-public sealed record HessianSettings(string Group, bool Quick, double Penalty, bool KeepFixedModes, int? FineK, int? Hidden = null, string Spectrum = SpectrumPath.Full, string Version = "hessian/2");
+public sealed record HessianSettings(HessianGroup Group, bool Quick, double Penalty, bool KeepFixedModes, int? FineK, int? Hidden = null,
+    SpectrumPath Spectrum = SpectrumPath.Full, string Version = HessianSettings.CurrentVersion)
+{
+    public const string CurrentVersion = "hessian/3";
+
+    /// <summary>Throws an <see cref="InputException"/> naming the first bad option: the one check of each.</summary>
+    public HessianSettings Validated()
+    {
+        if (!(Penalty > 0) || !double.IsFinite(Penalty)) throw new InputException($"--penalty: got {Penalty}; expected a positive finite number (it lifts accidental flat directions).");
+        if (FineK is < 2 or > 4096) throw new InputException($"--fine-k: got {FineK}; expected 2 to 4096 (a grid of one element is no augmentation).");
+        if (Hidden is < 1 or > 100_000) throw new InputException($"--hidden: got {Hidden}; expected a hidden width from 1 to 100000.");
+        return this;
+    }
+}
 
 /// <summary>One trained setting as checkpointed: what its Hessian says and where it converged (warm starts and roaming start there).</summary>
-public sealed record HessianUnit(HessianResult Result, double[] Theta);
+internal sealed record HessianUnit(HessianResult Result, double[] Theta);
 
 /// <summary>
 /// `hessian`: flat Hessian directions in augmented training (claims 9 and 10). Trains every setting
@@ -21,24 +36,19 @@ public sealed record HessianUnit(HessianResult Result, double[] Theta);
 /// </summary>
 public static class HessianExperiment
 {
-    public static readonly string[] Groups = ["so2", "translations"];
-
     public static int Run(HessianSettings settings, RunOptions options, string? dataDir, IRunLog log)
     {
-        if (!Groups.Contains(settings.Group)) throw new InputException($"--group: got '{settings.Group}'; expected so2 or translations.");
-        if (!(settings.Penalty > 0) || !double.IsFinite(settings.Penalty)) throw new InputException($"--penalty: got {settings.Penalty}; expected a positive finite number (it lifts accidental flat directions).");
-        if (settings.FineK is < 2 or > 4096) throw new InputException($"--fine-k: got {settings.FineK}; expected 2 to 4096 (a grid of one element is no augmentation).");
-        if (!SpectrumPath.Names.Contains(settings.Spectrum)) throw new InputException($"--spectrum: got '{settings.Spectrum}'; expected {string.Join(", ", SpectrumPath.Names)}.");
-        if (settings.Hidden is < 1 or > 100_000) throw new InputException($"--hidden: got {settings.Hidden}; expected a hidden width from 1 to 100000.");
+        settings.Validated();
         var problem = HessianProblem.Create(settings.Group, settings.Quick, dataDir, settings.KeepFixedModes, settings.FineK, settings.Hidden);
         using var folder = OutputFolder.Open(options, "hessian", log);
+        SettingsVersion.RefuseOlder(folder.Path, settings.Version);
         TorchSetup.Initialise();
         // MathNet's managed provider splits large products and decompositions over threads; one thread keeps a seed's results bit-for-bit repeatable.
         MathNet.Numerics.Control.UseSingleThread();
         var watch = Stopwatch.StartNew();
         var checkpoint = Checkpoint<HessianUnit>.Open(folder.Path, Runs.Fingerprint.Of(settings), log);
         var runner = new HessianRunner(problem, settings.Penalty, checkpoint, log, settings.Spectrum) { Total = options.Seeds * HessianRunner.RunsPerSeed(problem) };
-        log.Line($"hessian: group {settings.Group}, {(settings.Quick ? "quick" : "full")}, hidden width {problem.Hidden}, spectrum path {settings.Spectrum}, {options.Seeds} seed(s), penalty {settings.Penalty:G3}, writing to {folder.Path}");
+        log.Line($"hessian: group {settings.Group.Name()}, {(settings.Quick ? "quick" : "full")}, hidden width {problem.Hidden}, spectrum path {settings.Spectrum.Name()}, {options.Seeds} seed(s), penalty {settings.Penalty:G3}, writing to {folder.Path}");
         var seeds = Enumerable.Range(0, options.Seeds).Where(options.Shard.Owns).ToList();
         // Seeds run one after another, whatever --jobs says: two seeds at once made libtorch fail with
         // "Unknown scalar type" in CI (TorchSharp's temporary Scalars are not safe under concurrent
@@ -52,7 +62,7 @@ public static class HessianExperiment
             results.AddRange(r);
             if (seed == 0) roaming.AddRange(Roaming(problem, fine, none, log));
         }
-        if (!options.Shard.IsWhole && !Enumerable.Range(0, options.Seeds).All(s => checkpoint.TryGet(HessianRunner.Key(s, "main", "fine", problem.FineK), out _)))
+        if (!options.Shard.IsWhole && !Enumerable.Range(0, options.Seeds).All(s => checkpoint.TryGet(HessianRunner.Key(s, SettingKind.Main, Augmentation.Fine, problem.FineK), out _)))
         {
             log.Line($"shard {options.Shard}: its settings are in {checkpoint.Path}; join the shards with `merge` to write the reports.");
             return ExitCodes.Ok;
@@ -68,11 +78,11 @@ public static class HessianExperiment
 
     private static List<RoamPoint> Roaming(HessianProblem problem, HessianRunner.Trained fine, HessianRunner.Trained none, IRunLog log)
     {
-        double lr = 0.5 / fine.Result.LambdaMax;
+        double lr = 0.5 / fine.Result.Curvature.LambdaMax;
         log.Line($"SGD roaming from the fine and the unaugmented minima: {problem.RoamSteps} steps, batch {problem.RoamBatch}, lr = 0.5/lambda_max = {lr:G3}");
         var points = new List<RoamPoint>();
-        points.AddRange(HessianRoaming.Run("fine", fine.Loss, fine.Theta, problem.Group, problem.RoamSteps, problem.RoamBatch, lr, 50, 4242));
-        points.AddRange(HessianRoaming.Run("none", none.Loss, none.Theta, problem.Group, problem.RoamSteps, problem.RoamBatch, lr, 50, 4242));
+        points.AddRange(HessianRoaming.Run(Augmentation.Fine, fine.Loss, fine.Theta, problem.Group, problem.RoamSteps, problem.RoamBatch, lr, 50, 4242));
+        points.AddRange(HessianRoaming.Run(Augmentation.None, none.Loss, none.Theta, problem.Group, problem.RoamSteps, problem.RoamBatch, lr, 50, 4242));
         return points;
     }
 }

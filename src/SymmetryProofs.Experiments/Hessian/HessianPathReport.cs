@@ -11,11 +11,11 @@ internal static class HessianPathReport
 
     private static string F(double v, string fmt = "G3") => double.IsFinite(v) ? v.ToString(fmt, Inv) : "n/a";
 
-    public static void Protocol(StringBuilder sb, string spectrum, IReadOnlyList<HessianResult> results)
+    public static void Protocol(StringBuilder sb, SpectrumPath spectrum, IReadOnlyList<HessianResult> results)
     {
-        var paths = results.Select(r => r.Spectrum).Distinct().Order().ToList();
+        var paths = results.Select(r => r.Path.Spectrum).Distinct().OrderBy(p => p.Name(), StringComparer.Ordinal).ToList();
         var flat = new TangentFlatness();
-        sb.AppendLine($"- Spectrum path: `--spectrum {spectrum}` (auto = full up to {SpectrumPath.AutoLimit} parameters, tangent above); rows by path: {string.Join(", ", paths.Select(p => $"{p} {results.Count(r => r.Spectrum == p)}"))}" +
+        sb.AppendLine($"- Spectrum path: `--spectrum {spectrum.Name()}` (auto = full up to {SpectrumPaths.AutoLimit} parameters, tangent above); rows by path: {string.Join(", ", paths.Select(p => $"{p.Name()} {results.Count(r => r.Path.Spectrum == p)}"))}" +
             (results.Any(r => r.Agreement is not null) ? "; every row also has the tangent path's verdict at the same critical point (columns tp_* of hessian.csv)." : "."));
         if (paths.Contains(SpectrumPath.Full))
             sb.AppendLine("- Full path: the dense Hessian (R-operator, symmetrised), every eigenvalue by LAPACK; the complement column is the smallest |eigenvalue| of H compressed to the orthogonal complement of the tangent and gauge spans; training ends with Newton steps on the full Hessian's eigendecomposition.");
@@ -26,14 +26,14 @@ internal static class HessianPathReport
     }
 
     /// <summary>One row per trained setting of the five main ones: what the verdict rests on, whichever path produced it.</summary>
-    public static void Verdicts(StringBuilder sb, IReadOnlyList<HessianResult> main, string[] order)
+    public static void Verdicts(StringBuilder sb, IReadOnlyList<HessianResult> main, Augmentation[] order)
     {
         sb.AppendLine();
         sb.AppendLine("## Verdict per run (main settings)");
         sb.AppendLine("| setting | seed | path | params | orbit dim | n_flat | flat outside tangents | tangent curvature / lambda_max | max \\|Ht\\|/\\|t\\| / lambda_max | complement softest / lambda_max | lambda_max | margin | HVPs | analysis (s) | run (s) |");
         sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        foreach (var r in order.SelectMany(s => main.Where(r => r.Setting == s).OrderBy(r => r.Seed)))
-            sb.AppendLine($"| {r.Setting} | {r.Seed} | {r.Spectrum} | {r.NParams} | {r.OrbitDim} | {r.NFlat} | {r.NFlatOutside} | {F(r.TangentCurvatureRel)} | {F(r.TangentResidualRel)} | {F(r.ComplementSoftestRel)} | {F(r.LambdaMax, "G6")} | {F(r.Margin)} | {r.HessianVectorProducts} | {F(r.AnalysisSeconds, "F1")} | {F(r.Seconds, "F1")} |");
+        foreach (var r in order.SelectMany(s => main.Where(r => r.Id.Setting == s).OrderBy(r => r.Id.Seed)))
+            sb.AppendLine($"| {r.Id.Setting.Name()} | {r.Id.Seed} | {r.Path.Spectrum.Name()} | {r.Size.NParams} | {r.Flat.OrbitDim} | {r.Flat.NFlat} | {r.Flat.NFlatOutside} | {F(r.Curvature.TangentCurvatureRel)} | {F(r.Curvature.TangentResidualRel)} | {F(r.Curvature.ComplementSoftestRel)} | {F(r.Curvature.LambdaMax, "G6")} | {F(r.Path.Margin)} | {r.Path.HessianVectorProducts} | {F(r.Path.AnalysisSeconds, "F1")} | {F(r.Point.Seconds, "F1")} |");
     }
 
     /// <summary>The two paths side by side where both ran, and whether each comparison held its tolerance.</summary>
@@ -43,7 +43,7 @@ internal static class HessianPathReport
         if (both.Count == 0) return;
         sb.AppendLine();
         sb.AppendLine("## Tangent path against the full spectrum (same critical point)");
-        int sameCounts = both.Count(r => r.NFlat == r.Agreement!.NFlat && r.NFlatOutside == r.Agreement.NFlatOutside && r.NFlatGauge == r.Agreement.NFlatGauge);
+        int sameCounts = both.Count(r => r.Flat.NFlat == r.Agreement!.NFlat && r.Flat.NFlatOutside == r.Agreement.NFlatOutside && r.Flat.NFlatGauge == r.Agreement.NFlatGauge);
         sb.AppendLine($"{both.Count(r => r.Agreement!.AgreesWith(r))} of {both.Count} runs agree: n_flat, n_flat outside the tangents and n_flat_gauge equal where the tangent path is decisive (margin > 0: {both.Count(r => r.Agreement!.Decisive)} of {both.Count}); |lambda_max difference| within the Lanczos residual + 10 n u lambda_max; |tangent curvature difference| within 10 (n + N) u lambda_max (N samples). The three counts are equal in {sameCounts} of {both.Count} runs, decisive or not.");
         sb.AppendLine();
         sb.AppendLine("| kind | setting | k | seed | n_flat full / tangent | outside full / tangent | gauge full / tangent | lambda_max full | \\|difference\\| | tolerance | curvature full | \\|difference\\| | tolerance | complement softest / lambda_max full / tangent | margin | full (s) | tangent (s) | agree |");
@@ -51,8 +51,8 @@ internal static class HessianPathReport
         foreach (var r in both)
         {
             var a = r.Agreement!;
-            sb.AppendLine($"| {r.Kind} | {r.Setting} | {r.K} | {r.Seed} | {r.NFlat} / {a.NFlat} | {r.NFlatOutside} / {a.NFlatOutside} | {r.NFlatGauge} / {a.NFlatGauge} | {F(r.LambdaMax, "G6")} | {F(Math.Abs(Math.Abs(r.LambdaMax) - a.LambdaMax), "G2")} | {F(a.LambdaMaxTolerance, "G2")} | " +
-                $"{F(r.TangentCurvature)} | {F(Math.Abs(r.TangentCurvature - a.Curvature), "G2")} | {F(a.CurvatureTolerance, "G2")} | {F(r.ComplementSoftestRel)} / {F(Math.Abs(a.ComplementSoftest) / Math.Abs(r.LambdaMax))} | {F(a.Margin)} | {F(r.AnalysisSeconds, "F2")} | {F(a.Seconds, "F2")} | {(a.AgreesWith(r) ? "yes" : "NO")} |");
+            sb.AppendLine($"| {r.Id.Kind.Name()} | {r.Id.Setting.Name()} | {r.Id.K} | {r.Id.Seed} | {r.Flat.NFlat} / {a.NFlat} | {r.Flat.NFlatOutside} / {a.NFlatOutside} | {r.Flat.NFlatGauge} / {a.NFlatGauge} | {F(r.Curvature.LambdaMax, "G6")} | {F(Math.Abs(Math.Abs(r.Curvature.LambdaMax) - a.LambdaMax), "G2")} | {F(a.LambdaMaxTolerance, "G2")} | " +
+                $"{F(r.Curvature.TangentCurvature)} | {F(Math.Abs(r.Curvature.TangentCurvature - a.Curvature), "G2")} | {F(a.CurvatureTolerance, "G2")} | {F(r.Curvature.ComplementSoftestRel)} / {F(Math.Abs(a.ComplementSoftest) / Math.Abs(r.Curvature.LambdaMax))} | {F(a.Margin)} | {F(r.Path.AnalysisSeconds, "F2")} | {F(a.Seconds, "F2")} | {(a.AgreesWith(r) ? "yes" : "NO")} |");
         }
     }
 }

@@ -11,28 +11,28 @@ internal static class HessianPlots
         var plt = new Plot();
         foreach (var r in main)
         {
-            double max = r.Eigenvalues.Max(Math.Abs);
-            var ys = r.Eigenvalues.Select(v => Math.Log10(Math.Max(Math.Abs(v) / max, 1e-20))).OrderBy(v => v).ToArray();
+            double max = r.Path.Eigenvalues.Max(Math.Abs);
+            var ys = r.Path.Eigenvalues.Select(v => Math.Log10(Math.Max(Math.Abs(v) / max, 1e-20))).OrderBy(v => v).ToArray();
             var xs = Enumerable.Range(0, ys.Length).Select(i => (double)i).ToArray();
             var s = plt.Add.Scatter(xs, ys);
-            s.LegendText = $"{r.Setting} (k={r.K})";
+            s.LegendText = $"{r.Id.Setting.Name()} (k={r.Id.K})";
             s.MarkerSize = 3;
         }
         SaveWithThreshold(plt, threshold, "Hessian spectra at the critical points (seed 0)", "eigenvalue index (sorted by |lambda|)",
             "log10 |lambda| / lambda_max", Path.Combine(dir, "spectrum.png"));
     }
 
-    public static void CurvatureVsK(string dir, List<IGrouping<(string Kind, string Setting, int K), HessianResult>> sweeps, int groupDim, double threshold)
+    public static void CurvatureVsK(string dir, List<IGrouping<(SettingKind Kind, Augmentation Setting, int K), HessianResult>> sweeps, int groupDim, double threshold)
     {
         var plt = new Plot();
-        foreach (var kind in new[] { "k-sweep", "rate-sweep" })
+        foreach (var kind in new[] { SettingKind.KSweep, SettingKind.RateSweep })
         {
             var pts = sweeps.Where(g => g.Key.Kind == kind).OrderBy(g => g.Key.K)
-                .Select(g => (X: Math.Log10(kind == "k-sweep" ? Math.Pow(g.Key.K, groupDim) : g.Key.K),
-                              Y: Math.Log10(Math.Max(g.Average(r => Math.Abs(r.TangentCurvatureRel)), 1e-20)))).ToArray();
+                .Select(g => (X: Math.Log10(kind == SettingKind.KSweep ? Math.Pow(g.Key.K, groupDim) : g.Key.K),
+                              Y: Math.Log10(Math.Max(g.Average(r => Math.Abs(r.Curvature.TangentCurvatureRel)), 1e-20)))).ToArray();
             if (pts.Length == 0) continue;
             var s = plt.Add.Scatter(pts.Select(p => p.X).ToArray(), pts.Select(p => p.Y).ToArray());
-            s.LegendText = kind == "k-sweep" ? "grid of K per generator (x = K^d)" : "m random elements per sample";
+            s.LegendText = kind == SettingKind.KSweep ? "grid of K per generator (x = K^d)" : "m random elements per sample";
         }
         SaveWithThreshold(plt, threshold, "Curvature along the orbit tangents vs group elements per sample", "log10 group elements per sample",
             "log10 |t^T H t| / (|t|^2 lambda_max), mean over seeds", Path.Combine(dir, "curvature_vs_k.png"));
@@ -45,9 +45,9 @@ internal static class HessianPlots
         {
             var xs = g.Select(p => (double)p.Step).ToArray();
             var a = plt.Add.Scatter(xs, g.Select(p => p.Along).ToArray());
-            a.LegendText = $"{g.Key}: along tangents";
+            a.LegendText = $"{g.Key.Name()}: along tangents";
             var c = plt.Add.Scatter(xs, g.Select(p => p.Across).ToArray());
-            c.LegendText = $"{g.Key}: across";
+            c.LegendText = $"{g.Key.Name()}: across";
             c.LinePattern = LinePattern.Dashed;
         }
         plt.Title("SGD started at a minimum: displacement along vs across the orbit tangents");

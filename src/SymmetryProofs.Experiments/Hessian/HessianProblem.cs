@@ -12,7 +12,7 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// </summary>
 internal sealed class HessianProblem
 {
-    public required string GroupName { get; init; }
+    public required HessianGroup GroupId { get; init; }
     public required LieGroupAction Group { get; init; }
     public required int Samples { get; init; }
     public required int Hidden { get; init; }
@@ -43,11 +43,11 @@ internal sealed class HessianProblem
     }
 
     /// <summary>The protocol of <paramref name="group"/>; <paramref name="hidden"/>, when given, replaces its hidden width.</summary>
-    public static HessianProblem Create(string group, bool quick, string? dataDir, bool keepFixedModes, int? fineK = null, int? hidden = null) => group switch
+    public static HessianProblem Create(HessianGroup group, bool quick, string? dataDir, bool keepFixedModes, int? fineK = null, int? hidden = null) => group switch
     {
-        "so2" => new HessianProblem
+        HessianGroup.So2 => new HessianProblem
         {
-            GroupName = "so2",
+            GroupId = HessianGroup.So2,
             Group = new So2Action(),
             Samples = quick ? 48 : 150,
             Hidden = hidden ?? (quick ? 6 : 8),
@@ -61,8 +61,8 @@ internal sealed class HessianProblem
             DataDescription = "three rings in the plane (class = ring of the radius, radii in [0.05, 0.45), [0.55, 0.95), [1.05, 1.45)), angles uniform",
             InvariantDescription = "|x|^2 (the SO(2) invariant), standardised",
         }.With(seed => So2Rings.Generate(quick ? 48 : 150, 3, SeedStreams.For(seed, "data")), x => So2Action.RadiusSquared(x)),
-        "translations" => TranslationsProblem(quick, dataDir, keepFixedModes, fineK, hidden),
-        _ => throw new ArgumentException($"--group must be so2 or translations; got '{group}'."),
+        HessianGroup.Translations => TranslationsProblem(quick, dataDir, keepFixedModes, fineK, hidden),
+        _ => throw new ArgumentOutOfRangeException(nameof(group), group, null),
     };
 
     /// <summary>The protocol's sweep, or with --fine-k its points below K and K itself (the sweep ends at the fine run).</summary>
@@ -80,7 +80,7 @@ internal sealed class HessianProblem
         var spectrum = new TorusPowerSpectrum(8, 8);
         return new HessianProblem
         {
-            GroupName = "translations",
+            GroupId = HessianGroup.Translations,
             Group = group,
             Samples = n,
             Hidden = hidden ?? 3,

@@ -10,18 +10,18 @@ namespace SymmetryProofs.Experiments.Hessian;
 internal sealed class HessianReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private static readonly string[] MainOrder = { "fine", "coarse", "random", "invariant", "none" };
+    private static readonly Augmentation[] MainOrder = [Augmentation.Fine, Augmentation.Coarse, Augmentation.Random, Augmentation.Invariant, Augmentation.None];
     private readonly HessianProblem problem;
     private readonly double penalty;
     private readonly bool quick;
-    private readonly string spectrum;
+    private readonly SpectrumPath spectrum;
     private readonly int seeds;
     private readonly List<HessianResult> results;
     private readonly List<RoamPoint> roaming;
     private readonly double seconds;
     private readonly string commandLine;
 
-    public HessianReport(HessianProblem problem, double penalty, bool quick, string spectrum, int seeds, List<HessianResult> results, List<RoamPoint> roaming, double seconds, string commandLine)
+    public HessianReport(HessianProblem problem, double penalty, bool quick, SpectrumPath spectrum, int seeds, List<HessianResult> results, List<RoamPoint> roaming, double seconds, string commandLine)
     {
         this.spectrum = spectrum;
         this.problem = problem;
@@ -42,16 +42,16 @@ internal sealed class HessianReport
         AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), Json());
         AtomicFile.WriteAllText(Path.Combine(dir, "hessian.md"), Markdown());
         // The tangent path has no eigenvalue list: no spectrum plot from its rows (none at all on that path alone).
-        var spectra = Main().Where(r => r.Seed == 0 && r.Eigenvalues.Length > 0).ToList();
+        var spectra = Main().Where(r => r.Id.Seed == 0 && r.Path.Eigenvalues.Length > 0).ToList();
         if (spectra.Count > 0) HessianPlots.Spectrum(dir, spectra, HessianAnalysis.FlatThreshold);
-        HessianPlots.CurvatureVsK(dir, Groups().Where(g => g.Key.Kind != "main").ToList(), problem.Group.Dimension, HessianAnalysis.FlatThreshold);
+        HessianPlots.CurvatureVsK(dir, Groups().Where(g => g.Key.Kind != SettingKind.Main).ToList(), problem.Group.Dimension, HessianAnalysis.FlatThreshold);
         HessianPlots.Roaming(dir, roaming);
     }
 
-    private IEnumerable<HessianResult> Main() => results.Where(r => r.Kind == "main");
+    private IEnumerable<HessianResult> Main() => results.Where(r => r.Id.Kind == SettingKind.Main);
 
-    private List<IGrouping<(string Kind, string Setting, int K), HessianResult>> Groups() =>
-        results.GroupBy(r => (r.Kind, r.Setting, r.K)).ToList();
+    private List<IGrouping<(SettingKind Kind, Augmentation Setting, int K), HessianResult>> Groups() =>
+        results.GroupBy(r => (r.Id.Kind, r.Id.Setting, r.Id.K)).ToList();
 
     private static string F(double v, string fmt = "G4") => double.IsFinite(v) ? v.ToString(fmt, Inv) : "n/a";
 
@@ -73,11 +73,11 @@ internal sealed class HessianReport
             "spectrum_path,n_flat_outside,tangent_residual_rel,complement_softest_rel,margin,hvps,analysis_seconds," +
             "tp_n_flat,tp_n_flat_outside,tp_n_flat_gauge,tp_lambda_max,tp_lambda_max_tolerance,tp_tangent_curvature,tp_curvature_tolerance,tp_complement_softest_rel,tp_margin,tp_hvps,tp_seconds,paths_agree");
         foreach (var r in results)
-            sb.AppendLine(string.Join(",", r.Kind, r.Setting, r.Group, r.GroupDim, r.K, r.Seed, r.NParams, r.NSamples, r.OrbitDim, F(r.TangentNormRel, "R"), r.NFlat, r.NFlatGauge,
-                F(r.MaxPrincipalAngleDeg, "R"), F(r.SoftestAngleDeg, "R"), F(r.TangentCurvature, "R"), F(r.TangentCurvatureRel, "R"), F(r.GaugeCurvature, "R"),
-                F(r.LambdaMax, "R"), F(r.LambdaSoftest, "R"), F(r.GradNorm, "R"), F(r.Loss, "R"), F(r.TrainAccuracy, "R"), r.Converged ? "true" : "false",
-                r.LbfgsIterations, r.NewtonSteps, F(r.Seconds, "F2"), r.Spectrum, r.NFlatOutside, F(r.TangentResidualRel, "R"), F(r.ComplementSoftestRel, "R"),
-                F(r.Margin, "R"), r.HessianVectorProducts, F(r.AnalysisSeconds, "F2"), AgreementCsv(r)));
+            sb.AppendLine(string.Join(",", r.Id.Kind.Name(), r.Id.Setting.Name(), r.Size.Group.Name(), r.Size.GroupDim, r.Id.K, r.Id.Seed, r.Size.NParams, r.Size.NSamples, r.Flat.OrbitDim, F(r.Flat.TangentNormRel, "R"), r.Flat.NFlat, r.Flat.NFlatGauge,
+                F(r.Curvature.MaxPrincipalAngleDeg, "R"), F(r.Curvature.SoftestAngleDeg, "R"), F(r.Curvature.TangentCurvature, "R"), F(r.Curvature.TangentCurvatureRel, "R"), F(r.Curvature.GaugeCurvature, "R"),
+                F(r.Curvature.LambdaMax, "R"), F(r.Curvature.LambdaSoftest, "R"), F(r.Point.GradNorm, "R"), F(r.Point.Loss, "R"), F(r.Point.TrainAccuracy, "R"), r.Point.Converged ? "true" : "false",
+                r.Point.LbfgsIterations, r.Point.NewtonSteps, F(r.Point.Seconds, "F2"), r.Path.Spectrum.Name(), r.Flat.NFlatOutside, F(r.Curvature.TangentResidualRel, "R"), F(r.Curvature.ComplementSoftestRel, "R"),
+                F(r.Path.Margin, "R"), r.Path.HessianVectorProducts, F(r.Path.AnalysisSeconds, "F2"), AgreementCsv(r)));
         return sb.ToString();
     }
 
@@ -85,14 +85,14 @@ internal sealed class HessianReport
     {
         if (r.Agreement is not { } a) return string.Join(",", Enumerable.Repeat("", 13));
         return string.Join(",", a.NFlat, a.NFlatOutside, a.NFlatGauge, F(a.LambdaMax, "R"), F(a.LambdaMaxTolerance, "R"), F(a.Curvature, "R"), F(a.CurvatureTolerance, "R"),
-            F(Math.Abs(a.ComplementSoftest) / Math.Abs(r.LambdaMax), "R"), F(a.Margin, "R"), a.HessianVectorProducts, F(a.Seconds, "F2"), a.AgreesWith(r) ? "true" : "false");
+            F(Math.Abs(a.ComplementSoftest) / Math.Abs(r.Curvature.LambdaMax), "R"), F(a.Margin, "R"), a.HessianVectorProducts, F(a.Seconds, "F2"), a.AgreesWith(r) ? "true" : "false");
     }
 
     private string Spectra()
     {
         var sb = new StringBuilder("setting,seed,index,eigenvalue\n");
         foreach (var r in Main())
-            for (int i = 0; i < r.Eigenvalues.Length; i++) sb.AppendLine($"{r.Setting},{r.Seed},{i},{r.Eigenvalues[i].ToString("R", Inv)}");
+            for (int i = 0; i < r.Path.Eigenvalues.Length; i++) sb.AppendLine($"{r.Id.Setting.Name()},{r.Id.Seed},{i},{r.Path.Eigenvalues[i].ToString("R", Inv)}");
         return sb.ToString();
     }
 
@@ -100,7 +100,7 @@ internal sealed class HessianReport
     {
         var sb = new StringBuilder("setting,seed,step,displacement_along_tangents,displacement_across,orbit_coordinate,distance_to_orbit_of_start\n");
         foreach (var p in roaming)
-            sb.AppendLine($"{p.Setting},{p.Seed},{p.Step},{p.Along.ToString("R", Inv)},{p.Across.ToString("R", Inv)},{p.OrbitCoordinate.ToString("R", Inv)},{p.OrbitResidual.ToString("R", Inv)}");
+            sb.AppendLine($"{p.Setting.Name()},{p.Seed},{p.Step},{p.Along.ToString("R", Inv)},{p.Across.ToString("R", Inv)},{p.OrbitCoordinate.ToString("R", Inv)},{p.OrbitResidual.ToString("R", Inv)}");
         return sb.ToString();
     }
 
@@ -110,59 +110,55 @@ internal sealed class HessianReport
     {
         var settings = Groups().Select(g =>
         {
-            var rs = g.OrderBy(r => r.Seed).ToList();
-            return new Dictionary<string, object?>
-            {
-                ["kind"] = g.Key.Kind,
-                ["setting"] = g.Key.Setting,
-                ["group"] = problem.GroupName,
-                ["group_dim"] = problem.Group.Dimension,
-                ["k"] = g.Key.K,
-                ["n_params"] = rs[0].NParams,
-                ["n_samples"] = rs[0].NSamples,
-                ["seeds"] = rs.Count,
-                ["orbit_dim"] = Median(rs.Select(r => r.OrbitDim)),
-                ["tangent_norm_rel"] = J(Stat(rs.Select(r => r.TangentNormRel)).Mean),
-                ["n_flat"] = Median(rs.Select(r => r.NFlat)),
-                ["n_flat_per_seed"] = rs.Select(r => r.NFlat).ToArray(),
-                ["n_flat_gauge"] = Median(rs.Select(r => r.NFlatGauge)),
-                ["max_principal_angle_deg"] = J(rs.Select(r => r.MaxPrincipalAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max()),
-                ["softest_angle_deg"] = J(rs.Select(r => r.SoftestAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max()),
-                ["tangent_curvature"] = J(Stat(rs.Select(r => r.TangentCurvature)).Mean),
-                ["tangent_curvature_sd"] = J(Stat(rs.Select(r => r.TangentCurvature)).Sd),
-                ["tangent_curvature_rel"] = J(Stat(rs.Select(r => r.TangentCurvatureRel)).Mean),
-                ["gauge_curvature"] = J(Stat(rs.Select(r => r.GaugeCurvature)).Mean),
-                ["lambda_max"] = J(Stat(rs.Select(r => r.LambdaMax)).Mean),
-                ["lambda_max_sd"] = J(Stat(rs.Select(r => r.LambdaMax)).Sd),
-                ["grad_norm"] = J(rs.Max(r => r.GradNorm)),
-                ["converged_seeds"] = rs.Count(r => r.Converged),
-                ["train_accuracy"] = J(Stat(rs.Select(r => r.TrainAccuracy)).Mean),
-                ["spectrum_path"] = rs[0].Spectrum,
-                ["n_flat_outside_per_seed"] = rs.Select(r => r.NFlatOutside).ToArray(),
-                ["tangent_residual_rel_max"] = J(rs.Select(r => r.TangentResidualRel).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max()),
-                ["complement_softest_rel_min"] = J(rs.Select(r => r.ComplementSoftestRel).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Min()),
-                ["analysis_seconds"] = J(Stat(rs.Select(r => r.AnalysisSeconds)).Mean),
-                ["seconds"] = J(Stat(rs.Select(r => r.Seconds)).Mean),
-                ["paths_agree"] = rs.All(r => r.Agreement is null) ? null : rs.Where(r => r.Agreement is not null).All(r => r.Agreement!.AgreesWith(r)),
-            };
+            var rs = g.OrderBy(r => r.Id.Seed).ToList();
+            return new HessianSettingSummary(
+                g.Key.Kind.Name(),
+                g.Key.Setting.Name(),
+                problem.GroupId.Name(),
+                problem.Group.Dimension,
+                g.Key.K,
+                rs[0].Size.NParams,
+                rs[0].Size.NSamples,
+                rs.Count,
+                Median(rs.Select(r => r.Flat.OrbitDim)),
+                J(Stat(rs.Select(r => r.Flat.TangentNormRel)).Mean),
+                Median(rs.Select(r => r.Flat.NFlat)),
+                rs.Select(r => r.Flat.NFlat).ToArray(),
+                Median(rs.Select(r => r.Flat.NFlatGauge)),
+                J(rs.Select(r => r.Curvature.MaxPrincipalAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max()),
+                J(rs.Select(r => r.Curvature.SoftestAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max()),
+                J(Stat(rs.Select(r => r.Curvature.TangentCurvature)).Mean),
+                J(Stat(rs.Select(r => r.Curvature.TangentCurvature)).Sd),
+                J(Stat(rs.Select(r => r.Curvature.TangentCurvatureRel)).Mean),
+                J(Stat(rs.Select(r => r.Curvature.GaugeCurvature)).Mean),
+                J(Stat(rs.Select(r => r.Curvature.LambdaMax)).Mean),
+                J(Stat(rs.Select(r => r.Curvature.LambdaMax)).Sd),
+                J(rs.Max(r => r.Point.GradNorm)),
+                rs.Count(r => r.Point.Converged),
+                J(Stat(rs.Select(r => r.Point.TrainAccuracy)).Mean),
+                rs[0].Path.Spectrum.Name(),
+                rs.Select(r => r.Flat.NFlatOutside).ToArray(),
+                J(rs.Select(r => r.Curvature.TangentResidualRel).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max()),
+                J(rs.Select(r => r.Curvature.ComplementSoftestRel).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Min()),
+                J(Stat(rs.Select(r => r.Path.AnalysisSeconds)).Mean),
+                J(Stat(rs.Select(r => r.Point.Seconds)).Mean),
+                rs.All(r => r.Agreement is null) ? null : rs.Where(r => r.Agreement is not null).All(r => r.Agreement!.AgreesWith(r)));
         }).ToList();
-        var doc = new Dictionary<string, object?>
-        {
-            ["group"] = problem.GroupName,
-            ["group_dim"] = problem.Group.Dimension,
-            ["quick"] = quick,
-            ["hidden"] = problem.Hidden,
-            ["spectrum_path"] = spectrum,
-            ["seeds"] = seeds,
-            ["penalty"] = penalty,
-            ["penalty_form"] = "(penalty/2) * |theta|^2 on every weight and bias",
-            ["flat_threshold"] = $"|lambda| < {HessianAnalysis.FlatThreshold:G} * lambda_max",
-            ["gauge_convention"] = "counted apart: n_flat_gauge = near-null directions within 1 degree of the softmax gauge span; the penalty gives the gauge curvature = penalty, so it is normally 0",
-            ["integer_fields"] = "n_flat and n_flat_gauge are medians over seeds (per-seed values in n_flat_per_seed); angles are maxima over seeds; grad_norm the maximum; other numbers means",
-            ["runtime_seconds"] = seconds,
-            ["command"] = commandLine,
-            ["settings"] = settings,
-        };
+        var doc = new HessianSummary(
+            problem.GroupId.Name(),
+            problem.Group.Dimension,
+            quick,
+            problem.Hidden,
+            spectrum.Name(),
+            seeds,
+            penalty,
+            "(penalty/2) * |theta|^2 on every weight and bias",
+            $"|lambda| < {HessianAnalysis.FlatThreshold:G} * lambda_max",
+            "counted apart: n_flat_gauge = near-null directions within 1 degree of the softmax gauge span; the penalty gives the gauge curvature = penalty, so it is normally 0",
+            "n_flat and n_flat_gauge are medians over seeds (per-seed values in n_flat_per_seed); angles are maxima over seeds; grad_norm the maximum; other numbers means",
+            seconds,
+            commandLine,
+            settings);
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true });
     }
 
@@ -170,21 +166,21 @@ internal sealed class HessianReport
     public IEnumerable<string> Findings()
     {
         int d = problem.Group.Dimension;
-        var fine = Main().Where(r => r.Setting == "fine").ToList();
-        yield return $"fine (K = {problem.FineK}): n_flat per seed = [{string.Join(", ", fine.Select(r => r.NFlat))}] (expected the orbit dimension = dim G - dim stabiliser of W: [{string.Join(", ", fine.Select(r => r.OrbitDim))}]; dim G = {d}), min |W A_a| / |W| = [{string.Join(", ", fine.Select(r => F(r.TangentNormRel, "G2")))}], largest angle to tangents = {F(fine.Select(r => r.MaxPrincipalAngleDeg).DefaultIfEmpty(double.NaN).Max(), "G3")} deg (expected < 1), tangent curvature / lambda_max = {MeanSd(fine.Select(r => r.TangentCurvatureRel))}";
-        foreach (var s in new[] { "coarse", "random", "invariant", "none" })
+        var fine = Main().Where(r => r.Id.Setting == Augmentation.Fine).ToList();
+        yield return $"fine (K = {problem.FineK}): n_flat per seed = [{string.Join(", ", fine.Select(r => r.Flat.NFlat))}] (expected the orbit dimension = dim G - dim stabiliser of W: [{string.Join(", ", fine.Select(r => r.Flat.OrbitDim))}]; dim G = {d}), min |W A_a| / |W| = [{string.Join(", ", fine.Select(r => F(r.Flat.TangentNormRel, "G2")))}], largest angle to tangents = {F(fine.Select(r => r.Curvature.MaxPrincipalAngleDeg).DefaultIfEmpty(double.NaN).Max(), "G3")} deg (expected < 1), tangent curvature / lambda_max = {MeanSd(fine.Select(r => r.Curvature.TangentCurvatureRel))}";
+        foreach (var s in MainOrder.Skip(1))
         {
-            var rs = Main().Where(r => r.Setting == s).ToList();
-            yield return $"{s}: n_flat per seed = [{string.Join(", ", rs.Select(r => r.NFlat))}], n_flat_gauge = [{string.Join(", ", rs.Select(r => r.NFlatGauge))}], tangent curvature / lambda_max = {MeanSd(rs.Select(r => r.TangentCurvatureRel))}";
+            var rs = Main().Where(r => r.Id.Setting == s).ToList();
+            yield return $"{s.Name()}: n_flat per seed = [{string.Join(", ", rs.Select(r => r.Flat.NFlat))}], n_flat_gauge = [{string.Join(", ", rs.Select(r => r.Flat.NFlatGauge))}], tangent curvature / lambda_max = {MeanSd(rs.Select(r => r.Curvature.TangentCurvatureRel))}";
         }
-        var sweep = results.Where(r => r.Kind == "k-sweep").GroupBy(r => r.K).OrderBy(g => g.Key)
-            .Select(g => (K: g.Key, C: Stat(g.Select(r => Math.Abs(r.TangentCurvatureRel))).Mean)).ToList();
+        var sweep = results.Where(r => r.Id.Kind == SettingKind.KSweep).GroupBy(r => r.Id.K).OrderBy(g => g.Key)
+            .Select(g => (K: g.Key, C: Stat(g.Select(r => Math.Abs(r.Curvature.TangentCurvatureRel))).Mean)).ToList();
         int rises = sweep.Zip(sweep.Skip(1), (a, b) => b.C > a.C && b.C > HessianChecks.RoundingFloor ? 1 : 0).Sum();
         yield return $"K sweep: |tangent curvature| / lambda_max = {string.Join(", ", sweep.Select(p => $"K={p.K}: {F(p.C, "G2")}"))}; {rises} increase(s) between consecutive K (ignoring values below {HessianChecks.RoundingFloor:G}, the resolution set by |grad| < 1e-8)";
-        var rate = results.Where(r => r.Kind == "rate-sweep").GroupBy(r => r.K).OrderBy(g => g.Key)
-            .Select(g => $"m={g.Key}: {F(Stat(g.Select(r => Math.Abs(r.TangentCurvatureRel))).Mean, "G2")}");
+        var rate = results.Where(r => r.Id.Kind == SettingKind.RateSweep).GroupBy(r => r.Id.K).OrderBy(g => g.Key)
+            .Select(g => $"m={g.Key}: {F(Stat(g.Select(r => Math.Abs(r.Curvature.TangentCurvatureRel))).Mean, "G2")}");
         yield return $"random sampling: |tangent curvature| / lambda_max = {string.Join(", ", rate)}";
-        var nc = results.Count(r => !r.Converged);
+        var nc = results.Count(r => !r.Point.Converged);
         yield return nc == 0 ? "every run reached |grad| < 1e-8" : $"{nc} of {results.Count} runs did NOT reach |grad| < 1e-8 (see grad_norm)";
     }
 
@@ -195,7 +191,7 @@ internal sealed class HessianReport
         sb.AppendLine($"# Flat Hessian directions: {problem.Group.Name}");
         sb.AppendLine();
         sb.AppendLine($"Command: `{commandLine}`  ");
-        sb.AppendLine($"Run time: {seconds:F1} s for this invocation ({(quick ? "quick" : "full")} protocol, {seeds} seed(s), single-threaded float64); the settings' own times (training + analysis, column seconds of hessian.csv, including settings reused from the checkpoint of an earlier invocation) sum to {results.Where(r => !(r.Kind == "k-sweep" && r.K == problem.FineK)).Sum(r => r.Seconds):F1} s.");
+        sb.AppendLine($"Run time: {seconds:F1} s for this invocation ({(quick ? "quick" : "full")} protocol, {seeds} seed(s), single-threaded float64); the settings' own times (training + analysis, column seconds of hessian.csv, including settings reused from the checkpoint of an earlier invocation) sum to {results.Where(r => !(r.Id.Kind == SettingKind.KSweep && r.Id.K == problem.FineK)).Sum(r => r.Point.Seconds):F1} s.");
         sb.AppendLine();
         sb.AppendLine("## Protocol");
         sb.AppendLine($"- Group: {problem.Group.Name}, dimension {d}, periods {string.Join(" x ", problem.Group.Periods.Select(p => p.ToString("G4", Inv)))}.");
@@ -216,7 +212,7 @@ internal sealed class HessianReport
         sb.AppendLine("## Checks (the exit code is 1 when one fails)");
         var checks = HessianChecks.Evaluate(results);
         sb.Append(Publishing.Headline.Wrap(
-            $"Flat directions, {problem.Group} ({results.Select(r => r.Seed).Distinct().Count()} seeds, spectrum path {spectrum}): of {checks.Count} checks {checks.Count(c => c.Held && c.Conclusive)} hold, " +
+            $"Flat directions, {problem.Group} ({results.Select(r => r.Id.Seed).Distinct().Count()} seeds, spectrum path {spectrum.Name()}): of {checks.Count} checks {checks.Count(c => c.Held && c.Conclusive)} hold, " +
             $"{checks.Count(c => !c.Held)} fail, {checks.Count(c => c.Held && !c.Conclusive)} are inconclusive" +
             string.Concat(checks.Where(c => !c.Held || !c.Conclusive).Select(c => $"; {(c.Held ? "inconclusive" : "FAILS")}: {c.Name}")) + "."));
         foreach (var c in checks) sb.AppendLine($"- {c}");
@@ -226,22 +222,22 @@ internal sealed class HessianReport
         sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var s in MainOrder)
         {
-            var rs = Main().Where(r => r.Setting == s).OrderBy(r => r.Seed).ToList();
+            var rs = Main().Where(r => r.Id.Setting == s).OrderBy(r => r.Id.Seed).ToList();
             if (rs.Count == 0) continue;
-            sb.AppendLine($"| {s} | {rs[0].K} | {rs[0].NParams} | {string.Join(", ", rs.Select(r => r.OrbitDim))} | {MeanSd(rs.Select(r => r.TangentNormRel))} | {string.Join(", ", rs.Select(r => r.NFlat))} | {string.Join(", ", rs.Select(r => r.NFlatGauge))} | " +
-                $"{F(rs.Select(r => r.MaxPrincipalAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max(), "G3")} | {F(rs.Select(r => r.SoftestAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max(), "G3")} | " +
-                $"{MeanSd(rs.Select(r => r.TangentCurvature))} | {MeanSd(rs.Select(r => r.TangentCurvatureRel))} | {MeanSd(rs.Select(r => r.GaugeCurvature))} | {MeanSd(rs.Select(r => r.LambdaMax))} | {F(rs.Max(r => r.GradNorm), "G2")} | {MeanSd(rs.Select(r => r.TrainAccuracy), "F3")} |");
+            sb.AppendLine($"| {s.Name()} | {rs[0].Id.K} | {rs[0].Size.NParams} | {string.Join(", ", rs.Select(r => r.Flat.OrbitDim))} | {MeanSd(rs.Select(r => r.Flat.TangentNormRel))} | {string.Join(", ", rs.Select(r => r.Flat.NFlat))} | {string.Join(", ", rs.Select(r => r.Flat.NFlatGauge))} | " +
+                $"{F(rs.Select(r => r.Curvature.MaxPrincipalAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max(), "G3")} | {F(rs.Select(r => r.Curvature.SoftestAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max(), "G3")} | " +
+                $"{MeanSd(rs.Select(r => r.Curvature.TangentCurvature))} | {MeanSd(rs.Select(r => r.Curvature.TangentCurvatureRel))} | {MeanSd(rs.Select(r => r.Curvature.GaugeCurvature))} | {MeanSd(rs.Select(r => r.Curvature.LambdaMax))} | {F(rs.Max(r => r.Point.GradNorm), "G2")} | {MeanSd(rs.Select(r => r.Point.TrainAccuracy), "F3")} |");
         }
         HessianPathReport.Verdicts(sb, Main().ToList(), MainOrder);
         HessianPathReport.Agreement(sb, results);
-        foreach (var (kind, title, unit) in new[] { ("k-sweep", "K sweep (grid, K per generator)", "K"), ("rate-sweep", "Random sampling rate (m elements per sample)", "m") })
+        foreach (var (kind, title, unit) in new[] { (SettingKind.KSweep, "K sweep (grid, K per generator)", "K"), (SettingKind.RateSweep, "Random sampling rate (m elements per sample)", "m") })
         {
             sb.AppendLine();
             sb.AppendLine($"## {title}");
             sb.AppendLine($"| {unit} | elements per sample | n_flat per seed | softest angle (deg) | tangent curvature / lambda_max | max grad norm |");
             sb.AppendLine("| --- | --- | --- | --- | --- | --- |");
-            foreach (var g in results.Where(r => r.Kind == kind).GroupBy(r => r.K).OrderBy(g => g.Key))
-                sb.AppendLine($"| {g.Key} | {(kind == "k-sweep" ? (long)Math.Pow(g.Key, d) : g.Key)} | {string.Join(", ", g.OrderBy(r => r.Seed).Select(r => r.NFlat))} | {F(g.Select(r => r.SoftestAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max(), "G3")} | {MeanSd(g.Select(r => r.TangentCurvatureRel))} | {F(g.Max(r => r.GradNorm), "G2")} |");
+            foreach (var g in results.Where(r => r.Id.Kind == kind).GroupBy(r => r.Id.K).OrderBy(g => g.Key))
+                sb.AppendLine($"| {g.Key} | {(kind == SettingKind.KSweep ? (long)Math.Pow(g.Key, d) : g.Key)} | {string.Join(", ", g.OrderBy(r => r.Id.Seed).Select(r => r.Flat.NFlat))} | {F(g.Select(r => r.Curvature.SoftestAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max(), "G3")} | {MeanSd(g.Select(r => r.Curvature.TangentCurvatureRel))} | {F(g.Max(r => r.Point.GradNorm), "G2")} |");
         }
         sb.AppendLine();
         sb.AppendLine("## SGD roaming (seed 0)");
@@ -251,7 +247,7 @@ internal sealed class HessianReport
         {
             var pts = g.ToList();
             foreach (var p in new[] { pts[0], pts[pts.Count / 10], pts[pts.Count / 4], pts[pts.Count / 2], pts[^1] }.Distinct())
-                sb.AppendLine($"| {p.Setting} | {p.Step} | {F(p.Along, "G3")} | {F(p.Across, "G3")} | {F(p.OrbitCoordinate, "G3")} | {F(p.OrbitResidual, "G3")} |");
+                sb.AppendLine($"| {p.Setting.Name()} | {p.Step} | {F(p.Along, "G3")} | {F(p.Across, "G3")} | {F(p.OrbitCoordinate, "G3")} | {F(p.OrbitResidual, "G3")} |");
         }
         sb.AppendLine();
         sb.AppendLine("Files: hessian.csv (every run), spectra.csv (every eigenvalue of the five settings, full path only), summary.json, roaming.csv, spectrum.png (full-path rows only), curvature_vs_k.png, roaming.png.");

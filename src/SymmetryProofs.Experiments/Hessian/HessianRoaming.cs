@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 
 namespace SymmetryProofs.Experiments.Hessian;
 
-public sealed record RoamPoint(string Setting, int Seed, int Step, double Along, double Across, double OrbitCoordinate, double OrbitResidual);
+internal sealed record RoamPoint(Augmentation Setting, int Seed, int Step, double Along, double Across, double OrbitCoordinate, double OrbitResidual);
 
 /// <summary>
 /// SGD started at a minimum (minibatches of augmented samples, so the noise is not orbit-averaged):
@@ -16,7 +16,7 @@ public sealed record RoamPoint(string Setting, int Seed, int Step, double Along,
 /// </summary>
 internal static class HessianRoaming
 {
-    public static List<RoamPoint> Run(string setting, HessianLoss loss, double[] thetaStar, LieGroupAction group, int steps, int batch,
+    public static List<RoamPoint> Run(Augmentation setting, HessianLoss loss, double[] thetaStar, LieGroupAction group, int steps, int batch,
         double learningRate, int checkpoints, int seed)
     {
         var widths = loss.Net.Widths;

@@ -15,7 +15,7 @@ internal sealed class HessianRunner
     private readonly double penalty;
     private readonly Checkpoint<HessianUnit> checkpoint;
     private readonly IRunLog log;
-    private readonly string spectrum;
+    private readonly SpectrumPath spectrum;
     public int Total { get; init; }
 
     /// <summary>
@@ -23,7 +23,7 @@ internal sealed class HessianRunner
     /// solver's Newton steps are Hessian-free (truncated CG on HVPs): the dense Hessian it would
     /// otherwise factor every step is what that path exists to avoid.
     /// </summary>
-    public HessianRunner(HessianProblem problem, double penalty, Checkpoint<HessianUnit> checkpoint, IRunLog log, string spectrum = SpectrumPath.Full)
+    public HessianRunner(HessianProblem problem, double penalty, Checkpoint<HessianUnit> checkpoint, IRunLog log, SpectrumPath spectrum = SpectrumPath.Full)
     {
         this.spectrum = spectrum;
 
@@ -34,7 +34,7 @@ internal sealed class HessianRunner
     }
 
     /// <summary>The checkpoint key of one trained setting.</summary>
-    public static string Key(int seed, string kind, string setting, int k) => $"seed={seed};kind={kind};setting={setting};k={k}";
+    public static string Key(int seed, SettingKind kind, Augmentation setting, int k) => $"seed={seed};kind={kind.Name()};setting={setting.Name()};k={k}";
 
     public static int RunsPerSeed(HessianProblem p) => 5 + p.KSweep.Count(k => k != p.FineK) + p.RateSweep.Length;
 
@@ -43,7 +43,7 @@ internal sealed class HessianRunner
     private int done;
 
     /// <summary>Trains one setting, or takes it from the checkpoint when an earlier run with the same settings finished it.</summary>
-    public Trained Train(string kind, string setting, int k, LabelledSet set, bool invariant, double[]? start, int seed)
+    public Trained Train(SettingKind kind, Augmentation setting, int k, LabelledSet set, bool invariant, double[]? start, int seed)
     {
         int[] widths = problem.Widths(set);
         var loss = new HessianLoss(new TorchMlp(widths, withBiases: true), set, penalty);
@@ -58,19 +58,19 @@ internal sealed class HessianRunner
         return trained;
     }
 
-    private Trained Compute(string kind, string setting, int k, LabelledSet set, bool invariant, double[]? start, int seed, int[] widths, HessianLoss loss)
+    private Trained Compute(SettingKind kind, Augmentation setting, int k, LabelledSet set, bool invariant, double[]? start, int seed, int[] widths, HessianLoss loss)
     {
         var watch = Stopwatch.StartNew();
         var objective = loss.Objective();
         var theta0 = start ?? Mlp.Random(widths, true, SeedStreams.For(seed, "init")).Flatten();
         // Large augmented sets take minutes to converge: show the solver's progress every 15 s or so.
         var sinceReport = Stopwatch.StartNew();
-        string path = SpectrumPath.Resolve(spectrum, objective.Dimension);
+        var path = spectrum.Resolve(objective.Dimension);
         var solver = new CriticalPointSolver { Tolerance = 1e-8, LbfgsTolerance = 1e-6, MaxLbfgsIterations = 20000, MaxNewtonSteps = 25, HessianFree = path == SpectrumPath.Tangent };
         var cp = solver.Solve(objective, theta0, line =>
         {
             if (sinceReport.Elapsed.TotalSeconds < 15) return;
-            log.Line($"    seed {seed} {kind} {setting} k={k}, {watch.Elapsed.TotalSeconds:F0} s: {line}");
+            log.Line($"    seed {seed} {kind.Name()} {setting.Name()} k={k}, {watch.Elapsed.TotalSeconds:F0} s: {line}");
             sinceReport.Restart();
         });
         double trainSeconds = watch.Elapsed.TotalSeconds;
@@ -78,18 +78,20 @@ internal sealed class HessianRunner
         var firstLayerNorm = ParameterLayout.Unflatten(widths, true, cp.Theta).Weights[0].FrobeniusNorm();
         var gauge = FlatDirections.Gauge(widths, true);
         FlatVerdict Tangent() => FlatVerdicts.Tangent(v => objective.HessianVectorProduct(cp.Theta, v), objective.Dimension, gauge, tangents, firstLayerNorm,
-            SeedStreams.For(seed, $"lanczos:{kind}:{setting}:{k}").Next());
+            SeedStreams.For(seed, $"lanczos:{kind.Name()}:{setting.Name()}:{k}").Next());
         var a = path == SpectrumPath.Tangent ? Tangent() : FullVerdict(objective, cp.Theta, gauge, tangents, firstLayerNorm);
         var agreement = path == SpectrumPath.Both ? PathAgreement.Of(a, Tangent(), objective.Dimension, set.Count) : null;
         double scale = Math.Abs(a.LambdaMax);
-        var result = new HessianResult(kind, setting, problem.GroupName, problem.Group.Dimension, k, seed, objective.Dimension, set.Count,
-            a.OrbitDim, a.TangentNormRel, a.NFlat, a.NFlatGauge, a.MaxAngle, a.SoftestAngle, a.Curvature, a.Curvature / scale, a.GaugeCurvature, a.LambdaMax, a.Softest,
-            cp.GradientNorm, cp.Loss, loss.Accuracy(cp.Theta), cp.Converged, cp.LbfgsIterations, cp.NewtonSteps, watch.Elapsed.TotalSeconds, a.Eigenvalues,
-            path == SpectrumPath.Both ? SpectrumPath.Full : path, a.NFlatOutside, a.TangentResidual / scale, Math.Abs(a.ComplementSoftest) / scale, a.Margin,
-            a.HessianVectorProducts, watch.Elapsed.TotalSeconds - trainSeconds, agreement);
+        double seconds = watch.Elapsed.TotalSeconds;
+        var result = new HessianResult(new HessianRunId(kind, setting, k, seed), new HessianSize(problem.GroupId, problem.Group.Dimension, objective.Dimension, set.Count),
+            new CriticalPointReached(cp.GradientNorm, cp.Loss, loss.Accuracy(cp.Theta), cp.Converged, cp.LbfgsIterations, cp.NewtonSteps, seconds),
+            new FlatCount(a.OrbitDim, a.TangentNormRel, a.NFlat, a.NFlatGauge, a.NFlatOutside),
+            new Curvatures(a.Curvature, a.Curvature / scale, a.GaugeCurvature, a.LambdaMax, a.Softest, a.TangentResidual / scale, Math.Abs(a.ComplementSoftest) / scale, a.MaxAngle, a.SoftestAngle),
+            new PathRun(path == SpectrumPath.Both ? SpectrumPath.Full : path, a.Margin, a.HessianVectorProducts, seconds - trainSeconds, a.Eigenvalues),
+            agreement);
         log.Progress(Interlocked.Increment(ref done), Total,
-            $"seed {seed} {kind} {setting} k={k}: |g| = {cp.GradientNorm:G2}{(cp.Converged ? "" : " (NOT converged)")}, orbit dim {a.OrbitDim}, n_flat = {a.NFlat}, " +
-            $"gauge {a.NFlatGauge}, tangent curvature/lambda_max = {result.TangentCurvatureRel:G3}, angle = {a.MaxAngle:F3} deg, {path} path, {watch.Elapsed.TotalSeconds:F1} s" +
+            $"seed {seed} {kind.Name()} {setting.Name()} k={k}: |g| = {cp.GradientNorm:G2}{(cp.Converged ? "" : " (NOT converged)")}, orbit dim {a.OrbitDim}, n_flat = {a.NFlat}, " +
+            $"gauge {a.NFlatGauge}, tangent curvature/lambda_max = {result.Curvature.TangentCurvatureRel:G3}, angle = {a.MaxAngle:F3} deg, {path.Name()} path, {watch.Elapsed.TotalSeconds:F1} s" +
             (agreement is null ? "" : $"; tangent path n_flat = {agreement.NFlat}, {(agreement.AgreesWith(result) ? "agrees" : "DISAGREES")}"));
         return new Trained(result, cp.Theta, loss);
     }
@@ -107,19 +109,19 @@ internal sealed class HessianRunner
         var results = new List<HessianResult>();
         var g = problem.Group;
         var set = problem.BaseSet(seed);
-        var fine = Train("main", "fine", problem.FineK, LieAugmentation.Grid(set, g, problem.FineK), false, null, seed);
+        var fine = Train(SettingKind.Main, Augmentation.Fine, problem.FineK, LieAugmentation.Grid(set, g, problem.FineK), false, null, seed);
         results.Add(fine.Result);
-        results.Add(Train("main", "coarse", problem.CoarseK, LieAugmentation.Grid(set, g, problem.CoarseK), false, null, seed).Result);
-        results.Add(Train("main", "random", problem.RandomM, LieAugmentation.Random(set, g, problem.RandomM, SeedStreams.For(seed, "augment:random")), false, null, seed).Result);
-        results.Add(Train("main", "invariant", 1, problem.InvariantSet(set), true, null, seed).Result);
-        var none = Train("main", "none", 1, set, false, null, seed);
+        results.Add(Train(SettingKind.Main, Augmentation.Coarse, problem.CoarseK, LieAugmentation.Grid(set, g, problem.CoarseK), false, null, seed).Result);
+        results.Add(Train(SettingKind.Main, Augmentation.Random, problem.RandomM, LieAugmentation.Random(set, g, problem.RandomM, SeedStreams.For(seed, "augment:random")), false, null, seed).Result);
+        results.Add(Train(SettingKind.Main, Augmentation.Invariant, 1, problem.InvariantSet(set), true, null, seed).Result);
+        var none = Train(SettingKind.Main, Augmentation.None, 1, set, false, null, seed);
         results.Add(none.Result);
         foreach (int k in problem.KSweep)
             results.Add(k == problem.FineK
-                ? fine.Result with { Kind = "k-sweep", Setting = "grid" }
-                : Train("k-sweep", "grid", k, LieAugmentation.Grid(set, g, k), false, fine.Theta, seed).Result);
+                ? fine.Result with { Id = fine.Result.Id with { Kind = SettingKind.KSweep, Setting = Augmentation.Grid } }
+                : Train(SettingKind.KSweep, Augmentation.Grid, k, LieAugmentation.Grid(set, g, k), false, fine.Theta, seed).Result);
         foreach (int m in problem.RateSweep)
-            results.Add(Train("rate-sweep", "random", m, LieAugmentation.Random(set, g, m, SeedStreams.For(seed, $"augment:rate:m={m}")), false, fine.Theta, seed).Result);
+            results.Add(Train(SettingKind.RateSweep, Augmentation.Random, m, LieAugmentation.Random(set, g, m, SeedStreams.For(seed, $"augment:rate:m={m}")), false, fine.Theta, seed).Result);
         return (results, fine, none);
     }
 }

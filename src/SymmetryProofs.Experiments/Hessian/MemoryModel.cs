@@ -7,7 +7,7 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// the solver's input, eigenvectors and workspace. Small nets barely constrain the copies: the fit
 /// rests on the largest nets measured.
 /// </summary>
-public sealed record MemoryModel(double FixedMb, double Copies, int Points)
+internal sealed record MemoryModel(double FixedMb, double Copies, int Points)
 {
     /// <summary>The fit over (n_params, peak MiB); null with fewer than two distinct sizes or a fit whose copies are not positive.</summary>
     public static MemoryModel? Fit(IReadOnlyList<(double NParams, double PeakMb)> points)

@@ -4,7 +4,7 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// The tangent path's verdict beside the full path's at the same critical point (`--spectrum both`),
 /// with the tolerances each comparison is held to.
 /// </summary>
-public sealed record PathAgreement(
+internal sealed record PathAgreement(
     int NFlat, int NFlatOutside, int NFlatGauge, double LambdaMax, double LambdaMaxTolerance, double Curvature, double CurvatureTolerance,
     double ComplementSoftest, double Margin, int HessianVectorProducts, double Seconds)
 {
@@ -30,7 +30,7 @@ public sealed record PathAgreement(
     public bool Decisive => Margin > 0;
 
     /// <summary>The counts agree wherever the tangent path is decisive; lambda_max and the curvature agree within their tolerances.</summary>
-    public bool AgreesWith(HessianResult full) => AgreesWith(full.NFlat, full.NFlatOutside, full.NFlatGauge, full.LambdaMax, full.TangentCurvature);
+    public bool AgreesWith(HessianResult full) => AgreesWith(full.Flat.NFlat, full.Flat.NFlatOutside, full.Flat.NFlatGauge, full.Curvature.LambdaMax, full.Curvature.TangentCurvature);
 
     /// <summary>The same comparison against the full path's verdict before it became a result row.</summary>
     public bool AgreesWith(FlatVerdict full) => AgreesWith(full.NFlat, full.NFlatOutside, full.NFlatGauge, full.LambdaMax, full.Curvature);

@@ -6,7 +6,7 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// its own peak; where that is not permitted (or not Linux) the peak is the running one of the
 /// process, and <see cref="Reset"/> says so.
 /// </summary>
-public static class PeakMemory
+internal static class PeakMemory
 {
     /// <summary>Collects garbage, then resets the peak; true when the kernel accepted the reset.</summary>
     public static bool Reset()

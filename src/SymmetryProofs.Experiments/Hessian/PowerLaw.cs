@@ -8,7 +8,7 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// the power-law shape); with three or more, <see cref="MaxFoldError"/> says how far the worst point
 /// lies from the line (1 = on it; 2 = off by a factor of two).
 /// </summary>
-public sealed record PowerLaw(double Exponent, double Prefactor, int Points, double MaxFoldError)
+internal sealed record PowerLaw(double Exponent, double Prefactor, int Points, double MaxFoldError)
 {
     /// <summary>Fits the line; null with fewer than two distinct positive x (no slope) or any non-positive or non-finite value.</summary>
     public static PowerLaw? Fit(IReadOnlyList<double> x, IReadOnlyList<double> y)

@@ -5,7 +5,7 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// whose cost stays within a time budget (from a power law fitted to the measured totals) and a
 /// memory budget (from a <see cref="MemoryModel"/> fitted to the measured peaks).
 /// </summary>
-public sealed record PracticalSize(
+internal sealed record PracticalSize(
     double BudgetSeconds, double BudgetMb, PowerLaw? Time, double LargestMeasured, MemoryModel? Memory)
 {
     /// <summary>Largest n_params within the time budget, or null without a rising fit.</summary>

@@ -3,10 +3,10 @@ using System.Globalization;
 namespace SymmetryProofs.Experiments.LearningCurves;
 
 /// <summary>What the data say about one part of the claim.</summary>
-public enum Finding { Holds, Fails, Inconclusive }
+internal enum Finding { Holds, Fails, Inconclusive }
 
 /// <summary>One verdict: a part of the abstract's claim, for one symmetric configuration against one baseline, with the numbers behind it.</summary>
-public sealed record Verdict(string Part, string Config, string Baseline, Finding Finding, string Detail)
+internal sealed record Verdict(string Part, string Config, string Baseline, Finding Finding, string Detail)
 {
     public static string Word(Finding f) => f switch { Finding.Holds => "holds", Finding.Fails => "FAILS", _ => "inconclusive" };
 }
@@ -19,7 +19,7 @@ public sealed record Verdict(string Part, string Config, string Baseline, Findin
 /// every interval lies wholly on the claimed side, inconclusive otherwise (including no interval at all). These are
 /// findings about the claim, not checks of this program: they never change the exit code.
 /// </summary>
-public static class AbstractVerdicts
+internal static class AbstractVerdicts
 {
     public const string OverFitting = "less over-fitting";
     public const string LessData = "less training data";

@@ -3,13 +3,13 @@ using SymmetryProofs.Experiments.Runs;
 namespace SymmetryProofs.Experiments.LearningCurves;
 
 /// <summary>Where a curve first reaches a target: the interpolated sample count, and whether it was already reached at the smallest size measured (then the count is only an upper bound).</summary>
-public readonly record struct Reach(double? Samples, bool AtSmallest)
+internal readonly record struct Reach(double? Samples, bool AtSmallest)
 {
     public bool Reached => Samples is not null;
 }
 
 /// <summary>Mean curves over seeds, where they reach a target, and paired differences between configurations.</summary>
-public static class CurveAnalysis
+internal static class CurveAnalysis
 {
     /// <summary>
     /// The sample count at which a curve (ascending sizes) first reaches <paramref name="target"/>: the first measured
@@ -78,7 +78,7 @@ public static class CurveAnalysis
 }
 
 /// <summary>The points of a run by (configuration, size, seed); a missing point is a bug in the caller, not a gap to skip.</summary>
-public sealed class PointIndex
+internal sealed class PointIndex
 {
     private readonly Dictionary<(string, int, int), CurvePoint> points = new();
     private readonly Dictionary<string, int[]> sizes;

@@ -14,7 +14,7 @@ namespace SymmetryProofs.Experiments.LearningCurves;
 /// <param name="Seconds">Training wall time of the run.</param>
 /// <param name="Evaluations">Loss-and-gradient evaluations spent.</param>
 /// <param name="Converged">Whether training stopped by the gradient or the plateau rule (the one rule of `tables`, TablesConvergence.Converged), not on its budget or a failed line search.</param>
-public sealed record CurvePoint(string Config, int Samples, int Seed, double R, double RBar, double AccTrain, bool TrainedOnBoth,
+internal sealed record CurvePoint(string Config, int Samples, int Seed, double R, double RBar, double AccTrain, bool TrainedOnBoth,
     double Seconds, int Evaluations, bool Converged)
 {
     /// <summary>(R + R-bar) / 2: accuracy on test digits drawn as often inverted as not.</summary>

@@ -3,13 +3,13 @@ using MathNet.Numerics.Statistics;
 namespace SymmetryProofs.Experiments.LearningCurves;
 
 /// <summary>How a gain was read off the curves: measured, a bound (one curve censored), or undefined.</summary>
-public enum GainKind { Measured, AtLeast, AtMost, Undefined }
+internal enum GainKind { Measured, AtLeast, AtMost, Undefined }
 
 /// <summary>
 /// The data gain n_baseline(target) / n_config(target) of the mean symmetric-accuracy curves, with a 95% percentile
 /// bootstrap interval, and each side's sample count with its own interval (+infinity in an interval = not reached).
 /// </summary>
-public sealed record GainEstimate(double Target, double Value, GainKind Kind, double Low, double High, int Defined, int Replicates,
+internal sealed record GainEstimate(double Target, double Value, GainKind Kind, double Low, double High, int Defined, int Replicates,
     Reach Config, Reach Baseline, double ConfigLow, double ConfigHigh)
 {
     /// <summary>The value as people write it: "2.31", "at least 4.0", "at most 0.5", "undefined".</summary>
@@ -29,7 +29,7 @@ public sealed record GainEstimate(double Target, double Value, GainKind Kind, do
 /// "inconclusive"), never away from it. Both censored the same way: undefined, left out of the interval, which is
 /// reported only when at least 95% of the replicates are defined.
 /// </summary>
-public static class DataGain
+internal static class DataGain
 {
     public const double Level = 0.95;
 

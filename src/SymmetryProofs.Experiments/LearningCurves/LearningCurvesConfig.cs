@@ -1,9 +1,9 @@
-using SymmetryProofs.Experiments.Tables;
+using SymmetryProofs.Experiments.Bergman;
 
 namespace SymmetryProofs.Experiments.LearningCurves;
 
 /// <summary>What a configuration stands for in the comparison.</summary>
-public enum CurveRole
+internal enum CurveRole
 {
     /// <summary>The biased net on X alone: no symmetry.</summary>
     Reference,
@@ -14,17 +14,17 @@ public enum CurveRole
 }
 
 /// <summary>One curve: a name, its role, and the cell of Tables 1 and 2 whose training it reuses.</summary>
-public sealed record LearningCurvesConfig(string Name, CurveRole Role, TablesConfig Cell)
+internal sealed record LearningCurvesConfig(string Name, CurveRole Role, BergmanCell Cell)
 {
-    public string Description => $"{(Cell.WithBias ? "biased" : "bias-free")} net on {Cell.FeatureLabel}, trained on {(Cell.TrainedOnInverted ? "X and -X" : "X")}";
+    public string Description => $"{(Cell.WithBias ? "biased" : "bias-free")} net on {FeatureMaps.Label(Cell.Features)}, trained on {(Cell.TrainedOnInverted ? "X and -X" : "X")}";
 
     /// <summary>The four curves: the two baselines first, then the two invariant-feature models.</summary>
     public static readonly IReadOnlyList<LearningCurvesConfig> All =
     [
-        new("reference", CurveRole.Reference, TablesConfig.Find("with", "x", "X")),
-        new("augmentation", CurveRole.Augmentation, TablesConfig.Find("with", "x", "X+-X")),
-        new("neighbour", CurveRole.Invariant, TablesConfig.Find("none", "neighbour", "X")),
-        new("permutation", CurveRole.Invariant, TablesConfig.Find("none", "permutation", "X")),
+        new("reference", CurveRole.Reference, new(Bias.With, FeatureSet.X, TrainingSet.X)),
+        new("augmentation", CurveRole.Augmentation, new(Bias.With, FeatureSet.X, TrainingSet.XAndNegated)),
+        new("neighbour", CurveRole.Invariant, new(Bias.None, FeatureSet.Neighbour, TrainingSet.X)),
+        new("permutation", CurveRole.Invariant, new(Bias.None, FeatureSet.Permutation, TrainingSet.X)),
     ];
 
     public static LearningCurvesConfig Find(string name) => All.First(c => c.Name == name);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SymmetryProofs.Data;
 using SymmetryProofs.Experiments.Runs;
 
 namespace SymmetryProofs.Experiments.LearningCurves;
@@ -10,7 +11,7 @@ namespace SymmetryProofs.Experiments.LearningCurves;
 /// data_gain_vs_augmentation, data_gain_vs_reference, seconds_to_converge, the curves), then the verdicts. Numbers
 /// that are not finite (an interval end at "never reached") are written as null.
 /// </summary>
-public static class LearningCurvesJson
+internal static class LearningCurvesJson
 {
     public static string Write(LearningCurvesResults results, LearningCurvesSettings settings)
     {
@@ -18,7 +19,7 @@ public static class LearningCurvesJson
         {
             ["settings"] = new JsonObject
             {
-                ["protocol"] = settings.Units.Protocol,
+                ["protocol"] = settings.Units.Protocol.Name(),
                 ["train_ratio"] = settings.Units.TrainRatio,
                 ["max_evaluations"] = settings.Units.Training.MaxEvaluations,
                 ["fractions"] = new JsonArray(settings.Fractions.Select(f => (JsonNode?)f).ToArray()),

@@ -7,7 +7,7 @@ namespace SymmetryProofs.Experiments.LearningCurves;
 /// learning_curves.png, two panels on a log-x axis of training originals: the symmetric accuracy (R + R-bar)/2 (solid,
 /// error bars = 95% t-interval over seeds) and R alone (dashed) with the targets as dotted lines; and training seconds.
 /// </summary>
-public static class LearningCurvesPlot
+internal static class LearningCurvesPlot
 {
     public static void Save(LearningCurvesResults results, string path)
     {

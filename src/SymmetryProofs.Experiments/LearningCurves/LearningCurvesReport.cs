@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
+using SymmetryProofs.Data;
 using SymmetryProofs.Experiments.Runs;
 
 namespace SymmetryProofs.Experiments.LearningCurves;
 
 /// <summary>The context of a report: settings, data, time, and how many runs this invocation made.</summary>
-public sealed record LearningCurvesContext(LearningCurvesSettings Settings, int Digits, int TestDigits, string DataDir, TimeSpan Elapsed, int NewRuns, int TotalRuns);
+internal sealed record LearningCurvesContext(LearningCurvesSettings Settings, int Digits, int TestDigits, string DataDir, TimeSpan Elapsed, int NewRuns, int TotalRuns);
 
 /// <summary>learning_curves.md: protocol, curves, sample counts, gains, time, verdicts and checks, every number computed from the runs beside it.</summary>
-public static class LearningCurvesReport
+internal static class LearningCurvesReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -27,9 +28,9 @@ public static class LearningCurvesReport
             string.Concat(r.Verdicts.Where(v => v.Part == "less training data" && v.Baseline == "augmentation").Select(v => $" {v.Config}: {v.Detail}."))));
         sb.AppendLine();
         sb.AppendLine("## Protocol\n");
-        sb.AppendLine($"- Data: {c.Digits} digits from `{c.DataDir}`; split `{s.Units.Protocol}`: a stratified {s.Units.TrainRatio.ToString("G3", Inv)} of each class's originals for training (seed stream \"split\"), the rest, enlarged five-fold by one-pixel shifts, is the test set ({c.TestDigits} rows), the same for every size of a seed.");
+        sb.AppendLine($"- Data: {c.Digits} digits from `{c.DataDir}`; split `{s.Units.Protocol.Name()}`: a stratified {s.Units.TrainRatio.ToString("G3", Inv)} of each class's originals for training (seed stream \"split\"), the rest, enlarged five-fold by one-pixel shifts, is the test set ({c.TestDigits} rows), the same for every size of a seed.");
         sb.AppendLine($"- Sizes: fractions {string.Join(", ", s.Fractions.Select(LearningCurvesSettings.Label))} of the training originals, per class max(1, round(f n_c)), nested (seed stream \"subset\"), then enlarged five-fold. **n counts training originals**, before the enlargement and before -X is added (the augmented net trains on 10 n rows, the others on 5 n).");
-        sb.AppendLine($"- Configurations (training and evaluation are those of `tables`, `TablesRun.Execute`): " + string.Join("; ", r.Configs.Select(x => $"`{x.Config}` = {x.Description}")) + ".");
+        sb.AppendLine($"- Configurations (training and evaluation are those of `tables`, `BergmanRun.Execute`): " + string.Join("; ", r.Configs.Select(x => $"`{x.Config}` = {x.Description}")) + ".");
         sb.AppendLine($"- Training: {s.Units.Training.Describe()}.");
         sb.AppendLine($"- Seeds: {r.Seeds} (0..{r.Seeds - 1}); {c.TotalRuns} runs, {c.NewRuns} made by this invocation, {c.TotalRuns - c.NewRuns} reused from the checkpoint; {c.Elapsed.TotalSeconds.ToString("F0", Inv)} s in this invocation; training seconds summed over all {c.TotalRuns} runs (from the checkpoint, whichever invocation made them): {r.Configs.Sum(x => x.Seconds.Sum(v => v.Stats.Mean * v.Stats.Count)).ToString("F0", Inv)} s.");
         sb.AppendLine("- Over-fitting gap = training accuracy - test accuracy on the distribution trained on ((R + R-bar)/2 after training on X and -X, R otherwise).");

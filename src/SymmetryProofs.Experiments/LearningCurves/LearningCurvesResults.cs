@@ -4,7 +4,7 @@ using SymmetryProofs.Experiments.Runs;
 namespace SymmetryProofs.Experiments.LearningCurves;
 
 /// <summary>Per configuration: its curves by size and where it reaches each target, with its gains over both baselines.</summary>
-public sealed record ConfigResults(
+internal sealed record ConfigResults(
     string Config, string Description, CurveRole Role,
     (int N, SeedStatistics Stats)[] Symmetric, (int N, SeedStatistics Stats)[] R, (int N, SeedStatistics Stats)[] Gap,
     (int N, SeedStatistics Stats)[] Seconds, (int N, SeedStatistics Stats)[] Evaluations, (int N, int Converged, int Runs)[] Convergence,
@@ -15,7 +15,7 @@ public sealed record ConfigResults(
 }
 
 /// <summary>Everything the report, the plot and summary.json state, computed once from the runs.</summary>
-public sealed record LearningCurvesResults(IReadOnlyList<ConfigResults> Configs, IReadOnlyList<Verdict> Verdicts, IReadOnlyList<(string Part, Finding Finding)> Parts, IReadOnlyList<double> Targets, int Seeds)
+internal sealed record LearningCurvesResults(IReadOnlyList<ConfigResults> Configs, IReadOnlyList<Verdict> Verdicts, IReadOnlyList<(string Part, Finding Finding)> Parts, IReadOnlyList<double> Targets, int Seeds)
 {
     public const string Augmentation = "augmentation";
     public const string Reference = "reference";

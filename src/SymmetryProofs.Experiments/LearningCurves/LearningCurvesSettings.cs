@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
+using SymmetryProofs.Data;
+using SymmetryProofs.Experiments.Bergman;
 using SymmetryProofs.Experiments.Runs;
 using SymmetryProofs.Optimisation;
 
@@ -8,9 +11,14 @@ namespace SymmetryProofs.Experiments.LearningCurves;
 /// What determines one training run of the learning curves, and so the checkpoint's fingerprint: the split ratio of the
 /// originals and the training options (the protocol is always split-first, since sizes count originals before the
 /// five-fold enlargement). Fractions, targets and the bootstrap are not in it: a run with more fractions or seeds reuses
-/// every unit already made with these settings.
+/// every unit already made with these settings. Version learning-curves/2: the checkpointed rows hold typed keys and
+/// their diagnostics small records (checkpoints of earlier versions are refused).
 /// </summary>
-public sealed record LearningCurvesUnitSettings(double TrainRatio, TrainingOptions Training, string Protocol = "split-first", string Version = "learning-curves/1");
+public sealed record LearningCurvesUnitSettings(double TrainRatio, TrainingOptions Training,
+    [property: JsonConverter(typeof(BergmanNames.ProtocolJson))] SplitProtocol Protocol = SplitProtocol.SplitFirst, string Version = LearningCurvesUnitSettings.CurrentVersion)
+{
+    public const string CurrentVersion = "learning-curves/2";
+}
 
 /// <summary>
 /// A learning-curves run: the fractions of the training originals to train on (ascending), the symmetric-accuracy
@@ -25,6 +33,24 @@ public sealed record LearningCurvesSettings(LearningCurvesUnitSettings Units, do
     /// <summary>The tables' full budget; the runs that stop on it are counted in the report.</summary>
     public static readonly TrainingOptions Default = new(MaxEvaluations: 1500);
     public static readonly TrainingOptions Quick = new(MaxEvaluations: 200);
+
+    /// <summary>
+    /// The settings of the options, each checked here and nowhere else: `--max-evals` at least 2, `--bootstrap` at least
+    /// 100; <paramref name="fractions"/> and <paramref name="targets"/> are the option texts (null: the defaults for
+    /// <paramref name="quick"/>). The train ratio is checked against the data (<see cref="SplitRatio"/>).
+    /// </summary>
+    public static LearningCurvesSettings Create(double trainRatio, bool quick, int? maxEvaluations, string? fractions, string targets, int bootstrap)
+    {
+        var training = quick ? Quick : Default;
+        if (maxEvaluations is int budget)
+        {
+            if (budget < 2) throw new InputException($"--max-evals: got {budget}; expected at least 2.");
+            training = training with { MaxEvaluations = budget };
+        }
+        if (bootstrap < 100) throw new InputException($"--bootstrap: got {bootstrap}; expected at least 100 replicates.");
+        var f = fractions is null ? quick ? QuickFractions : DefaultFractions : ParseFractions(fractions);
+        return new LearningCurvesSettings(new LearningCurvesUnitSettings(trainRatio, training), f, ParseTargets(targets), bootstrap);
+    }
 
     /// <summary>Fractions as "1/32,1/16,...,1" (each a/b or a decimal), strictly between 0 and 1 inclusive of 1, strictly increasing once sorted.</summary>
     public static double[] ParseFractions(string text)

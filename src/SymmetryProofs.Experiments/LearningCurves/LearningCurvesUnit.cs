@@ -1,33 +1,33 @@
 using SymmetryProofs.Data;
 using SymmetryProofs.Experiments.Runs;
-using SymmetryProofs.Experiments.Tables;
+using SymmetryProofs.Experiments.Bergman;
 using SymmetryProofs.Optimisation;
 
 namespace SymmetryProofs.Experiments.LearningCurves;
 
 /// <summary>
 /// One finished (configuration, fraction, seed) run as checkpointed: the size it trained on and the row and diagnostics
-/// of the shared <see cref="TablesRun"/> (so every number is measured exactly as in `tables`).
+/// of the shared <see cref="BergmanRun"/> (so every number is measured exactly as in `tables`).
 /// </summary>
-public sealed record LearningCurvesUnit(string Config, double Fraction, int TrainOriginals, int TrainRows, TablesRow Row, TablesDiagnostics Diagnostics)
+internal sealed record LearningCurvesUnit(string Config, double Fraction, int TrainOriginals, int TrainRows, BergmanRow Row, BergmanDiagnostics Diagnostics)
 {
     /// <summary>The checkpoint key of a unit.</summary>
     public static string Key(string config, double fraction, int seed) =>
         $"config={config};fraction={fraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture)};seed={seed}";
 
     /// <summary>
-    /// Trains one configuration on <paramref name="fraction"/> of the seed's training originals through <see cref="TablesRun.Execute"/>
+    /// Trains one configuration on <paramref name="fraction"/> of the seed's training originals through <see cref="BergmanRun.Execute"/>
     /// (the one training entry point of the tables: map, initial weights, <see cref="FullBatchTrainer"/>); the test set is the seed's whole test side.
     /// </summary>
-    public static LearningCurvesUnit Execute(LearningCurvesConfig config, ProtocolSplit split, double fraction, int seed, TrainingOptions training, double trainRatio)
+    public static LearningCurvesUnit Execute(LearningCurvesConfig config, SplitProtocol protocol, ProtocolSplit split, double fraction, int seed, TrainingOptions training, double trainRatio)
     {
         var subset = TrainingSubset.Take(split, fraction, SeedStreams.For(seed, "subset"));
-        var (row, diagnostics) = TablesRun.Execute(config.Cell, SplitProtocol.SplitFirst, subset, seed, training, trainRatio);
+        var (row, diagnostics) = BergmanRun.Execute(config.Cell, protocol, subset, seed, training, trainRatio);
         int originals = subset.TrainOrigins.Distinct().Count();
         return new LearningCurvesUnit(config.Name, fraction, originals, subset.Train.Count * (config.Cell.TrainedOnInverted ? 2 : 1), row, diagnostics);
     }
 
     /// <summary>This run as a point of the analysis.</summary>
     public CurvePoint Point() => new(Config, TrainOriginals, Row.Seed, Row.AccTest, Row.AccTestInverted,
-        Diagnostics.AccTrain, Row.Train == "X+-X", Row.TrainSeconds, Row.Epochs, Tables.TablesConvergence.Converged(string.IsNullOrEmpty(Row.Stop) ? Diagnostics.Stop : Row.Stop));
+        Diagnostics.AccTrain, Row.Cell.TrainedOnInverted, Row.TrainSeconds, Row.Epochs, Row.Stop.Converged());
 }

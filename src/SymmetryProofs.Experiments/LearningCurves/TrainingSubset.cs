@@ -8,7 +8,7 @@ namespace SymmetryProofs.Experiments.LearningCurves;
 /// every larger one's (the curve measures more data, not other data). Every shifted copy of a kept original is kept, in
 /// the order of the enlarged set, so fraction 1 trains on exactly the training set of `tables` for that seed.
 /// </summary>
-public static class TrainingSubset
+internal static class TrainingSubset
 {
     /// <summary>Originals kept from a class of <paramref name="classSize"/> at <paramref name="fraction"/>: at least one.</summary>
     public static int CountFor(int classSize, double fraction) =>

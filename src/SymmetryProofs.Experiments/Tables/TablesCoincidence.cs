@@ -1,12 +1,13 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Data;
+using SymmetryProofs.Experiments.Bergman;
 using SymmetryProofs.Experiments.Runs;
 using SymmetryProofs.Features;
 
 namespace SymmetryProofs.Experiments.Tables;
 
 /// <summary>How an irreducible-norms feature set relates to one of the paper's maps, as measured on <see cref="Samples"/> digits.</summary>
-public sealed record TablesCoincidence(string Features, string PaperFeatures, string Relation, int Samples)
+internal sealed record TablesCoincidence(FeatureSet Features, FeatureSet PaperFeatures, string Relation, int Samples)
 {
     public const string SameOrder = "equal bit for bit, in the same order";
     public const string UpToOrder = "equal bit for bit up to the order of the features";
@@ -18,19 +19,17 @@ public sealed record TablesCoincidence(string Features, string PaperFeatures, st
 /// (x_i^2, neighbour and permutation products, P from seed 0's stream): so the report's statement that
 /// inversion's irreducible norms are the squares is computed, not written in.
 /// </summary>
-public static class TablesCoincidences
+internal static class TablesCoincidences
 {
     public static IReadOnlyList<TablesCoincidence> Compare(LabelledSet digits)
     {
-        var paperMaps = TablesConfig.All.Where(c => c.Table == 2 && c.InPaper).Select(c => c.Features).Distinct().ToList();
-        var ours = TablesConfig.All.Where(c => !c.InPaper).Select(c => c.Features).Distinct().ToList();
+        var paperMaps = BergmanConfig.All.Where(c => c.Table == 2 && c.InPaper).Select(c => c.Features).Distinct().ToList();
+        var ours = BergmanConfig.All.Where(c => !c.InPaper).Select(c => c.Features).Distinct().ToList();
         int permutationSeed = SeedStreams.SeedOf(0, "permutation");
         return (from f in ours
                 from p in paperMaps
-                select new TablesCoincidence(f, p, Relate(Config(f).Map(permutationSeed), Config(p).Map(permutationSeed), digits), digits.Count)).ToList();
+                select new TablesCoincidence(f, p, Relate(FeatureMaps.For(f, permutationSeed), FeatureMaps.For(p, permutationSeed), digits), digits.Count)).ToList();
     }
-
-    private static TablesConfig Config(string features) => TablesConfig.All.First(c => c.Features == features);
 
     // The IEEE bit patterns, so that equal means bit for bit (0 and -0 differ, as they would in a hash), and sorted patterns are equal exactly when the multisets of features are.
     private static IEnumerable<long> Bits(Vector<double> v) => v.Enumerate().Select(BitConverter.DoubleToInt64Bits);

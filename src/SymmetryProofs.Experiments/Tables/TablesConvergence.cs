@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text;
+using SymmetryProofs.Data;
+using SymmetryProofs.Experiments.Bergman;
 using SymmetryProofs.Experiments.Runs;
 
 namespace SymmetryProofs.Experiments.Tables;
 
 /// <summary>How the runs of one configuration stopped: the count per stop rule and the seeds that did not converge (by budget or line search).</summary>
-public sealed record TablesStopCounts(TablesConfig Config, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<(int Seed, string Stop)> NotConverged)
+internal sealed record TablesStopCounts(BergmanConfig Config, IReadOnlyDictionary<StopRule, int> Counts, IReadOnlyList<(int Seed, StopRule Stop)> NotConverged)
 {
     public int Runs => Counts.Values.Sum();
-    public int Count(string rule) => Counts.GetValueOrDefault(rule);
+    public int Count(StopRule rule) => Counts.GetValueOrDefault(rule);
 }
 
 /// <summary>
@@ -16,48 +18,44 @@ public sealed record TablesStopCounts(TablesConfig Config, IReadOnlyDictionary<s
 /// stop rule), what the finish cost, and, given a baseline (a `--finish none` run), what converging changed.
 /// A run converged when the gradient or the plateau rule stopped it; budget and line search did not.
 /// </summary>
-public static class TablesConvergence
+internal static class TablesConvergence
 {
     /// <summary>The stop rules in the order the report lists them; a rule missing from a row (older CSV) reads "unknown".</summary>
-    public static readonly string[] Rules = ["gradient", "plateau", "budget", "linesearch", "unknown"];
+    public static readonly StopRule[] Rules = [StopRule.Gradient, StopRule.Plateau, StopRule.Budget, StopRule.LineSearch, StopRule.Unknown];
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static bool Converged(string stop) => stop is "gradient" or "plateau";
-
-    private static string Rule(TablesRow r) => string.IsNullOrEmpty(r.Stop) ? "unknown" : r.Stop;
-
-    /// <summary>Counts per configuration (in <see cref="TablesConfig.All"/> order, configurations without rows left out).</summary>
-    public static List<TablesStopCounts> Counts(IEnumerable<TablesRow> rows)
+    /// <summary>Counts per configuration (in <see cref="BergmanConfig.All"/> order, configurations without rows left out).</summary>
+    public static List<TablesStopCounts> Counts(IEnumerable<BergmanRow> rows)
     {
         var list = rows.ToList();
-        return TablesConfig.All
-            .Select(c => (Config: c, Runs: list.Where(r => r.Bias == c.Bias && r.Features == c.Features && r.Train == c.Train).OrderBy(r => r.Seed).ToList()))
+        return BergmanConfig.All
+            .Select(c => (Config: c, Runs: list.Where(r => r.Cell == c.Cell).OrderBy(r => r.Seed).ToList()))
             .Where(x => x.Runs.Count > 0)
             .Select(x => new TablesStopCounts(x.Config,
-                x.Runs.GroupBy(Rule).ToDictionary(g => g.Key, g => g.Count()),
-                x.Runs.Where(r => !Converged(Rule(r))).Select(r => (r.Seed, Rule(r))).ToList()))
+                x.Runs.GroupBy(r => r.Stop).ToDictionary(g => g.Key, g => g.Count()),
+                x.Runs.Where(r => !r.Stop.Converged()).Select(r => (r.Seed, r.Stop)).ToList()))
             .ToList();
     }
 
     /// <summary>The section "How each run stopped" for one protocol's rows.</summary>
-    public static string StopSection(IReadOnlyList<TablesRow> rows, string protocol)
+    public static string StopSection(IReadOnlyList<BergmanRow> rows, SplitProtocol protocol)
     {
         var sb = new StringBuilder();
         var counts = Counts(rows);
-        var rules = Rules.Where(rule => rows.Any(r => Rule(r) == rule)).ToList();
-        int converged = rows.Count(r => Converged(Rule(r)));
-        sb.AppendLine($"### How each run stopped (`{protocol}`)\n");
+        var rules = Rules.Where(rule => rows.Any(r => r.Stop == rule)).ToList();
+        int converged = rows.Count(r => r.Stop.Converged());
+        sb.AppendLine($"### How each run stopped (`{protocol.Name()}`)\n");
         sb.AppendLine($"{converged} of {rows.Count} runs converged (stopped by the gradient or the plateau rule); " +
-                      string.Join(", ", rules.Select(rule => $"{rows.Count(r => Rule(r) == rule)} by {rule}")) +
+                      string.Join(", ", rules.Select(rule => $"{rows.Count(r => r.Stop == rule)} by {rule.Name()}")) +
                       ". Every run's stop rule, Newton steps and final max |dL/dtheta| are columns of `tables.csv` (the L-BFGS phase's own stop is `lbfgs_stop` in `tables-diagnostics.csv`).\n");
-        sb.AppendLine("| biases | features | trained on | " + string.Join(" | ", rules) + " | not converged (seed: rule) | Newton steps | final max abs(dL/dtheta) | epochs | seconds |");
+        sb.AppendLine("| biases | features | trained on | " + string.Join(" | ", rules.Select(r => r.Name())) + " | not converged (seed: rule) | Newton steps | final max abs(dL/dtheta) | epochs | seconds |");
         sb.AppendLine("| --- | --- | --- | " + string.Join(" | ", rules.Select(_ => "---")) + " | --- | --- | --- | --- | --- |");
         foreach (var c in counts)
         {
-            var runs = rows.Where(r => r.Bias == c.Config.Bias && r.Features == c.Config.Features && r.Train == c.Config.Train).ToList();
-            string notConverged = c.NotConverged.Count == 0 ? "none" : string.Join(", ", c.NotConverged.Select(x => $"{x.Seed}: {x.Stop}"));
-            sb.AppendLine($"| {c.Config.Bias} | {c.Config.FeatureLabel} | {(c.Config.TrainedOnInverted ? "X and -X" : "X")} | " +
+            var runs = rows.Where(r => r.Cell == c.Config.Cell).ToList();
+            string notConverged = c.NotConverged.Count == 0 ? "none" : string.Join(", ", c.NotConverged.Select(x => $"{x.Seed}: {x.Stop.Name()}"));
+            sb.AppendLine($"| {c.Config.Bias.Name()} | {c.Config.FeatureLabel} | {(c.Config.TrainedOnInverted ? "X and -X" : "X")} | " +
                           string.Join(" | ", rules.Select(rule => c.Count(rule).ToString(Inv))) + $" | {notConverged} | " +
                           $"{Range(runs.Select(r => (double)r.NewtonSteps), "F0")} | {Range(runs.Select(r => r.GradientMax), "G2")} | " +
                           $"{Range(runs.Select(r => (double)r.Epochs), "F0")} | {SeedStatistics.Of(runs.Select(r => r.TrainSeconds)).Format("F1")} |");

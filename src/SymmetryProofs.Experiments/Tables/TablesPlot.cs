@@ -1,14 +1,16 @@
 using ScottPlot;
+using SymmetryProofs.Data;
+using SymmetryProofs.Experiments.Bergman;
 using SymmetryProofs.IO;
 
 namespace SymmetryProofs.Experiments.Tables;
 
 /// <summary>tables.png: per configuration, bars for R on X_test and R-bar on -X_test (mean, error bar = std over seeds), paper figures as markers.</summary>
-public static class TablesPlot
+internal static class TablesPlot
 {
-    public static void Save(IReadOnlyList<TablesRow> rows, string path)
+    public static void Save(IReadOnlyList<BergmanRow> rows, string path)
     {
-        var protocols = rows.Select(r => r.Protocol).Distinct().OrderByDescending(p => p == "split-first").ToList();
+        var protocols = rows.Select(r => r.Key.Protocol).Distinct().OrderByDescending(p => p == SplitProtocol.SplitFirst).ToList();
         var plot = new Plot();
         var bars = new List<Bar>();
         var ticks = new List<Tick>();
@@ -17,9 +19,9 @@ public static class TablesPlot
         var colors = new[] { Colors.SteelBlue, Colors.DarkOrange, Colors.LightSkyBlue, Colors.NavajoWhite };
         double position = 0;
         foreach (var (protocol, p) in protocols.Select((p, i) => (p, i)))
-            foreach (var c in TablesConfig.All)
+            foreach (var c in BergmanConfig.All)
             {
-                var runs = rows.Where(r => r.Protocol == protocol && r.Bias == c.Bias && r.Features == c.Features && r.Train == c.Train).ToList();
+                var runs = rows.Where(r => r.Key.Protocol == protocol && r.Cell == c.Cell).ToList();
                 if (runs.Count == 0) continue;
                 var r = TablesStats.Of(runs.Select(x => x.AccTest));
                 var rBar = TablesStats.Of(runs.Select(x => x.AccTestInverted));
@@ -28,7 +30,7 @@ public static class TablesPlot
                 // Cells the paper lacks (the irreducible norms) get no marker.
                 if (c.PaperTest is double pt) { paperX.Add(position - 0.2); paperY.Add(pt); }
                 if (c.PaperInverted is double pi) { paperX.Add(position + 0.2); paperY.Add(pi); }
-                string label = $"{c.Bias} bias\n{c.Features}, {c.Train}" + (c.InPaper ? "" : "\n(not in paper)") + (protocols.Count > 1 ? $"\n{protocol}" : "");
+                string label = $"{c.Bias.Name()} bias\n{c.Features.Name()}, {c.Train.Name()}" + (c.InPaper ? "" : "\n(not in paper)") + (protocols.Count > 1 ? $"\n{protocol.Name()}" : "");
                 ticks.Add(new Tick(position, label));
                 position += 1.2;
             }
@@ -42,13 +44,13 @@ public static class TablesPlot
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.SetLimitsY(0, 1.05);
         plot.YLabel("accuracy (mean ± std over seeds)");
-        plot.Title($"Bergman's Tables 1 and 2 ({string.Join(", ", protocols)}): accuracy on X_test and on -X_test");
+        plot.Title($"Bergman's Tables 1 and 2 ({string.Join(", ", protocols.Select(p => p.Name()))}): accuracy on X_test and on -X_test");
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "R on X_test", FillColor = colors[0] });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "R-bar on -X_test", FillColor = colors[1] });
         if (protocols.Count > 1)
         {
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"R, {protocols[1]}", FillColor = colors[2] });
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"R-bar, {protocols[1]}", FillColor = colors[3] });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"R, {protocols[1].Name()}", FillColor = colors[2] });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"R-bar, {protocols[1].Name()}", FillColor = colors[3] });
         }
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "paper (one run)", MarkerShape = MarkerShape.FilledDiamond, MarkerFillColor = Colors.Black, MarkerSize = 9 });
         plot.ShowLegend(Alignment.UpperRight);

@@ -3,7 +3,7 @@ using SymmetryProofs.Experiments.Runs;
 namespace SymmetryProofs.Experiments.Tables;
 
 /// <summary>Mean and sample standard deviation over seeds, printed as people write them: a thin view of <see cref="SeedStatistics"/> (its one-seed rule included).</summary>
-public readonly record struct TablesStats(double Mean, double Std, int Count)
+internal readonly record struct TablesStats(double Mean, double Std, int Count)
 {
     /// <summary>The shared <see cref="SeedStatistics.Of"/> under the tables' names.</summary>
     public static TablesStats Of(IEnumerable<double> values)

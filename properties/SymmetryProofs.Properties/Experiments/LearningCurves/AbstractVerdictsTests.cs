@@ -16,7 +16,7 @@ public class AbstractVerdictsTests(ITestOutputHelper output)
     /// 0.2 lower, gap 0.3, 12 s. The invariant nets: the augmentation curve at <paramref name="gain"/> n, gap 0.2 + <paramref name="extraGap"/>,
     /// 10 + <paramref name="extraSeconds"/> s; each seed adds +e, -e, +e, -e, 0 (e = 0.01) to the nets' accuracies, gaps and seconds, so the mean is planted exactly.
     /// </summary>
-    public static List<CurvePoint> Planted(double gain, double extraGap, double extraSeconds)
+    internal static List<CurvePoint> Planted(double gain, double extraGap, double extraSeconds)
     {
         double[] noise = [0.01, -0.01, 0.01, -0.01, 0];
         var points = new List<CurvePoint>();
@@ -75,12 +75,13 @@ public class AbstractVerdictsTests(ITestOutputHelper output)
 
     /// <summary>The rule itself: below, above and straddling the no-effect value, NaN (one seed) and no interval at all.</summary>
     [Theory]
-    [InlineData(0.1, 0.3, Finding.Holds)]
-    [InlineData(-0.3, -0.1, Finding.Fails)]
-    [InlineData(-0.1, 0.3, Finding.Inconclusive)]
-    [InlineData(double.NaN, double.NaN, Finding.Inconclusive)]
-    public void The_rule_reads_one_interval_against_no_effect(double low, double high, Finding expected)
+    [InlineData(0.1, 0.3, nameof(Finding.Holds))]
+    [InlineData(-0.3, -0.1, nameof(Finding.Fails))]
+    [InlineData(-0.1, 0.3, nameof(Finding.Inconclusive))]
+    [InlineData(double.NaN, double.NaN, nameof(Finding.Inconclusive))]
+    public void The_rule_reads_one_interval_against_no_effect(double low, double high, string expectedName)
     {
+        var expected = Enum.Parse<Finding>(expectedName);
         Assert.Equal(expected, AbstractVerdicts.FromIntervals([(low, high)], 0));
         Assert.Equal(expected == Finding.Fails ? Finding.Fails : expected == Finding.Holds ? Finding.Inconclusive : expected,
             AbstractVerdicts.FromIntervals([(low, high), (-0.1, 0.1)], 0));

@@ -61,7 +61,7 @@ public class LearningCurvesAnalysisTests(ITestOutputHelper output)
     }
 
     /// <summary>Points of two curves over seeds: the baseline crosses the target at 16 2^u, the config (shifted left by 2^v) at 16 2^(u-v); per-seed offsets up to 0.02.</summary>
-    public static List<CurvePoint> Shifted(PlantedCurve c, string config, string baseline)
+    internal static List<CurvePoint> Shifted(PlantedCurve c, string config, string baseline)
     {
         var rng = new Random(c.Seed);
         var points = new List<CurvePoint>();
