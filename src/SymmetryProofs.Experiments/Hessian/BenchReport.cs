@@ -9,12 +9,12 @@ using TorchSharp;
 namespace SymmetryProofs.Experiments.Hessian;
 
 /// <summary>bench.md and bench.json of `hessian bench --sweep`, and the pieces the single bench shares.</summary>
-public static class BenchReport
+internal static class BenchReport
 {
-    /// <summary>A reference figure for PyTorch on the 765-parameter net and 8985 samples, measured elsewhere; not re-measured here.</summary>
+    /// <summary>The PyTorch reference figure for the 765-parameter net on 8985 samples; not re-measured here.</summary>
     public const double PyTorchSeconds = 18;
 
-    public const string PyTorchReference = "Reference, not re-measured here (no PyTorch on this machine): a reference measurement of " +
+    public const string PyTorchReference = "Reference, not re-measured here (no PyTorch on this machine): a reference measurement timed " +
         "torch.autograd.functional.hessian for the same 765-parameter net on 8985 samples at 17-23 s, about 18 s " +
         "(PyTorch 1.13, CPU, float64, one thread); the goal is the full Hessian plus spectrum in at most a tenth of that.";
 

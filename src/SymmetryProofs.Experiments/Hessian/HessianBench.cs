@@ -53,13 +53,13 @@ public static class HessianBench
         if (extra.FullHessianS is { } af) phases.Add(("autograd Hessian", af));
         bool paper = row.NParams == 765 && row.NSamples == BenchSettings.DigitsSamples;
         BenchPlots.Phases(Path.Combine(dir, "bench.png"), $"{row.Net}, {row.NParams} parameters, {row.NSamples} samples, {get_num_threads()} thread(s), load {row.LoadAverage}: R-operator phases{(extra.FullHessianS is null ? "" : ", then autograd's Hessian")}",
-            phases, paper ? [("PyTorch, reference figure (not re-measured here)", BenchReport.PyTorchSeconds), ("goal: a tenth of it", BenchReport.PyTorchSeconds / 10)] : []);
+            phases, paper ? [("PyTorch reference (not re-measured here)", BenchReport.PyTorchSeconds), ("goal: a tenth of it", BenchReport.PyTorchSeconds / 10)] : []);
         foreach (var c in checks) log.Line(c.ToString());
         return Runs.Check.ExitCode(checks);
     }
 
     /// <summary>The single bench's comparisons beyond the sweep's phases.</summary>
-    public sealed class Extra
+    internal sealed class Extra
     {
         public double? GradientMs { get; set; }
         public double? HvpMs { get; set; }
