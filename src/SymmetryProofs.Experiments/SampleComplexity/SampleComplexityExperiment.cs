@@ -49,12 +49,13 @@ public static class SampleComplexityExperiment
         watch.Stop();
         AtomicFile.WriteAllText(folder.File("curves.csv"), SampleComplexityReport.Csv(points));
         AtomicFile.WriteAllText(folder.File("summary.json"), SampleComplexityReport.Json(summaries));
-        var checks = SampleComplexityChecks.Evaluate(summaries);
-        AtomicFile.WriteAllText(folder.File("sample_complexity.md"), SampleComplexityReport.Markdown(summaries, design, watch.Elapsed, settings.Quick, checkpoint.Reused, checks)
-            + "\n## Checks (the exit code is 1 when one fails)\n\n" + string.Concat(checks.Select(c => $"- {c}\n")));
+        var judged = SampleComplexityChecks.Evaluate(summaries);
+        var checks = judged.Select(c => c.ToRunCheck()).ToList();
+        AtomicFile.WriteAllText(folder.File("checks.json"), SampleComplexityReport.ChecksJson(judged));
+        AtomicFile.WriteAllText(folder.File("sample_complexity.md"), SampleComplexityReport.Markdown(summaries, design, watch.Elapsed, settings.Quick, checkpoint.Reused, judged));
         SampleComplexityPlot.Save(folder.File("curves.png"), summaries);
         foreach (var c in checks) log.Line(c.ToString());
-        log.Line($"wrote sample_complexity.md, curves.csv, curves.png, summary.json to {folder.Path} in {watch.Elapsed.TotalSeconds:F0} s.");
+        log.Line($"wrote sample_complexity.md, curves.csv, curves.png, summary.json, checks.json to {folder.Path} in {watch.Elapsed.TotalSeconds:F0} s.");
         return (Check.ExitCode(checks), summaries);
     }
 }
