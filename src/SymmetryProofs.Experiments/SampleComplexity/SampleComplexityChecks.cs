@@ -33,7 +33,7 @@ public static class SampleComplexityChecks
     /// <summary>The largest seed count a "seeds needed" search considers; beyond it the check reports null.</summary>
     public const int MaxSeedsNeeded = 100_000;
 
-    private static string N(double v, string f = "F3") => v.ToString(f, CultureInfo.InvariantCulture);
+    private static string N(double v, string f = "F3") => v.ToString(Math.Abs(v) >= 1e4 ? "G3" : f, CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<SampleComplexityCheck> Evaluate(IReadOnlyList<CaseSummary> summaries)
     {

@@ -92,6 +92,11 @@ public static class SampleComplexityReport
         var theory = checks.Where(c => c.Kind == CheckKind.Theory).ToList();
         var sanity = checks.Where(c => c.Kind == CheckKind.Sanity).ToList();
         text.Append(CultureInfo.InvariantCulture, $"Invariant kernel regression on the torus, n = {design.Sizes[0]}..{design.Sizes[^1]}, {design.Seeds} seeds: of {theory.Count} theory checks (measured against the learning-curve theory at the ridges the fits chose) {Counts(theory)}; of {sanity.Count} sanity checks (gain > 1, translation steepens the rate) {Counts(sanity)} (section Checks).");
+        var needed = checks.Where(c => c.Verdict == Verdict.Inconclusive).Select(c => c.SeedsNeeded).ToList();
+        if (needed.Count > 0)
+            text.Append(needed.All(m => m is not null)
+                ? $" By their measured spread the inconclusive checks would resolve at {needed.Min()} to {needed.Max()} seeds (seeds_needed in checks.json)."
+                : $" {needed.Count(m => m is null)} inconclusive checks would not resolve within {SampleComplexityChecks.MaxSeedsNeeded} seeds by their measured spread.");
         var finite = summaries.Where(x => x.Predicted?.Paired is not null && x.GroupOrder is not null).ToList();
         if (finite.Count > 0)
             text.Append(CultureInfo.InvariantCulture, $" Measured gain / predicted gain at the chosen ridges: {finite.Min(x => x.Gain.Mean / x.Predicted!.GainChosenRidge):F2} to {finite.Max(x => x.Gain.Mean / x.Predicted!.GainChosenRidge):F2} over {finite.Count} finite groups.");
