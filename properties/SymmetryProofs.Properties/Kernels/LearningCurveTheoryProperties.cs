@@ -13,12 +13,12 @@ namespace SymmetryProofs.Properties.Kernels;
 public class LearningCurveTheoryProperties(ITestOutputHelper output)
 {
     /// <summary>Unit roundoff of float64 (2^-52).</summary>
-    private const double Eps = 2.220446049250313e-16;
-    private const double NoiseVariance = 0.01;
+    internal const double Eps = 2.220446049250313e-16;
+    internal const double NoiseVariance = 0.01;
 
     /// <summary>kappa by brute force: bisection in log kappa over [1e-300, 1e300] (200 halvings reach the
     /// last bit) of sum over every mode of l/(l + kappa) (+ ridge/kappa) = n.</summary>
-    private static double BruteKappa(double[] modes, double n, double ridge, bool ridgeTerm)
+    internal static double BruteKappa(double[] modes, double n, double ridge, bool ridgeTerm)
     {
         double a = Math.Log(1e-300), b = Math.Log(1e300);
         for (int i = 0; i < 200; i++)
@@ -35,7 +35,7 @@ public class LearningCurveTheoryProperties(ITestOutputHelper output)
     /// about eps (n + M) per solver, and |dF/d log kappa| = sum L (1 - L) + ridge/kappa converts it into
     /// an error in log kappa; 32 covers both solvers, plus 8 eps for exp/log.
     /// </summary>
-    private static double KappaTolerance(SpectrumCase c, double kappa)
+    internal static double KappaTolerance(SpectrumCase c, double kappa)
     {
         double slope = c.Modes().Sum(l => l * kappa / ((l + kappa) * (l + kappa))) + c.Ridge / kappa;
         return 32 * Eps * (c.N + c.ModeCount) / slope + 8 * Eps;

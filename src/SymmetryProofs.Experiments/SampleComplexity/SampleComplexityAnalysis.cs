@@ -45,7 +45,32 @@ public sealed record CasePrediction(
     double SlopePlainOverSizes, double SlopeInvariantOverSizes, double ExponentPlainFar, double ExponentInvariantFar,
     double[] OptimalRiskPlain, double[] OptimalRiskInvariant, double[] GeoMeanPredictedPlain, double[] GeoMeanPredictedInvariant,
     double[] RatioPlain, double[] RatioInvariant, Estimate RatioPlainAtNMax, Estimate RatioInvariantAtNMax,
-    Estimate SymmetrisedOverPlainAtNMax);
+    Estimate SymmetrisedOverPlainAtNMax)
+{
+    /// <summary>Per-seed measured quantities beside the same quantities of the theory at the ridges those fits chose (null when not computed).</summary>
+    public SeedPairs? Paired { get; init; }
+
+    /// <summary>The primary gain prediction: the measured gain's estimator on risk_predicted at the chosen ridges, exp of the mean over seeds of log g.</summary>
+    public double GainChosenRidge => Paired is null ? double.NaN : Math.Exp(Paired.LogGainPredicted.Average());
+
+    /// <summary>The theory's exponent over the measured sizes at the chosen ridges: the mean over seeds of the least-squares slope of log risk_predicted.</summary>
+    public double SlopeLocalPlain => Paired is null ? double.NaN : Paired.SlopePlainPredicted.Average();
+
+    /// <inheritdoc cref="SlopeLocalPlain"/>
+    public double SlopeLocalInvariant => Paired is null ? double.NaN : Paired.SlopeInvariantPredicted.Average();
+}
+
+/// <summary>
+/// One value per seed (in seed order) of each quantity a theory check compares, measured and predicted by the same
+/// estimator, the prediction read from risk_predicted at the ridges those very fits chose, so each difference is paired.
+/// Gains and ratios are on the log scale; slopes are least-squares slopes of log risk on log n over all sizes;
+/// the pooled log-ratios are, per seed, the mean over n of log(measured/predicted risk).
+/// </summary>
+public sealed record SeedPairs(
+    double[] LogGainMeasured, double[] LogGainPredicted,
+    double[] SlopePlainMeasured, double[] SlopePlainPredicted, double[] SlopeInvariantMeasured, double[] SlopeInvariantPredicted,
+    double[] LogRatioAtNMaxMeasured, double[] LogRatioAtNMaxPredicted,
+    double[] PooledLogRatioPlain, double[] PooledLogRatioInvariant);
 
 /// <summary>
 /// Slopes and horizontal shifts. Slope: least squares of log risk on log n, one fit per seed, then
@@ -75,7 +100,6 @@ public static class SampleComplexityAnalysis
 
         var slopePlain = new List<double>();
         var slopeInv = new List<double>();
-        var logShift = new List<double>();
         var logRatio = new List<double>();
         foreach (int seed in seeds)
         {
@@ -83,13 +107,11 @@ public static class SampleComplexityAnalysis
             var inv = Curve("invariant", seed);
             slopePlain.Add(FitLogLog(sizes, plain).Slope);
             slopeInv.Add(FitLogLog(sizes, inv).Slope);
-            logShift.Add(sizes.Select((_, i) => Math.Log(plain[i]) - Math.Log(inv[i])).Average());
             logRatio.Add(Math.Log(plain[^1] / inv[^1]));
         }
         // A single seed's slope is too noisy to divide by; the pooled plain slope converts the
         // paired vertical shift of each seed into a horizontal one.
-        double pooledSlope = slopePlain.Average();
-        var logGain = logShift.Select(v => -v / pooledSlope).ToList();
+        var logGain = LogGains(seeds.Select(seed => Curve("plain", seed)).ToList(), seeds.Select(seed => Curve("invariant", seed)).ToList(), sizes);
         var gainLog = Estimate.Of(logGain);
         var ratioLog = Estimate.Of(logRatio);
         double[] GeoMean(string est) => sizes.Select(n => Math.Exp(points.Where(p => p.Estimator == est && p.N == n).Average(p => Math.Log(p.Risk)))).ToArray();
@@ -117,6 +139,34 @@ public static class SampleComplexityAnalysis
             Resolved(MedianNu("plain")[^1]), Resolved(MedianNu("invariant")[^1]), modeRatio);
     }
 
+    /// <summary>
+    /// Per seed, log g = <see cref="PredictedGain.LogShift"/> of that seed's curves with the plain slope pooled over
+    /// seeds (a single seed's slope is too noisy to divide by): the measured gain, and the same estimator on predicted curves.
+    /// </summary>
+    public static double[] LogGains(IReadOnlyList<IReadOnlyList<double>> plain, IReadOnlyList<IReadOnlyList<double>> invariant, IReadOnlyList<int> sizes)
+    {
+        double pooledSlope = plain.Average(curve => FitLogLog(sizes, curve).Slope);
+        return plain.Select((curve, i) => PredictedGain.LogShift(curve.Select(v => Math.Log(v)).ToArray(), invariant[i].Select(v => Math.Log(v)).ToArray(), pooledSlope)).ToArray();
+    }
+
+    /// <summary>Measured and predicted (at the chosen ridges) per seed, for the paired theory checks.</summary>
+    public static SeedPairs Pairs(IReadOnlyList<CurvePoint> points, int[] sizes)
+    {
+        var seeds = points.Select(p => p.Seed).Distinct().OrderBy(s => s).ToList();
+        IReadOnlyList<double> Curve(string est, int seed, Func<CurvePoint, double> value) =>
+            sizes.Select(n => value(points.Single(p => p.Estimator == est && p.Seed == seed && p.N == n))).ToList();
+        List<IReadOnlyList<double>> All(string est, Func<CurvePoint, double> value) => seeds.Select(seed => Curve(est, seed, value)).ToList();
+        var (plain, inv) = (All("plain", p => p.Risk), All("invariant", p => p.Risk));
+        var (plainP, invP) = (All("plain", p => p.RiskPredicted), All("invariant", p => p.RiskPredicted));
+        double[] Slopes(List<IReadOnlyList<double>> curves) => curves.Select(c => FitLogLog(sizes, c).Slope).ToArray();
+        double[] LogRatioAtEnd(List<IReadOnlyList<double>> a, List<IReadOnlyList<double>> b) => a.Select((c, i) => Math.Log(c[^1] / b[i][^1])).ToArray();
+        double[] Pooled(List<IReadOnlyList<double>> measured, List<IReadOnlyList<double>> predicted) =>
+            measured.Select((c, i) => c.Select((r, j) => Math.Log(r / predicted[i][j])).Average()).ToArray();
+        return new SeedPairs(LogGains(plain, inv, sizes), LogGains(plainP, invP, sizes),
+            Slopes(plain), Slopes(plainP), Slopes(inv), Slopes(invP),
+            LogRatioAtEnd(plain, inv), LogRatioAtEnd(plainP, invP), Pooled(plain, plainP), Pooled(inv, invP));
+    }
+
     /// <summary>The case's summary with the symmetrised estimator's curve and the theory's predictions (<see cref="CasePrediction"/>).</summary>
     public static CaseSummary WithPredictions(CaseSummary summary, SampleComplexityCase c, IReadOnlyList<CurvePoint> points,
         SampleComplexityDesign design, SampleComplexityTruncation plan)
@@ -141,7 +191,8 @@ public static class SampleComplexityAnalysis
             PredictedGain.LocalExponent(gain.Invariant, Math.Pow(2, 30), design.Noise * design.Noise),
             optimalPlain, optimalInv, GeoMean("plain", p => p.RiskPredicted), GeoMean("invariant", p => p.RiskPredicted),
             GeoMean("plain", p => p.Risk / p.RiskPredicted), GeoMean("invariant", p => p.Risk / p.RiskPredicted),
-            AtNMax("plain", p => p.Risk / p.RiskPredicted), AtNMax("invariant", p => p.Risk / p.RiskPredicted), symOverPlain);
+            AtNMax("plain", p => p.Risk / p.RiskPredicted), AtNMax("invariant", p => p.Risk / p.RiskPredicted), symOverPlain)
+            { Paired = Pairs(points, sizes) };
         return summary with { GeoMeanRiskSymmetrised = GeoMean("symmetrised", p => p.Risk), Predicted = predicted };
     }
 

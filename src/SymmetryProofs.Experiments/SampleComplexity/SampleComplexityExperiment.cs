@@ -79,11 +79,12 @@ public sealed class SampleComplexityExperiment : IExperiment<SampleComplexitySet
         var elapsed = run.Clock.Elapsed;
         AtomicFile.WriteAllText(folder.File("curves.csv"), SampleComplexityReport.Csv(points));
         AtomicFile.WriteAllText(folder.File("summary.json"), SampleComplexityReport.Json(summaries));
-        var checks = SampleComplexityChecks.Evaluate(summaries);
-        AtomicFile.WriteAllText(folder.File("sample_complexity.md"), SampleComplexityReport.Markdown(summaries, design, elapsed, run.Settings.Quick, run.Reused, checks)
-            + "\n## Checks (the exit code is 1 when one fails)\n\n" + string.Concat(checks.Select(c => $"- {c}\n")));
+        var judged = SampleComplexityChecks.Evaluate(summaries);
+        var checks = judged.Select(c => c.ToRunCheck()).ToList();
+        AtomicFile.WriteAllText(folder.File("checks.json"), SampleComplexityReport.ChecksJson(judged));
+        AtomicFile.WriteAllText(folder.File("sample_complexity.md"), SampleComplexityReport.Markdown(summaries, design, elapsed, run.Settings.Quick, run.Reused, judged));
         SampleComplexityPlot.Save(folder.File("curves.png"), summaries);
-        run.Log.Line($"wrote sample_complexity.md, curves.csv, curves.png, summary.json to {folder.Path} in {elapsed.TotalSeconds:F0} s.");
+        run.Log.Line($"wrote sample_complexity.md, curves.csv, curves.png, summary.json, checks.json to {folder.Path} in {elapsed.TotalSeconds:F0} s.");
         return checks;
     }
 }

@@ -45,14 +45,20 @@ public static class SampleComplexityReport
             ["truncation_radius_per_n"] = s.Predicted?.Radii,
             ["truncation_effect_per_n"] = s.Predicted?.TruncationEffect,
             ["truncation_effect_translation_invariant_per_n"] = s.Predicted?.TranslationTruncationEffect,
-            ["gain_predicted"] = s.Predicted?.GainOverSizes,
+            ["gain_predicted_chosen_ridge"] = s.Predicted?.GainChosenRidge,
+            ["gain_predicted_optimal_ridge"] = s.Predicted?.GainOverSizes,
+            ["gain_predicted_optimal_ridge_in_ci95"] = s.Predicted?.GainInInterval,
             ["gain_predicted_at_n_max"] = s.Predicted?.GainAtNMax,
-            ["gain_predicted_ci_check"] = s.Predicted?.GainInInterval,
+            ["gain_factor_finite_n"] = s.GroupOrder is int g1 && s.Predicted is { } d1 ? d1.GainOverSizes / g1 : null,
+            ["gain_factor_ridge_selection"] = s.Predicted is { } d2 ? d2.GainChosenRidge / d2.GainOverSizes : null,
+            ["gain_factor_remainder"] = s.Predicted is { } d3 ? s.Gain.Mean / d3.GainChosenRidge : null,
+            ["slope_predicted_local_plain"] = s.Predicted?.SlopeLocalPlain,
+            ["slope_predicted_local_invariant"] = s.Predicted?.SlopeLocalInvariant,
             ["n_for_half_G"] = s.Predicted?.NForHalfG,
             ["n_for_0_9_G"] = s.Predicted?.NFor09G,
             ["n_for_0_99_G"] = s.Predicted?.NFor099G,
-            ["slope_predicted_plain"] = s.Predicted?.SlopePlainOverSizes,
-            ["slope_predicted_invariant"] = s.Predicted?.SlopeInvariantOverSizes,
+            ["slope_predicted_optimal_ridge_plain"] = s.Predicted?.SlopePlainOverSizes,
+            ["slope_predicted_optimal_ridge_invariant"] = s.Predicted?.SlopeInvariantOverSizes,
             ["exponent_predicted_plain_at_2_30"] = s.Predicted?.ExponentPlainFar,
             ["exponent_predicted_invariant_at_2_30"] = s.Predicted?.ExponentInvariantFar,
             ["risk_predicted_optimal_plain"] = s.Predicted?.OptimalRiskPlain,
@@ -69,22 +75,35 @@ public static class SampleComplexityReport
         return JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
     }
 
-    /// <summary>The computed sentence the README quotes: check counts, gains against predictions, the measured/predicted range at the largest n.</summary>
-    public static string HeadlineText(IReadOnlyList<CaseSummary> summaries, SampleComplexityDesign design, IReadOnlyList<Check> checks)
+    /// <summary>checks.json: every check of the run, serialised from its typed record.</summary>
+    public static string ChecksJson(IEnumerable<SampleComplexityCheck> checks) =>
+        JsonSerializer.Serialize(checks, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
+
+    private static string Counts(IEnumerable<SampleComplexityCheck> checks)
+    {
+        var list = checks.ToList();
+        return $"{list.Count(c => c.Verdict == Verdict.Holds)} hold, {list.Count(c => c.Verdict == Verdict.Fails)} fail, {list.Count(c => c.Verdict == Verdict.Inconclusive)} are inconclusive";
+    }
+
+    /// <summary>The computed sentence the README quotes: theory and sanity checks counted apart, the gain against its like-for-like prediction.</summary>
+    public static string HeadlineText(IReadOnlyList<CaseSummary> summaries, SampleComplexityDesign design, IReadOnlyList<SampleComplexityCheck> checks)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Invariant kernel regression on the torus, n = {design.Sizes[0]}..{design.Sizes[^1]}, {design.Seeds} seeds: of {checks.Count} checks {checks.Count(c => c.Held && c.Conclusive)} hold, {checks.Count(c => !c.Held)} fail, {checks.Count(c => c.Held && !c.Conclusive)} are inconclusive (section Checks).");
-        var predicted = summaries.Where(x => x.Predicted is not null).ToList();
-        var finite = predicted.Where(x => x.GroupOrder is not null).ToList();
+        var theory = checks.Where(c => c.Kind == CheckKind.Theory).ToList();
+        var sanity = checks.Where(c => c.Kind == CheckKind.Sanity).ToList();
+        text.Append(CultureInfo.InvariantCulture, $"Invariant kernel regression on the torus, n = {design.Sizes[0]}..{design.Sizes[^1]}, {design.Seeds} seeds: of {theory.Count} theory checks (measured against the learning-curve theory at the ridges the fits chose) {Counts(theory)}; of {sanity.Count} sanity checks (gain > 1, translation steepens the rate) {Counts(sanity)} (section Checks).");
+        var needed = checks.Where(c => c.Verdict == Verdict.Inconclusive).Select(c => c.SeedsNeeded).ToList();
+        if (needed.Count > 0)
+            text.Append(needed.All(m => m is not null)
+                ? $" By their measured spread the inconclusive checks would resolve at {needed.Min()} to {needed.Max()} seeds (seeds_needed in checks.json)."
+                : $" {needed.Count(m => m is null)} inconclusive checks would not resolve within {SampleComplexityChecks.MaxSeedsNeeded} seeds by their measured spread.");
+        var finite = summaries.Where(x => x.Predicted?.Paired is not null && x.GroupOrder is not null).ToList();
         if (finite.Count > 0)
-            text.Append(CultureInfo.InvariantCulture, $" The measured gain's 95% interval contains the predicted gain for {finite.Count(x => x.Predicted!.GainInInterval)} of {finite.Count} finite groups.");
-        var ratios = predicted.SelectMany(x => new[] { x.Predicted!.RatioPlainAtNMax.Mean, x.Predicted!.RatioInvariantAtNMax.Mean }).Where(double.IsFinite).ToList();
-        if (ratios.Count > 0)
-            text.Append(CultureInfo.InvariantCulture, $" Measured/predicted risk at n = {design.Sizes[^1]} (mean over seeds, per case and estimator): {ratios.Min():F3} to {ratios.Max():F3}.");
+            text.Append(CultureInfo.InvariantCulture, $" Measured gain / predicted gain at the chosen ridges: {finite.Min(x => x.Gain.Mean / x.Predicted!.GainChosenRidge):F2} to {finite.Max(x => x.Gain.Mean / x.Predicted!.GainChosenRidge):F2} over {finite.Count} finite groups.");
         return text.ToString();
     }
 
-    public static string Markdown(IReadOnlyList<CaseSummary> summaries, SampleComplexityDesign design, TimeSpan elapsed, bool quick, int reused = 0, IReadOnlyList<Check>? checks = null)
+    public static string Markdown(IReadOnlyList<CaseSummary> summaries, SampleComplexityDesign design, TimeSpan elapsed, bool quick, int reused = 0, IReadOnlyList<SampleComplexityCheck>? checks = null)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# Sample complexity of invariant kernel ridge regression (Tahmasebi and Jegelka)");
@@ -149,8 +168,38 @@ public static class SampleComplexityReport
                 sb.AppendLine($"| {s.Sizes[i]} | {s.Predicted?.Radii[i].ToString() ?? "-"} | {F(s.GeoMeanRiskPlain[i], "G3")} | {(s.Predicted is { } p ? F(p.GeoMeanPredictedPlain[i], "G3") : "-")} | {F(s.GeoMeanRiskInvariant[i], "G3")} | {(s.Predicted is { } q ? F(q.GeoMeanPredictedInvariant[i], "G3") : "-")} | {(s.GeoMeanRiskSymmetrised.Length > i ? F(s.GeoMeanRiskSymmetrised[i], "G3") : "-")} | {F(s.GeoMeanRiskPlain[i] / s.GeoMeanRiskInvariant[i], "F2")} | {F(s.MedianNuPlain[i], "G2")} | {F(s.MedianNuInvariant[i], "G2")} |");
         }
         sb.AppendLine();
-        sb.AppendLine("Files: curves.csv (every seed and n), summary.json, curves.png.");
+        sb.AppendLine("Files: curves.csv (every seed and n), summary.json, checks.json, curves.png.");
+        if (checks is not null) { AppendChecks(sb, checks); AppendPreviousRule(sb, summaries); }
         return sb.ToString();
+    }
+
+    /// <summary>The checks by kind, each with its numbers; an inconclusive theory check with the seeds its spread would need.</summary>
+    private static void AppendChecks(StringBuilder sb, IReadOnlyList<SampleComplexityCheck> checks)
+    {
+        sb.AppendLine();
+        sb.AppendLine("## Checks (the exit code is 1 when one fails; rule in docs/sample-complexity.md, section Decision rule)");
+        foreach (var kind in new[] { CheckKind.Theory, CheckKind.Sanity })
+        {
+            var own = checks.Where(c => c.Kind == kind).ToList();
+            sb.AppendLine();
+            sb.AppendLine(kind == CheckKind.Theory
+                ? $"### Theory checks: {own.Count}, {Counts(own)}"
+                : $"### Sanity checks: {own.Count}, {Counts(own)}");
+            sb.AppendLine();
+            foreach (var c in own) sb.AppendLine($"- {c.ToRunCheck()}");
+        }
+    }
+
+    /// <summary>The verdicts of the rule the current one replaced after seeing data (docs/sample-complexity.md), on this run's data.</summary>
+    private static void AppendPreviousRule(StringBuilder sb, IReadOnlyList<CaseSummary> summaries)
+    {
+        var previous = SampleComplexityChecks.PreviousRule(summaries);
+        if (previous.Count == 0) return;
+        sb.AppendLine();
+        sb.AppendLine($"### The previous rule on the same data (replaced after its 6-seed run was seen; not the exit code): {previous.Count} theory checks, " +
+            $"{previous.Count(v => v.Verdict == Verdict.Holds)} hold, {previous.Count(v => v.Verdict == Verdict.Fails)} fail, {previous.Count(v => v.Verdict == Verdict.Inconclusive)} are inconclusive");
+        sb.AppendLine();
+        foreach (var (name, verdict) in previous.Where(v => v.Verdict == Verdict.Fails)) sb.AppendLine($"- fails: {name}");
     }
 
     /// <summary>The theory beside the measurements: ratios, gains, n for fractions of |G|, exponents, the symmetrised estimator; every number from the summaries.</summary>
@@ -164,7 +213,7 @@ public static class SampleComplexityReport
         var late = with.SelectMany(s => new[] { s.Predicted!.RatioPlain[^1], s.Predicted.RatioInvariant[^1] }).ToList();
         sb.AppendLine($"Measured/predicted risk at the ridge each fit chose (geometric mean over seeds per case, estimator and n; curves.csv has every seed): range {F(ratios.Min(), "F3")} to {F(ratios.Max(), "F3")} over all n; at n = {with[0].Sizes[^1]}: {F(late.Min(), "F3")} to {F(late.Max(), "F3")}.");
         sb.AppendLine();
-        sb.AppendLine("| group | D | \\|G\\| | ratio plain at n_max [95% CI] | ratio invariant at n_max [95% CI] | gain measured [95% CI] | gain predicted (same sizes) | in CI | gain predicted at n_max | n for 0.5\\|G\\| | n for 0.9\\|G\\| | n for 0.99\\|G\\| | symmetrised/plain at n_max [95% CI] |");
+        sb.AppendLine("| group | D | \\|G\\| | ratio plain at n_max [95% CI] | ratio invariant at n_max [95% CI] | gain measured [95% CI] | gain predicted, optimal ridge (same sizes) | in CI | gain predicted at n_max, optimal ridge | n for 0.5\\|G\\| | n for 0.9\\|G\\| | n for 0.99\\|G\\| | symmetrised/plain at n_max [95% CI] |");
         sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         string ci(Estimate e) => $"{F(e.Mean, "F3")} [{F(e.Low, "F3")}, {F(e.High, "F3")}]";
         // PredictedGain searches n from 2^4: a gain already reached there is reported as n = 2^4, i.e. "at most 2^4".
@@ -176,21 +225,37 @@ public static class SampleComplexityReport
             sb.AppendLine($"| {s.Group} | {s.D} | {s.GroupOrder?.ToString() ?? "inf"} | {ci(p.RatioPlainAtNMax)} | {ci(p.RatioInvariantAtNMax)} | {(finite ? ci(s.Gain) : $"({F(s.Gain.Mean, "F2")})")} | {F(p.GainOverSizes, "F2")} | {(finite ? (p.GainInInterval ? "yes" : "no") : "-")} | {F(p.GainAtNMax, "F2")} | {(finite ? nFor(p.NForHalfG) : "-")} | {(finite ? nFor(p.NFor09G) : "-")} | {(finite ? nFor(p.NFor099G) : "-")} | {ci(p.SymmetrisedOverPlainAtNMax)} |");
         }
         sb.AppendLine();
+        var decomposed = with.Where(s => s.GroupOrder is not null && s.Predicted!.Paired is not null).ToList();
+        if (decomposed.Count > 0)
+        {
+            sb.AppendLine("Gain, like with like: the primary prediction applies the measured gain's estimator to risk_predicted at the ridges the fits chose (per seed, same sizes); the optimal-ridge prediction is the second line. " +
+                "The distance of the measured gain from |G| splits into factors that multiply to measured/|G|: finite n (optimal-ridge prediction / |G|), ridge selection (chosen-ridge / optimal-ridge prediction) and the remainder (measured / chosen-ridge prediction).");
+            sb.AppendLine();
+            sb.AppendLine("| group | D | \\|G\\| | gain measured [95% CI] | predicted, chosen ridges (primary) | predicted, optimal ridge | finite n | ridge selection | remainder |");
+            sb.AppendLine("|---|---|---|---|---|---|---|---|---|");
+            foreach (var s in decomposed)
+            {
+                var p = s.Predicted!;
+                sb.AppendLine($"| {s.Group} | {s.D} | {s.GroupOrder} | {F(s.Gain.Mean, "F2")} [{F(s.Gain.Low, "F2")}, {F(s.Gain.High, "F2")}] | {F(p.GainChosenRidge, "F2")} | {F(p.GainOverSizes, "F2")} | {F(p.GainOverSizes / s.GroupOrder!.Value, "F3")} | {F(p.GainChosenRidge / p.GainOverSizes, "F3")} | {F(s.Gain.Mean / p.GainChosenRidge, "F3")} |");
+            }
+            sb.AppendLine();
+        }
         sb.AppendLine("n for a fraction of |G|: the smallest n (searched from 2^4 to 2^30) at which the predicted horizontal gain g(n) reaches it; summary.json gives the same n (16 meaning at most 16, null meaning beyond 2^30).");
         sb.AppendLine();
         var finiteCases = with.Where(s => s.GroupOrder is not null).ToList();
-        sb.AppendLine($"Measured gain's 95% interval contains the predicted gain (same shift estimator, same sizes): {finiteCases.Count(s => s.Predicted!.GainInInterval)} of {finiteCases.Count} finite groups. " +
+        sb.AppendLine($"Measured gain's 95% interval contains the optimal-ridge prediction (same shift estimator, same sizes; a second line, not a check): {finiteCases.Count(s => s.Predicted!.GainInInterval)} of {finiteCases.Count} finite groups. " +
             "How close each finite group gets to |G|: measured gain / |G| = " + string.Join(", ", finiteCases.Select(s => $"{s.Group} D={s.D}: {F(s.Gain.Mean / s.GroupOrder!.Value, "F2")}")) +
             "; predicted gain at n_max / |G| = " + string.Join(", ", finiteCases.Select(s => $"{s.Group} D={s.D}: {F(s.Predicted!.GainAtNMax / s.GroupOrder!.Value, "F2")}")) + ".");
         sb.AppendLine();
-        sb.AppendLine("Predicted exponents d log R / d log n: over the measured sizes (least squares on the predicted optimal-ridge curve) and at n = 2^30, vs the minimax -2s/(2s+d_eff):");
+        sb.AppendLine("Exponents d log R / d log n over the measured sizes: measured (mean over seeds of the per-seed least-squares slope), the theory's at the chosen ridges (the same fit on risk_predicted per seed, what the slope checks compare with), " +
+            "the theory's at its optimal ridge (same sizes), at n = 2^30, and the minimax -2s/(2s+d_eff):");
         sb.AppendLine();
-        sb.AppendLine("| group | D | measured plain | predicted plain (sizes) | at 2^30 | -2s/(2s+D) | measured invariant | predicted invariant (sizes) | at 2^30 | -2s/(2s+d_eff) |");
-        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        sb.AppendLine("| group | D | measured plain [95% CI] | theory, chosen ridges | optimal ridge | at 2^30 | -2s/(2s+D) | measured invariant [95% CI] | theory, chosen ridges | optimal ridge | at 2^30 | -2s/(2s+d_eff) |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var s in with)
         {
             var p = s.Predicted!;
-            sb.AppendLine($"| {s.Group} | {s.D} | {F(s.SlopePlain.Mean, "F3")} | {F(p.SlopePlainOverSizes, "F3")} | {F(p.ExponentPlainFar, "F3")} | {F(s.SlopeTheoryPlain, "F3")} | {F(s.SlopeInvariant.Mean, "F3")} | {F(p.SlopeInvariantOverSizes, "F3")} | {F(p.ExponentInvariantFar, "F3")} | {F(s.SlopeTheoryInvariant, "F3")} |");
+            sb.AppendLine($"| {s.Group} | {s.D} | {ci(s.SlopePlain)} | {F(p.SlopeLocalPlain, "F3")} | {F(p.SlopePlainOverSizes, "F3")} | {F(p.ExponentPlainFar, "F3")} | {F(s.SlopeTheoryPlain, "F3")} | {ci(s.SlopeInvariant)} | {F(p.SlopeLocalInvariant, "F3")} | {F(p.SlopeInvariantOverSizes, "F3")} | {F(p.ExponentInvariantFar, "F3")} | {F(s.SlopeTheoryInvariant, "F3")} |");
         }
         sb.AppendLine();
         sb.AppendLine("Predicted slopes inside the measured slope's 95% interval: " + string.Join(", ", with.Select(s =>

@@ -102,8 +102,18 @@ public sealed class PredictedGain
         var logN = sizes.Select(n => Math.Log(n)).ToArray();
         var plain = sizes.Select(n => Math.Log(PlainAt(n).ExcessRisk)).ToArray();
         var inv = sizes.Select(n => Math.Log(InvariantAt(n).ExcessRisk)).ToArray();
-        double slope = Fit.Line(logN, plain).B;
-        return Math.Exp(-plain.Zip(inv, (p, q) => p - q).Average() / slope);
+        return Math.Exp(LogShift(plain, inv, Fit.Line(logN, plain).B));
+    }
+
+    /// <summary>
+    /// The horizontal shift of one log-log curve against another, the estimator every gain uses: if
+    /// log R_inv(n) = log R_plain(g n) and log R_plain has slope a, then log R_plain(n) - log R_inv(n) = -a log g,
+    /// so log g = -(mean over n of log R_plain - log R_inv) / a.
+    /// </summary>
+    public static double LogShift(IReadOnlyList<double> logPlain, IReadOnlyList<double> logInvariant, double slope)
+    {
+        if (logPlain.Count != logInvariant.Count || logPlain.Count == 0) throw new ArgumentException($"Two curves over the same sizes are needed; got {logPlain.Count} and {logInvariant.Count} points.");
+        return -logPlain.Zip(logInvariant, (p, q) => p - q).Average() / slope;
     }
 
     /// <summary>d log R / d log n of a spectrum's optimal-ridge risk at n, by a central difference over a factor 4.</summary>

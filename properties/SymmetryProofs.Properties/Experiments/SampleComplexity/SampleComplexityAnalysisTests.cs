@@ -97,6 +97,58 @@ public class SampleComplexityAnalysisTests(ITestOutputHelper output)
             $"gain {Format.Number(s.Gain.Mean)} [{Format.Number(s.Gain.Low)}, {Format.Number(s.Gain.High)}] (planted {Format.Number(c.Gain)}), risk ratio {Format.Number(s.RiskRatioAtNMax.Mean)} (planted {Format.Number(ratio)})");
     }
 
+    /// <summary>Points whose risk_predicted follows its own power law: slope a', shift g', constant C'_s.</summary>
+    private static List<CurvePoint> WithPredicted(SyntheticCurves c, double slopeP, double gainP, double verticalP = 1)
+    {
+        var rng = new Random(c.Seed + 1);
+        var constants = Enumerable.Range(0, c.Seeds).Select(_ => Math.Exp(rng.NextDouble() * 2 - 1)).ToArray();
+        return Points(c).Select(p => p with { RiskPredicted = constants[p.Seed] * Math.Pow(p.Estimator == "plain" ? p.N : gainP * p.N, slopeP) / (p.Estimator == "plain" ? 1 : verticalP) }).ToList();
+    }
+
+    /// <summary>
+    /// The paired quantities on exact power laws, measured (slope a, gain g, constant C_s) and predicted (a', g', C'_s):
+    /// per seed the gains are log g and log g', the slopes a and a', the risk ratios at n_max -a log g and -a' log g', and the
+    /// pooled log measured/predicted is log C_s - log C'_s + (a - a') mean log n (plain) and the same plus a log g - a' log g'
+    /// (invariant); all to <see cref="FitTolerance"/>.
+    /// </summary>
+    private static (bool Holds, string Label) PairsRecover(SyntheticCurves c, List<CurvePoint> points, double slopeP, double gainP)
+    {
+        var q = SampleComplexityAnalysis.Pairs(points, Sizes);
+        double meanLogN = Sizes.Average(n => Math.Log(n));
+        var bad = new List<string>();
+        for (int s = 0; s < c.Seeds; s++)
+        {
+            var own = points.Where(p => p.Seed == s && p.Estimator == "plain").ToList();
+            double logC = Math.Log(own[0].Risk) - c.Slope * Math.Log(own[0].N), logCp = Math.Log(own[0].RiskPredicted) - slopeP * Math.Log(own[0].N);
+            void Expect(string what, double got, double want) { if (!Close(got, want)) bad.Add($"seed {s} {what}: {got:R} vs {want:R}"); }
+            Expect("log gain measured", q.LogGainMeasured[s], Math.Log(c.Gain));
+            Expect("log gain predicted", q.LogGainPredicted[s], Math.Log(gainP));
+            Expect("slope plain measured", q.SlopePlainMeasured[s], c.Slope);
+            Expect("slope invariant predicted", q.SlopeInvariantPredicted[s], slopeP);
+            Expect("log ratio at n_max measured", q.LogRatioAtNMaxMeasured[s], -c.Slope * Math.Log(c.Gain));
+            Expect("log ratio at n_max predicted", q.LogRatioAtNMaxPredicted[s], -slopeP * Math.Log(gainP));
+            Expect("pooled plain", q.PooledLogRatioPlain[s], logC - logCp + (c.Slope - slopeP) * meanLogN);
+            Expect("pooled invariant", q.PooledLogRatioInvariant[s], logC - logCp + (c.Slope - slopeP) * meanLogN + c.Slope * Math.Log(c.Gain) - slopeP * Math.Log(gainP));
+        }
+        return (bad.Count == 0, $"{c}, predicted slope {slopeP}, gain {gainP}: " + string.Join("; ", bad));
+    }
+
+    [Fact]
+    public void Paired_quantities_are_recovered_from_exact_power_laws()
+    {
+        var coverage = new Coverage(output).AtLeast(0.5, "more than two seeds (a non-trivial pooled slope)", "with two seeds the pooled slope is one difference");
+        var cases = Arb.From(from c in Curves().Generator from a in Gen.Choose(1, 40) from g in Gen.Choose(2, 48) select (c, a: -a / 20.0, g: (double)g));
+        coverage.Check(Prop.ForAll(cases, t => coverage.Case(PairsRecover(t.c, WithPredicted(t.c, t.a, t.g), t.a, t.g), ("more than two seeds (a non-trivial pooled slope)", t.c.Seeds > 2))));
+    }
+
+    /// <summary>Negative control: a predicted invariant curve lowered by g' (vertical, not horizontal) does not give log g'.</summary>
+    [Fact]
+    public void A_vertical_shift_of_the_prediction_is_not_its_gain()
+    {
+        var cases = Arb.From(from c in Curves().Generator from a in Gen.Choose(1, 40) from g in Gen.Choose(2, 48) select (c, a: -a / 20.0, g: (double)g));
+        NegativeControl.Require(cases, t => PairsRecover(t.c, WithPredicted(t.c, t.a, 1, t.g), t.a, t.g).Holds, output);
+    }
+
     /// <summary>
     /// The 95% t-interval of <see cref="Estimate"/> covers the mean of normal samples 95% of the
     /// time, for 2 to 10 seeds: 4000 trials per count, so coverage within 4 binomial standard

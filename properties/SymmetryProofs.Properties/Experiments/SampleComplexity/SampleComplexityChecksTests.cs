@@ -1,65 +1,177 @@
+using System.Text.Json;
 using SymmetryProofs.Experiments.SampleComplexity;
+using RunCheck = SymmetryProofs.Experiments.Runs.Check;
 
 namespace SymmetryProofs.Properties.Experiments.SampleComplexity;
 
 /// <summary>
-/// The theory checks of <see cref="SampleComplexityChecks"/> on planted summaries: a measured gain
-/// interval that contains the predicted gain and ratio intervals that contain 1 hold; moving the
-/// prediction out of the interval, or the ratios away from 1, makes exactly those checks fail (exit code 1).
+/// The decision rule of <see cref="SampleComplexityChecks"/>: the Bonferroni widening against closed-form Student-t
+/// quantiles, verdicts on intervals that just include and just exclude the prediction, the resolution boundary, the seeds
+/// an inconclusive check would need, and the checks of planted cases with their kinds and checks.json.
 /// </summary>
 public class SampleComplexityChecksTests
 {
     private static readonly int[] Sizes = [64, 128, 256];
-    private static readonly SampleComplexityCase Case = new(1, "inversion", 0, 2, 1, SampleComplexityDesign.SmoothnessFor(1), 8);
 
-    /// <summary>Power laws with gains 1.9, 2, 2.1 over three seeds (an interval around 2), with a prediction attached.</summary>
-    private static CaseSummary Planted(double predictedGain, double ratio, double ratioHalfWidth = 0.1)
+    /// <summary>Student-t quantiles in closed form: 1 degree of freedom (Cauchy) tan(pi (p - 1/2)); 2: (2p - 1)/sqrt(2 p (1 - p)).</summary>
+    private static double T(int df, double p) => df switch
     {
-        var points = new List<CurvePoint>();
-        for (int seed = 0; seed < 3; seed++)
-            foreach (int n in Sizes)
-            {
-                points.Add(new CurvePoint(Case.Group, Case.D, "plain", seed, n, (1 + 0.1 * seed) * Math.Pow(n, -0.5), 1e-3, 0));
-                points.Add(new CurvePoint(Case.Group, Case.D, "invariant", seed, n, (1 + 0.1 * seed) * Math.Pow((1.9 + 0.1 * seed) * n, -0.5), 1e-3, 0));
-            }
-        var summary = SampleComplexityAnalysis.Summarise(Case, points, Sizes);
-        var ratios = new Estimate(ratio, ratio * (1 - ratioHalfWidth), ratio * (1 + ratioHalfWidth), 3);
-        var prediction = new CasePrediction([4, 4, 4], [0, 0, 0], [double.NaN, double.NaN, double.NaN],
-            predictedGain, predictedGain, summary.Gain.Contains(predictedGain),
-            64, 1024, null, -0.5, -0.5, -0.5, -0.5, [1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 1, 1], [ratio, ratio, ratio], [ratio, ratio, ratio],
-            ratios, ratios, new Estimate(0.9, 0.8, 1.0, 3));
+        1 => Math.Tan(Math.PI * (p - 0.5)),
+        2 => (2 * p - 1) / Math.Sqrt(2 * p * (1 - p)),
+        _ => throw new ArgumentException("closed forms for 1 and 2 degrees of freedom only"),
+    };
+
+    /// <summary>
+    /// MathNet inverts the t CDF by root finding; measured against the closed forms above it agrees to about 1e-13 relative
+    /// (1 and 2 degrees of freedom, p up to 1 - 0.025/60). 1e-10 leaves a margin and is far below the factor 1.5 a wrong
+    /// widening would make.
+    /// </summary>
+    private const double QuantileTolerance = 1e-10;
+
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(2, 25)]
+    [InlineData(3, 1)]
+    [InlineData(3, 7)]
+    [InlineData(3, 52)]
+    public void Widening_is_the_ratio_of_Bonferroni_and_95_percent_t_quantiles(int seeds, int k)
+    {
+        double expected = T(seeds - 1, 1 - 0.025 / k) / T(seeds - 1, 0.975);
+        double got = SampleComplexityChecks.Widening(seeds, k);
+        Assert.True(Math.Abs(got / expected - 1) <= QuantileTolerance, $"{seeds} seeds, k = {k}: widening {got:R}, closed form {expected:R}");
+        if (k == 1) Assert.Equal(1.0, got, 12);
+    }
+
+    /// <summary>Three seeds d = mu + sigma (-1, 0, 1): sd = sigma, so the joint half-width is t(1 - 0.025/k, 2) sigma / sqrt(3), in closed form.</summary>
+    private static double[] Three(double mu, double sigma) => [mu - sigma, mu, mu + sigma];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(52)]
+    public void An_interval_that_just_excludes_fails_and_one_that_just_includes_does_not(int k)
+    {
+        const double sigma = 0.01;
+        double half = T(2, 1 - 0.025 / k) * sigma / Math.Sqrt(3);
+        // 1e-7 relative: above the quantile's and the mean's rounding (1e-10), far below any change of the rule.
+        foreach (double sign in new[] { 1.0, -1.0 })
+        {
+            var outside = SampleComplexityChecks.Joint(Three(sign * half * (1 + 1e-7), sigma), k, resolution: 1);
+            Assert.Equal(Verdict.Fails, outside.Verdict);
+            var inside = SampleComplexityChecks.Joint(Three(sign * half * (1 - 1e-7), sigma), k, resolution: 1);
+            Assert.Equal(Verdict.Holds, inside.Verdict);
+            Assert.True(Math.Abs(inside.High - inside.Low - 2 * half) <= 1e-9 * half, $"joint interval [{inside.Low:R}, {inside.High:R}], closed-form half-width {half:R}");
+        }
+    }
+
+    [Fact]
+    public void A_contained_prediction_holds_only_when_the_interval_resolves_the_stated_resolution()
+    {
+        const double sigma = 0.01;
+        double half = T(2, 1 - 0.025 / 7) * sigma / Math.Sqrt(3);
+        Assert.Equal(Verdict.Holds, SampleComplexityChecks.Joint(Three(0, sigma), 7, half * (1 + 1e-7)).Verdict);
+        var wide = SampleComplexityChecks.Joint(Three(0, sigma), 7, half * (1 - 1e-7));
+        Assert.Equal(Verdict.Inconclusive, wide.Verdict);
+        Assert.NotNull(wide.SeedsNeeded);
+    }
+
+    /// <summary>
+    /// Seeds needed: the first m where t(p, m - 1) sd / sqrt(m) reaches the target. Checked through the t CDF (regularised incomplete
+    /// beta, not the quantile search the code uses): at m the target covers probability p, at m - 1 it does not.
+    /// </summary>
+    [Theory]
+    [InlineData(0.1, 0.05, 0.975, 3)]
+    [InlineData(0.3, 0.05, 1 - 0.025 / 52, 6)]
+    [InlineData(0.02, 0.01, 1 - 0.025 / 25, 3)]
+    public void Seeds_needed_is_the_first_count_whose_interval_resolves(double sd, double target, double p, int current)
+    {
+        int? m = SampleComplexityChecks.SeedsFor(sd, target, p, current);
+        Assert.NotNull(m);
+        double Cover(int seeds) => MathNet.Numerics.Distributions.StudentT.CDF(0, 1, seeds - 1, target * Math.Sqrt(seeds) / sd);
+        Assert.True(Cover(m!.Value) >= p - 1e-12, $"at {m} seeds the half-width must reach {target}");
+        if (m > current + 1) Assert.True(Cover(m.Value - 1) < p, $"at {m - 1} seeds the half-width already reaches {target}");
+    }
+
+    private static readonly SampleComplexityCase Finite = new(2, "sign flips", 1, 4, 2, SampleComplexityDesign.SmoothnessFor(2), 8);
+    private static readonly SampleComplexityCase Translation = new(2, "translation", 3, null, 1, SampleComplexityDesign.SmoothnessFor(2), 8);
+
+    /// <summary>
+    /// A planted case over 8 seeds: measured = predicted + a tiny per-seed spread (so every joint interval resolves), then one
+    /// quantity moved: gainFactor multiplies the measured gain, slopeShift is added to the measured invariant slope.
+    /// </summary>
+    private static CaseSummary Planted(SampleComplexityCase c, double gainFactor = 1, double slopeShift = 0, double riskFactor = 1, double spread = 1e-3)
+    {
+        const int seeds = 8;
+        double[] Around(double v) => Enumerable.Range(0, seeds).Select(s => v + spread * (s - 3.5) / 3.5).ToArray();
+        double[] Const(double v) => Enumerable.Repeat(v, seeds).ToArray();
+        var pairs = new SeedPairs(Around(Math.Log(3 * gainFactor)), Const(Math.Log(3)),
+            Around(-0.6), Const(-0.6), Around(-0.75 + slopeShift), Const(-0.75),
+            Around(Math.Log(2)), Const(Math.Log(2)), Around(Math.Log(riskFactor)), Around(0));
+        var gain = new Estimate(3 * gainFactor, 3 * gainFactor * 0.95, 3 * gainFactor * 1.05, seeds);
+        var summary = new CaseSummary(c.Group, c.D, c.GroupOrder, c.EffectiveDimension, c.Smoothness, c.Radius,
+            new Estimate(-0.6, -0.61, -0.59, seeds), new Estimate(-0.75 + slopeShift, -0.76 + slopeShift, -0.74 + slopeShift, seeds), c.SlopeTheoryPlain, c.SlopeTheoryInvariant,
+            gain, c.GroupOrder, new Estimate(2, 1.9, 2.1, seeds), 2.5, Sizes, [1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 1, 1], 0, 0, 0, 1, 1, 2);
+        var prediction = new CasePrediction([4, 4, 4], [0, 0, 0], [double.NaN, double.NaN, double.NaN], 3.2, 3.3, true, 64, 1024, null, -0.6, -0.75, -0.6, -0.75,
+            [1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 1, 1], new Estimate(1, 0.9, 1.1, seeds), new Estimate(1, 0.9, 1.1, seeds), new Estimate(0.9, 0.8, 1.0, seeds)) { Paired = pairs };
         return summary with { Predicted = prediction };
     }
 
     [Fact]
-    public void Predictions_inside_the_intervals_hold_and_outside_fail()
+    public void Planted_agreement_holds_and_each_moved_quantity_fails_its_own_check()
     {
-        var agree = SampleComplexityChecks.Evaluate([Planted(predictedGain: 2, ratio: 1)]);
-        Assert.All(agree, c => Assert.True(c.Held, c.ToString()));
-        Assert.Equal(0, SymmetryProofs.Experiments.Runs.Check.ExitCode(agree));
+        var agree = SampleComplexityChecks.Evaluate([Planted(Finite), Planted(Translation)]);
+        Assert.Equal(SampleComplexityChecks.TheoryCheckCount(true) + SampleComplexityChecks.TheoryCheckCount(false), agree.Count(c => c.Kind == CheckKind.Theory));
+        Assert.Equal(2, agree.Count(c => c.Kind == CheckKind.Sanity));
+        Assert.All(agree, c => Assert.True(c.Verdict == Verdict.Holds, c.ToRunCheck().ToString()));
+        Assert.Equal(0, RunCheck.ExitCode(agree.Select(c => c.ToRunCheck())));
 
-        var gainOff = SampleComplexityChecks.Evaluate([Planted(predictedGain: 3, ratio: 1)]);
-        Assert.Contains(gainOff, c => !c.Held && c.Name.Contains("contains the predicted gain"));
-        Assert.Equal(1, SymmetryProofs.Experiments.Runs.Check.ExitCode(gainOff));
+        var gainOff = SampleComplexityChecks.Evaluate([Planted(Finite, gainFactor: 1.1)]);
+        Assert.Equal(new[] { Verdict.Fails }, gainOff.Where(c => c.Name.StartsWith("gain agrees")).Select(c => c.Verdict));
+        Assert.Single(gainOff, c => c.Verdict == Verdict.Fails);
+        Assert.Equal(1, RunCheck.ExitCode(gainOff.Select(c => c.ToRunCheck())));
 
-        var ratioOff = SampleComplexityChecks.Evaluate([Planted(predictedGain: 2, ratio: 1.5)]);
-        Assert.Equal(2, ratioOff.Count(c => !c.Held && c.Name.Contains("agrees with the theory")));
+        var slopeOff = SampleComplexityChecks.Evaluate([Planted(Translation, slopeShift: 0.02)]);
+        Assert.Equal(2, slopeOff.Count(c => c.Verdict == Verdict.Fails));
+        Assert.All(slopeOff.Where(c => c.Verdict == Verdict.Fails), c => Assert.Contains("slope", c.Name));
+
+        var riskOff = SampleComplexityChecks.Evaluate([Planted(Finite, riskFactor: 1.05)]);
+        Assert.Equal(new[] { "plain risk agrees with the theory over all sizes (mean log measured/predicted)" }, riskOff.Where(c => c.Verdict == Verdict.Fails).Select(c => c.Name));
     }
 
-    /// <summary>
-    /// An interval that contains the prediction only because it is wide confirms nothing: with three seeds and the
-    /// three theory checks of one case, the joint interval of a +-30% ratio spans about +-0.53 (inconclusive); a
-    /// +-1% one about +-0.02, which resolves the 25% the rule asks (holds).
-    /// </summary>
     [Fact]
-    public void A_wide_interval_that_contains_the_prediction_is_inconclusive_not_holding()
+    public void Wide_intervals_are_inconclusive_and_say_how_many_seeds_would_decide()
     {
-        var wide = SampleComplexityChecks.Evaluate([Planted(predictedGain: 2, ratio: 1, ratioHalfWidth: 0.3)]).Where(c => c.Name.Contains("agrees with the theory")).ToList();
-        Assert.Equal(2, wide.Count);
-        Assert.All(wide, c => Assert.True(c.Held && !c.Conclusive, c.ToString()));
-        var narrow = SampleComplexityChecks.Evaluate([Planted(predictedGain: 2, ratio: 1, ratioHalfWidth: 0.01)]).Where(c => c.Name.Contains("agrees with the theory")).ToList();
-        Assert.All(narrow, c => Assert.True(c.Held && c.Conclusive, c.ToString()));
-        var off = SampleComplexityChecks.Evaluate([Planted(predictedGain: 2, ratio: 1.5, ratioHalfWidth: 0.01)]).Where(c => c.Name.Contains("agrees with the theory")).ToList();
-        Assert.All(off, c => Assert.True(!c.Held && c.Conclusive, c.ToString()));
+        var wide = SampleComplexityChecks.Evaluate([Planted(Finite, spread: 0.4)]);
+        var theory = wide.Where(c => c.Kind == CheckKind.Theory).ToList();
+        Assert.All(theory, c => Assert.Equal(Verdict.Inconclusive, c.Verdict));
+        Assert.All(theory, c => Assert.True(c.SeedsNeeded > 8, $"{c.Name}: seeds needed {c.SeedsNeeded}"));
+    }
+
+    [Fact]
+    public void Gain_below_one_fails_the_sanity_check_and_a_flatter_translation_fails_its_own()
+    {
+        var noGain = SampleComplexityChecks.Evaluate([Planted(Finite, gainFactor: 0.2)]);
+        Assert.Equal(Verdict.Fails, noGain.Single(c => c.Kind == CheckKind.Sanity).Verdict);
+        var flatter = SampleComplexityChecks.Evaluate([Planted(Translation, slopeShift: 0.3)]);
+        Assert.Equal(Verdict.Fails, flatter.Single(c => c.Kind == CheckKind.Sanity).Verdict);
+    }
+
+    [Fact]
+    public void Checks_json_lists_every_check_with_its_kind_verdict_and_interval()
+    {
+        var checks = SampleComplexityChecks.Evaluate([Planted(Finite), Planted(Translation, slopeShift: 0.02)]);
+        using var json = JsonDocument.Parse(SampleComplexityReport.ChecksJson(checks));
+        Assert.Equal(checks.Count, json.RootElement.GetArrayLength());
+        foreach (var (row, check) in json.RootElement.EnumerateArray().Zip(checks))
+        {
+            Assert.Equal(check.Case, row.GetProperty("case").GetString());
+            Assert.Equal(check.Name, row.GetProperty("check").GetString());
+            Assert.Equal(check.Kind == CheckKind.Theory ? "theory" : "sanity", row.GetProperty("kind").GetString());
+            Assert.Equal(check.Verdict switch { Verdict.Holds => "holds", Verdict.Fails => "fails", _ => "inconclusive" }, row.GetProperty("verdict").GetString());
+            Assert.Equal(check.Measured, row.GetProperty("measured").GetDouble());
+            Assert.Equal(check.Predicted, row.GetProperty("predicted").GetDouble());
+            Assert.Equal(2, row.GetProperty("interval").GetArrayLength());
+        }
+        Assert.Contains(json.RootElement.EnumerateArray(), r => r.GetProperty("verdict").GetString() == "fails");
     }
 }

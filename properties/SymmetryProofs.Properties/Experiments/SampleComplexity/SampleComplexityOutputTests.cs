@@ -26,7 +26,8 @@ public class SampleComplexityOutputTests
         using var json = JsonDocument.Parse(SampleComplexityReport.Json([summary]));
         var row = json.RootElement[0];
         foreach (var field in new[] { "group", "D", "group_order", "d_eff", "s", "slope_plain", "slope_invariant", "slope_theory_plain", "slope_theory_invariant", "gain_measured", "gain_theory",
-            "gain_predicted", "gain_predicted_ci_check", "n_for_half_G", "n_for_0_9_G", "n_for_0_99_G" })
+            "gain_predicted_chosen_ridge", "gain_predicted_optimal_ridge", "slope_predicted_local_plain", "slope_predicted_local_invariant",
+            "gain_factor_finite_n", "gain_factor_ridge_selection", "gain_factor_remainder", "n_for_half_G", "n_for_0_9_G", "n_for_0_99_G" })
             Assert.True(row.TryGetProperty(field, out _), $"summary.json lacks {field}");
         Assert.Equal(2, row.GetProperty("group_order").GetInt32());
         Assert.Equal(-2.0 / 3, row.GetProperty("slope_theory_plain").GetDouble(), 12);
