@@ -27,6 +27,13 @@ public class LapackSpectrumTests(ITestOutputHelper output)
     /// modest p(n) (Golub and Van Loan, Sec. 8.3; the LAPACK Users' Guide, Sec. 4.7, even uses
     /// p(n) = 1 for its error bounds). Linear growth with c = 10 bounds what both libraries do at
     /// these sizes with room, and stays four orders below any perturbation of 1e-6 |H|.
+    /// The same c bounds orthogonality: the computed V is a product of Householder reflections and
+    /// rotations (MathNet: JAMA's tred2/tql2) or of those and the divide-and-conquer eigenvectors,
+    /// which Gu and Eisenstat's recomputed z makes orthogonal to working precision (libtorch's eigh
+    /// is oneMKL's dsyevd); forming V'V adds at most n u per entry, and max|entry| &lt;= |V'V - I|_2.
+    /// Measured on 19,500 planted cases (n = 2..40, every layout) and 1,000 generated Hessians
+    /// (n &lt;= 110): the largest ratios to c n u were 0.47 (orthogonality), 0.32 (residual) and 0.30
+    /// (eigenvalue gap, of 2 c n u), all at n &lt;= 4, falling with n; no case came near the bound.
     /// </summary>
     private const double C = 10;
 
@@ -53,7 +60,7 @@ public class LapackSpectrumTests(ITestOutputHelper output)
         double orthogonality = (lapack.Vectors.TransposeThisAndMultiply(lapack.Vectors) - Matrix<double>.Build.DenseIdentity(n)).Enumerate().Max(Math.Abs);
         var property = Prop.Label(valueGap <= 2 * bound, $"{label}: max |lambda_lapack - lambda_managed| = {valueGap:G3}, bound 2 c n u |H| = {2 * bound:G3}")
             .And(Prop.Label(residual <= bound, $"{label}: max |H v - lambda v| = {residual:G3}, bound {bound:G3}"))
-            .And(Prop.Label(orthogonality <= C * n * U, $"{label}: max |V'V - I| = {orthogonality:G3}"));
+            .And(Prop.Label(orthogonality <= C * n * U, $"{label}: max |V'V - I| = {orthogonality:G3} = {orthogonality / (n * U):G3} n u, bound c n u = {C * n * U:G3}"));
         if (planted is null) return property;
         foreach (var (start, count, gap) in Clusters(planted))
         {
