@@ -7,7 +7,7 @@ namespace SymmetryProofs.Cli;
 /// The one options vocabulary of the sweep commands: --out, --seeds, --jobs, --shard, --quick, --data.
 /// Each command adds these and reads them back with <see cref="RunOptions"/>; only defaults differ.
 /// </summary>
-public sealed class CommonOptions
+internal sealed class CommonOptions
 {
     public Option<string?> Out { get; }
     public Option<int?> Seeds { get; }

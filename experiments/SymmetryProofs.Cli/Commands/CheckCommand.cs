@@ -1,13 +1,14 @@
 using System.CommandLine;
 using SymmetryProofs.Checking;
+using SymmetryProofs.Experiments.Checking;
 
 namespace SymmetryProofs.Cli.Commands;
 
 /// <summary>
 /// check: prove or refute the symmetry of a model (a built-in example or a TorchScript file) with
-/// worst-case search and a shrunk counterexample. Parsing only; <see cref="CheckRunner"/> decides.
+/// worst-case search and a shrunk counterexample. Parsing only; <see cref="CheckRun"/> runs it.
 /// </summary>
-public static class CheckCommand
+internal static class CheckCommand
 {
     public static Command Create()
     {
@@ -24,9 +25,9 @@ public static class CheckCommand
         var benchmark = new Option<bool>("--benchmark") { Description = "Run the planted-bug benchmark (common practice against this checker, 20 seeds)." };
         var export = new Option<string?>("--export") { Description = "Save the --example as a TorchScript file here (through torch.jit.save) instead of checking it." };
 
-        var command = new Command("check", "Prove or refute a model's invariance or equivariance under a group: random trials, error ascent, shrunk counterexample. Exit 0 holds, 1 violated, 2 bad input.");
+        var command = new Command("check", "Prove or refute a model's invariance or equivariance under a group: random trials, error ascent, shrunk counterexample. Exit 0 holds, 1 violated, 2 bad input, 3 a bug.");
         foreach (var o in new Option[] { model, example, group, outputRep, dtype, shape, budget, seed, outDir, list, benchmark, export }) command.Options.Add(o);
-        command.SetAction(parse => CheckRunner.Run(new CheckRequest
+        command.SetAction(parse => Program.Guarded("check", () => CheckRun.Run(new CheckRequest
         {
             ModelPath = parse.GetValue(model),
             Example = parse.GetValue(example),
@@ -40,7 +41,7 @@ public static class CheckCommand
             List = parse.GetValue(list),
             Benchmark = parse.GetValue(benchmark),
             Export = parse.GetValue(export),
-        }, Console.Out, Console.Error));
+        }, Program.CommandLine, Console.Out, ConsoleRunLog.Create())));
         return command;
     }
 }

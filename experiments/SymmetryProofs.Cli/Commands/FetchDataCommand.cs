@@ -1,10 +1,11 @@
 using System.CommandLine;
 using SymmetryProofs.Data;
+using SymmetryProofs.Experiments.Runs;
 
 namespace SymmetryProofs.Cli.Commands;
 
 /// <summary>Puts optdigits.tra and optdigits.tes into the data directory, downloaded or copied, SHA-256 verified.</summary>
-public static class FetchDataCommand
+internal static class FetchDataCommand
 {
     public static Command Create()
     {
@@ -13,15 +14,17 @@ public static class FetchDataCommand
         var command = new Command("fetch-data", $"Download UCI optdigits from {OptdigitsFetcher.BaseUrl} (or copy with --from) and verify SHA-256.");
         command.Options.Add(from);
         command.Options.Add(data);
-        command.SetAction(parse =>
+        command.SetAction(parse => Program.Guarded("fetch-data", () =>
         {
             var target = DataDirectory.Resolve(parse.GetValue(data));
+            if (File.Exists(target.Path)) throw new InputException($"--data {target.Path}: is a file; expected the directory to put optdigits.tra and optdigits.tes in.");
             var source = parse.GetValue(from);
-            // Missing sources, checksum mismatches and I/O problems surface as one line with exit code 2 (Program.Guarded).
+            if (source is not null && string.IsNullOrWhiteSpace(source)) throw new InputException("--from: got an empty path; expected a directory holding optdigits.tra and optdigits.tes.");
+            if (source is not null && !Directory.Exists(source)) throw new InputException($"--from {source}: no such directory; expected one holding optdigits.tra and optdigits.tes.");
             if (source is not null) OptdigitsFetcher.CopyFrom(source, target.Path, Console.WriteLine);
             else OptdigitsFetcher.Download(target.Path, Console.WriteLine);
-            return 0;
-        });
+            return ExitCodes.Ok;
+        }));
         return command;
     }
 }

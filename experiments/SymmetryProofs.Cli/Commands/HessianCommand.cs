@@ -51,7 +51,7 @@ public static class HessianCommand
         command.SetAction(parse => Program.Guarded("hessian bench", () =>
         {
             bool isSweep = parse.GetValue(sweep), isQuick = parse.GetValue(quick);
-            if (isQuick && !isSweep) throw new SymmetryProofs.Experiments.Runs.InputException("--quick: only with --sweep (the single bench times the full-size net).");
+            if (isQuick && !isSweep) throw new InputException("--quick: only with --sweep (the single bench times the full-size net).");
             var netList = parse.GetValue(nets) is { } text
                 ? text.Split(',', StringSplitOptions.TrimEntries)
                 : isQuick ? BenchSettings.QuickSweep : isSweep ? BenchSettings.DefaultSweep : [BenchSettings.PaperNet];

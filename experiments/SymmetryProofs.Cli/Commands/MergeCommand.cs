@@ -4,21 +4,17 @@ using SymmetryProofs.Experiments.Runs;
 namespace SymmetryProofs.Cli.Commands;
 
 /// <summary>`merge --out DIR SHARD...`: joins the shards of one sweep and writes the reports a single run would write.</summary>
-public static class MergeCommand
+internal static class MergeCommand
 {
-    public static Command Create(Func<string[], int> rerun)
+    public static Command Create()
     {
         var output = new Option<string>("--out") { Description = "Folder to join the shards in; the reports are written there.", Required = true };
-        var shards = new Argument<string[]>("shards") { Description = "The --out folders of the shard runs (--shard 1/N ... N/N).", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("merge", "Join the checkpoints of sharded runs (--shard i/N) and write the reports of the whole sweep.");
+        var shards = new Argument<string[]>("shards") { Description = "The --out folders of the shard runs (--shard 1/N ... N/N), each once.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("merge", "Join the checkpoints of sharded runs (--shard i/N) by unit and settings fingerprint, and write the reports of the whole sweep without computing.");
         command.Options.Add(output);
         command.Arguments.Add(shards);
         command.SetAction(parse => Program.Guarded("merge", () =>
-        {
-            var args = Merge.Checkpoints(parse.GetValue(output)!, parse.GetValue(shards)!, ConsoleRunLog.Create());
-            Console.WriteLine($"writing the reports: {string.Join(" ", args)}");
-            return rerun([.. args]);
-        }));
+            Merge.Run(parse.GetValue(output)!, parse.GetValue(shards)!, Program.Mergeable, ConsoleRunLog.Create())));
         return command;
     }
 }

@@ -4,7 +4,7 @@ using SymmetryProofs.Experiments.Publishing;
 namespace SymmetryProofs.Cli.Commands;
 
 /// <summary>`readme`: options in, <see cref="ReadmeResults.Run"/> out.</summary>
-public static class ReadmeCommand
+internal static class ReadmeCommand
 {
     public static Command Create()
     {

@@ -4,7 +4,7 @@ using SymmetryProofs.Experiments.Representations;
 namespace SymmetryProofs.Cli.Commands;
 
 /// <summary>`representations`: options in, <see cref="RepresentationsExperiment.Run"/> out.</summary>
-public static class RepresentationsCommand
+internal static class RepresentationsCommand
 {
     public static Command Create()
     {

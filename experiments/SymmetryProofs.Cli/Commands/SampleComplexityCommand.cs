@@ -4,7 +4,7 @@ using SymmetryProofs.Experiments.SampleComplexity;
 namespace SymmetryProofs.Cli.Commands;
 
 /// <summary>`sample-complexity`: options in, <see cref="SampleComplexityExperiment.Run"/> out.</summary>
-public static class SampleComplexityCommand
+internal static class SampleComplexityCommand
 {
     public static Command Create()
     {
@@ -14,7 +14,7 @@ public static class SampleComplexityCommand
         common.AddTo(command, withData: false);
         command.Options.Add(maxLog2);
         command.SetAction(parse => Program.Guarded("sample-complexity", () =>
-            SampleComplexityExperiment.Run(new SampleComplexitySettings(parse.GetValue(common.Quick), parse.GetValue(maxLog2)), common.Read(parse), ConsoleRunLog.Create()).Exit));
+            SampleComplexityExperiment.Run(new SampleComplexitySettings(parse.GetValue(common.Quick), parse.GetValue(maxLog2)), common.Read(parse), ConsoleRunLog.Create())));
         return command;
     }
 }

@@ -80,7 +80,7 @@ public sealed class DeclaredRepresentationTests(ITestOutputHelper output)
         var c4 = GroupCatalog.Build("rotations", new Shape(2, 2));
         var d4 = (FiniteGroup)GroupCatalog.Build("d4", new Shape(2, 2));
         var model = Linear("id", Matrix<double>.Build.DenseIdentity(4));
-        output.Rejects<CheckInputException>(() => SymmetryChecker.Run(model, c4, OutputDeclaration.Of(Representation.Defining(d4)), new CheckOptions(Budget, 1)), "represents D4 2x2, not C4 2x2");
-        output.Rejects<CheckInputException>(() => SymmetryChecker.Run(model, d4, OutputDeclaration.Of(Representation.Regular(d4)), new CheckOptions(Budget, 1)), "has 4 outputs", "needs 8");
+        output.Rejects<InputException>(() => SymmetryChecker.Run(model, c4, OutputDeclaration.Of(Representation.Defining(d4)), new CheckOptions(Budget, 1)), "represents D4 2x2, not C4 2x2");
+        output.Rejects<InputException>(() => SymmetryChecker.Run(model, d4, OutputDeclaration.Of(Representation.Regular(d4)), new CheckOptions(Budget, 1)), "has 4 outputs", "needs 8");
     }
 }

@@ -48,6 +48,25 @@ public sealed class InterruptedRunTests(ITestOutputHelper output, UninterruptedR
     }
 
     [Fact]
+    public void Ctrl_C_releases_the_lock_and_says_how_to_resume()
+    {
+        using var run = CliProcess.Start([.. SampleComplexity, "--out", Dir("interrupted")]);
+        var owner = Path.Combine(Dir("interrupted"), ".lock-owner");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!File.Exists(owner) && !run.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        Assert.True(File.Exists(owner), "the run took the lock");
+        using (var signal = System.Diagnostics.Process.Start("kill", ["-INT", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) signal.WaitForExit();
+        var stdout = run.StandardOutput.ReadToEnd();
+        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(1)), "the run stopped");
+        output.WriteLine($"exit {run.ExitCode}\n{stdout}");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.False(File.Exists(owner), "the lock's owner file is gone");
+        Assert.Contains("rerun the same command", stdout, StringComparison.Ordinal);
+        var resumed = CliProcess.Run([.. SampleComplexity, "--out", Dir("interrupted")]);
+        Assert.True(resumed.Exit == 0 && !resumed.Out.Contains("took over the lock", StringComparison.Ordinal), resumed.ToString());
+    }
+
+    [Fact]
     public void A_second_run_into_the_same_out_stops_at_once_and_the_first_completes()
     {
         using var first = CliProcess.Start([.. Tables, "--out", Dir("shared")]);
@@ -67,14 +86,24 @@ public sealed class InterruptedRunTests(ITestOutputHelper output, UninterruptedR
     {
         foreach (var i in new[] { 1, 2 })
         {
-            var shard = CliProcess.Run([.. Tables, "--shard", $"{i}/2", "--out", Dir($"shard{i}")]);
+            var shard = CliProcess.Run([.. SampleComplexity, "--shard", $"{i}/2", "--out", Dir($"shard{i}")]);
             Assert.True(shard.Exit == 0, shard.ToString());
-            Assert.False(File.Exists(Path.Combine(Dir($"shard{i}"), "tables.csv")), "a shard alone writes no report");
+            Assert.False(File.Exists(Path.Combine(Dir($"shard{i}"), "curves.csv")), "a shard alone writes no report");
         }
         var merged = CliProcess.Run("merge", "--out", Dir("merged"), Dir("shard1"), Dir("shard2"));
         Assert.True(merged.Exit == 0, merged.ToString());
-        Assert.Contains($"{SymmetryProofs.Experiments.Tables.TablesConfig.All.Count} finished unit(s) reused", merged.Out);
-        Assert.Equal(CliProcess.WithoutColumns(Path.Combine(whole.Folder("tables"), "tables.csv"), "train_seconds"), CliProcess.WithoutColumns(Path.Combine(Dir("merged"), "tables.csv"), "train_seconds"));
+        Assert.Contains("6 finished unit(s) reused", merged.Out);
+        Assert.DoesNotContain("to run", merged.Out.Replace("0 to run", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllLines(Path.Combine(whole.Folder("sample-complexity"), "curves.csv")), File.ReadAllLines(Path.Combine(Dir("merged"), "curves.csv")));
+
+        var missing = CliProcess.Run("merge", "--out", Dir("missing"), Dir("shard1"));
+        Assert.True(missing.Exit == 2 && missing.Err.Contains("2/2 missing", StringComparison.Ordinal), missing.ToString());
+        var twice = CliProcess.Run("merge", "--out", Dir("twice"), Dir("shard1"), Dir("shard1"), Dir("shard2"));
+        Assert.True(twice.Exit == 2 && twice.Err.Contains("1/2 (", StringComparison.Ordinal), twice.ToString());
+        var onto = CliProcess.Run("merge", "--out", Dir("shard1"), Dir("shard1"), Dir("shard2"));
+        Assert.True(onto.Exit == 2 && onto.Err.Contains("--out", StringComparison.Ordinal), onto.ToString());
+        Assert.All(new[] { missing, twice, onto }, r => Assert.Single(r.Err.Trim().Split('\n')));
+        Assert.False(Directory.Exists(Dir("missing")) || Directory.Exists(Dir("twice")), "a refused merge creates nothing");
     }
 }
 

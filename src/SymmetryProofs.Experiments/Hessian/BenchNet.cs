@@ -38,8 +38,8 @@ public sealed class BenchNet : IDisposable
     /// <summary>Builds the data, the net and the objective from the named seed stream (seed, "hessian-bench").</summary>
     public static BenchNet Build(int[] widths, bool withBiases, int n, long? chunkElements, int seed)
     {
-        if (n < 1) throw new Runs.InputException($"--samples: got {n}; expected at least 1.");
-        if (chunkElements is < 1) throw new Runs.InputException($"--chunk-elements: got {chunkElements}; expected at least 1.");
+        if (n < 1) throw new InputException($"--samples: got {n}; expected at least 1.");
+        if (chunkElements is < 1) throw new InputException($"--chunk-elements: got {chunkElements}; expected at least 1.");
         TorchSetup.Initialise();
         var rng = Runs.SeedStreams.For(seed, "hessian-bench");
         int d = widths[0], classes = widths[^1];

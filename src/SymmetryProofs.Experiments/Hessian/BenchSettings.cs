@@ -28,25 +28,25 @@ public sealed record BenchSettings(
         var widths = new int[parts.Length];
         for (int i = 0; i < parts.Length; i++)
             if (!int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out widths[i]) || widths[i] < 1)
-                throw new Runs.InputException($"--nets: got '{net}'; expected layer widths (positive integers) joined by '-', e.g. {PaperNet}.");
-        if (widths.Length < 2) throw new Runs.InputException($"--nets: got '{net}'; expected at least an input and an output width, e.g. {PaperNet}.");
-        if (widths[^1] < 2) throw new Runs.InputException($"--nets: got '{net}'; expected at least 2 output classes.");
+                throw new InputException($"--nets: got '{net}'; expected layer widths (positive integers) joined by '-', e.g. {PaperNet}.");
+        if (widths.Length < 2) throw new InputException($"--nets: got '{net}'; expected at least an input and an output width, e.g. {PaperNet}.");
+        if (widths[^1] < 2) throw new InputException($"--nets: got '{net}'; expected at least 2 output classes.");
         return widths;
     }
 
-    /// <summary>Throws an <see cref="Runs.InputException"/> naming the first bad option.</summary>
+    /// <summary>Throws an <see cref="InputException"/> naming the first bad option.</summary>
     public void Validate()
     {
-        if (Nets.Count == 0) throw new Runs.InputException("--nets: got no nets; expected widths like 64-10-5-10, separated by commas.");
+        if (Nets.Count == 0) throw new InputException("--nets: got no nets; expected widths like 64-10-5-10, separated by commas.");
         foreach (var net in Nets) Widths(net);
-        if (Nets.Distinct().Count() != Nets.Count) throw new Runs.InputException($"--nets: '{Nets.GroupBy(n => n).First(g => g.Count() > 1).Key}' appears twice; expected distinct nets.");
-        if (Samples < 1) throw new Runs.InputException($"--samples: got {Samples}; expected at least 1.");
-        if (Repeats < 1) throw new Runs.InputException($"--repeats: got {Repeats}; expected at least 1.");
-        if (ChunkElements is < 1) throw new Runs.InputException($"--chunk-elements: got {ChunkElements}; expected at least 1.");
-        if (!(MaxPhaseSeconds > 0)) throw new Runs.InputException($"--max-phase-seconds: got {MaxPhaseSeconds}; expected a positive number.");
-        if (!(MaxMemoryMb > 0)) throw new Runs.InputException($"--max-memory-mb: got {MaxMemoryMb}; expected a positive number.");
-        if (!(BudgetSeconds > 0)) throw new Runs.InputException($"--budget-seconds: got {BudgetSeconds}; expected a positive number.");
-        if (!(BudgetMb > 0)) throw new Runs.InputException($"--budget-mb: got {BudgetMb}; expected a positive number.");
-        if (Threads < 1) throw new Runs.InputException($"--threads: got {Threads}; expected at least 1.");
+        if (Nets.Distinct().Count() != Nets.Count) throw new InputException($"--nets: '{Nets.GroupBy(n => n).First(g => g.Count() > 1).Key}' appears twice; expected distinct nets.");
+        if (Samples < 1) throw new InputException($"--samples: got {Samples}; expected at least 1.");
+        if (Repeats < 1) throw new InputException($"--repeats: got {Repeats}; expected at least 1.");
+        if (ChunkElements is < 1) throw new InputException($"--chunk-elements: got {ChunkElements}; expected at least 1.");
+        if (!(MaxPhaseSeconds > 0)) throw new InputException($"--max-phase-seconds: got {MaxPhaseSeconds}; expected a positive number.");
+        if (!(MaxMemoryMb > 0)) throw new InputException($"--max-memory-mb: got {MaxMemoryMb}; expected a positive number.");
+        if (!(BudgetSeconds > 0)) throw new InputException($"--budget-seconds: got {BudgetSeconds}; expected a positive number.");
+        if (!(BudgetMb > 0)) throw new InputException($"--budget-mb: got {BudgetMb}; expected a positive number.");
+        if (Threads < 1) throw new InputException($"--threads: got {Threads}; expected at least 1.");
     }
 }

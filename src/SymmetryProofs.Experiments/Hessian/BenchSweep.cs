@@ -53,7 +53,7 @@ internal static class BenchSetup
     {
         TorchSetup.Initialise(threads);
         if (torch.get_num_threads() != threads)
-            throw new Runs.InputException($"--threads: got {threads}, but torch in this process already runs {torch.get_num_threads()} thread(s); run the bench in a fresh process.");
+            throw new InputException($"--threads: got {threads}, but torch in this process already runs {torch.get_num_threads()} thread(s); run the bench in a fresh process.");
         // MathNet's managed provider splits large products over threads; one keeps the symmetrisation's cost comparable.
         MathNet.Numerics.Control.UseSingleThread();
     }

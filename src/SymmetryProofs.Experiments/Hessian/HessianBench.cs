@@ -28,7 +28,7 @@ public static class HessianBench
     public static int Run(BenchSettings s, string dir, Runs.IRunLog log)
     {
         s.Validate();
-        if (s.Nets.Count != 1) throw new Runs.InputException($"--nets: got {s.Nets.Count} nets; the single bench takes one (use --sweep for several).");
+        if (s.Nets.Count != 1) throw new InputException($"--nets: got {s.Nets.Count} nets; the single bench takes one (use --sweep for several).");
         BenchSetup.Threads(s.Threads);
         using var folder = Runs.OutputFolder.Open(dir, "hessian bench", log);
         var extra = new Extra();

@@ -89,11 +89,11 @@ public static class ReadmeResults
     {
         ArgumentNullException.ThrowIfNull(log);
         var path = Path.Combine(root, "README.md");
-        if (!File.Exists(path)) throw new Runs.InputException($"--root {root}: no README.md there; expected the repository's top folder.");
+        if (!File.Exists(path)) throw new InputException($"--root {root}: no README.md there; expected the repository's top folder.");
         var readme = File.ReadAllText(path);
         string updated;
         try { updated = Rewrite(readme, Section(root)); }
-        catch (InvalidDataException e) { throw new Runs.InputException($"{path}: {e.Message}"); }
+        catch (InvalidDataException e) { throw new InputException($"{path}: {e.Message}"); }
         var indexPath = Path.Combine(root, "docs", "results", IndexFile);
         var index = Index(root);
         bool readmeCurrent = updated == readme, indexCurrent = File.Exists(indexPath) && File.ReadAllText(indexPath) == index;

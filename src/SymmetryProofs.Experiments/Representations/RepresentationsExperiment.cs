@@ -23,7 +23,7 @@ public static class RepresentationsExperiment
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
         var cases = Cases(request);
-        using var folder = OutputFolder.Open(new RunOptions(request.Out, 1, 1, Shard.Whole) { CommandLine = request.CommandLine }, "representations", log);
+        using var folder = OutputFolder.Open(request.Out, "representations", request.CommandLine, log);
         var rows = new List<RepresentationRow>();
         foreach (var c in cases)
         {
@@ -59,10 +59,11 @@ public static class RepresentationsExperiment
             var entry = GroupCatalog.Entries.FirstOrDefault(e => e.Name == name)
                 ?? throw new InputException($"--group {name}: unknown; expected one of {string.Join(", ", GroupCatalog.Entries.Select(e => e.Name))}.");
             var shape = given ?? (entry.AppliesTo(new Shape(8, 8)) ? new Shape(8, 8) : Shape.Vector(2));
-            if (!entry.AppliesTo(shape)) throw new InputException($"--group {name} on --shape {shape.ToOption()}: {entry.Description}; this group does not act on that shape.");
-            long dimension = (long)Math.Pow(shape.Dimension, request.Power);
+            // In 64 bits and saturating: 65536x65536 inputs must be refused, not wrapped around an int.
+            double dimension = Math.Pow((double)shape.Height * shape.Width, request.Power);
             if (dimension > MaxDimension)
-                throw new InputException($"--group {name} --shape {shape.ToOption()} --power {request.Power}: dimension {dimension}; expected at most {MaxDimension}.");
+                throw new InputException($"--group {name} --shape {shape.ToOption()} --power {request.Power}: dimension {dimension:F0}; expected at most {MaxDimension}.");
+            if (!entry.AppliesTo(shape)) throw new InputException($"--group {name} on --shape {shape.ToOption()}: {entry.Description}; this group does not act on that shape.");
             IGroupAction group;
             try { group = entry.Build(shape); }
             catch (ArgumentException e) { throw new InputException($"--group {name} on --shape {shape.ToOption()}: {e.Message}"); }

@@ -78,9 +78,11 @@ public sealed class Checkpoint<T>
 
     private void Load(string folder, IRunLog log)
     {
+        if (Directory.Exists(Path)) throw new InputException($"{Path}: is a directory; expected the run's checkpoint file (move it away to start afresh).");
         if (!File.Exists(Path)) return;
         var text = File.ReadAllText(Path);
         var lines = text.Split('\n');
+        bool lastLineIntact = false;
         var otherSettings = new Dictionary<string, int>();
         var damaged = new List<string>();
         for (int i = 0; i < lines.Length; i++)
@@ -94,6 +96,7 @@ public sealed class Checkpoint<T>
                 string unit = (string?)node["unit"] ?? throw new JsonException("no unit");
                 string fp = (string?)node["fingerprint"] ?? throw new JsonException("no fingerprint");
                 string dataJson = node["data"]?.ToJsonString(Options) ?? "null";
+                lastLineIntact = i == lines.Length - 1;
                 if ((string?)node["sha"] != Sha(unit, fp, dataJson)) { damaged.Add($"{where}: checksum does not match its content (edited by hand?)"); continue; }
                 if (fp != Fingerprint.Hash) { otherSettings[fp] = otherSettings.GetValueOrDefault(fp) + 1; continue; }
                 var data = JsonSerializer.Deserialize<T>(dataJson, Options) ?? throw new JsonException("empty data");
@@ -101,9 +104,10 @@ public sealed class Checkpoint<T>
             }
             catch (JsonException e)
             {
-                damaged.Add(i == lines.Length - 1 && !text.EndsWith('\n') ? $"{where}: torn last line (the run was killed while writing it)" : $"{where}: not a checkpoint line ({e.Message})");
+                damaged.Add(i == lines.Length - 1 && !text.EndsWith('\n') && !lastLineIntact ? $"{where}: torn last line (the run was killed while writing it, or the disk was full); removed, so the next unit starts a line of its own" : $"{where}: not a checkpoint line ({e.Message})");
             }
         }
+        if (text.Length > 0 && !text.EndsWith('\n')) RepairTail(text, lastLineIntact);
         Reused = units.Count;
         log.Line($"resume: {Reused} finished unit(s) reused from {Path}.");
         foreach (var (fp, count) in otherSettings)
@@ -115,6 +119,26 @@ public sealed class Checkpoint<T>
             log.Line($"resume: refused {count} unit(s) made with other settings (fingerprint {fp}: {why}).");
         }
         foreach (var d in damaged) log.Line($"resume: refused {d}.");
+    }
+
+    /// <summary>
+    /// Makes the file end with a newline before anything is appended, so a new unit never joins a
+    /// torn line (which would then be refused with it): an intact last line gets its newline, a torn
+    /// one is cut off at the last complete line.
+    /// </summary>
+    private void RepairTail(string text, bool lastLineIntact)
+    {
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Write, FileShare.Read);
+        if (lastLineIntact)
+        {
+            stream.Seek(0, SeekOrigin.End);
+            stream.WriteByte((byte)'\n');
+        }
+        else
+        {
+            stream.SetLength(Encoding.UTF8.GetByteCount(text.AsSpan(0, text.LastIndexOf('\n') + 1)));
+        }
+        stream.Flush(flushToDisk: true);
     }
 
     private static string Sha(string unit, string fingerprint, string dataJson) =>

@@ -1,6 +1,10 @@
 namespace SymmetryProofs.Experiments.Runs;
 
-/// <summary>The exit codes of every command: what a script or a batch scheduler can rely on.</summary>
+/// <summary>
+/// The exit codes of every command: what a script or a batch scheduler can rely on. A run returns
+/// <see cref="Ok"/> or <see cref="CheckFailed"/>; <see cref="Guard"/> turns every exception into
+/// <see cref="BadInput"/> or <see cref="InternalError"/>.
+/// </summary>
 public static class ExitCodes
 {
     /// <summary>The command ran and every check it reports held.</summary>
@@ -11,7 +15,7 @@ public static class ExitCodes
 
     /// <summary>Bad input or usage: nothing was computed (or the run stopped before its reports).</summary>
     public const int BadInput = 2;
-}
 
-/// <summary>Bad input or usage, stated in one line that names the option or file and what was expected (exit code 2).</summary>
-public sealed class InputException(string message) : Exception(message);
+    /// <summary>An internal error: a bug, reported in one line.</summary>
+    public const int InternalError = 3;
+}

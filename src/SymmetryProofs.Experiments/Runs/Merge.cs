@@ -1,58 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
 namespace SymmetryProofs.Experiments.Runs;
 
 /// <summary>
-/// Joins the checkpoints of the shards of one sweep into one folder: every line of every
-/// <c>checkpoint.jsonl</c>, a unit kept once, with the settings files; all shards must come from
-/// the same command. The reports are then written by running that command into the joined folder,
-/// which finds every unit done and computes nothing.
+/// Joins the shards of one sweep (--shard 1/N ... N/N) in one folder and writes the whole sweep's
+/// reports, computing nothing. Each shard folder's run.json names its experiment, settings
+/// fingerprint, seeds and shard; all must agree, and every shard must be given exactly once (a
+/// missing or repeated shard is refused, listed). Checkpoint lines are joined by unit key under
+/// the shards' fingerprint; then the experiment writes its reports from the joined checkpoint.
 /// </summary>
 public static class Merge
 {
-    /// <summary>Merges <paramref name="sources"/> into <paramref name="target"/>; returns the command line of the shards with --shard removed and --out set to the target.</summary>
-    public static IReadOnlyList<string> Checkpoints(string target, IReadOnlyList<string> sources, IRunLog log)
+    /// <summary>Merges <paramref name="sources"/> into <paramref name="target"/> and writes the reports with the matching one of <paramref name="experiments"/>.</summary>
+    public static int Run(string target, IReadOnlyList<string> sources, IReadOnlyList<MergeableExperiment> experiments, IRunLog log)
     {
-        if (sources.Count == 0) throw new InputException("merge: name at least one shard folder to join.");
-        string[]? command = null;
-        foreach (var s in sources)
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(experiments);
+        ArgumentNullException.ThrowIfNull(log);
+        if (sources.Count == 0) throw new InputException("merge: name the shard folders to join.");
+        if (string.IsNullOrWhiteSpace(target)) throw new InputException("--out: got an empty path; expected a directory to join the shards in.");
+        var targetPath = Path.GetFullPath(target);
+        if (sources.FirstOrDefault(s => Path.GetFullPath(s) == targetPath) is { } inside)
+            throw new InputException($"--out {target}: is the shard folder {inside}; join the shards in a new folder.");
+        var shards = sources.Select(s => (Folder: s, Record: Read(s))).ToList();
+        var first = shards[0];
+        foreach (var (folder, record) in shards.Skip(1))
         {
-            var file = Path.Combine(s, OutputFolder.CommandFile);
-            if (!File.Exists(Path.Combine(s, Checkpoint<object>.FileName)) || !File.Exists(file))
-                throw new InputException($"merge: {s} holds no checkpoint.jsonl and command.txt; expected the --out folder of a shard run.");
-            var args = WithoutShardAndOut(File.ReadAllLines(file));
-            if (command is null) command = args;
-            else if (!command.SequenceEqual(args))
-                throw new InputException($"merge: {s} was made by '{string.Join(" ", args)}', not '{string.Join(" ", command)}'; only shards of one command can be joined.");
+            string? differs = record.Experiment != first.Record.Experiment ? $"experiment {record.Experiment}, not {first.Record.Experiment}"
+                : record.Fingerprint != first.Record.Fingerprint ? $"settings fingerprint {record.Fingerprint}, not {first.Record.Fingerprint}"
+                : record.Seeds != first.Record.Seeds ? $"--seeds {record.Seeds}, not {first.Record.Seeds}"
+                : Shard.Parse(record.Shard).Count != Shard.Parse(first.Record.Shard).Count ? $"--shard {record.Shard}, not a part of {first.Record.Shard}'s N" : null;
+            if (differs is not null) throw new InputException($"merge: {folder} was run with {differs} ({first.Folder}); only shards of one sweep can be joined.");
         }
-        using var folder = OutputFolder.Open(target, "merge", log);
-        var seen = new HashSet<string>();
-        var lines = new List<string>();
-        foreach (var s in sources)
-        {
-            foreach (var line in File.ReadAllText(Path.Combine(s, Checkpoint<object>.FileName)).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0))
-                if (seen.Add(line)) lines.Add(line);
-            var settings = Path.Combine(s, "settings");
-            if (Directory.Exists(settings))
-            {
-                Directory.CreateDirectory(folder.File("settings"));
-                foreach (var f in Directory.GetFiles(settings)) File.Copy(f, Path.Combine(folder.File("settings"), Path.GetFileName(f)), overwrite: true);
-            }
-        }
-        var existing = File.Exists(folder.File(Checkpoint<object>.FileName)) ? File.ReadAllText(folder.File(Checkpoint<object>.FileName)) : "";
-        var known = existing.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToHashSet();
-        IO.AtomicFile.WriteAllText(folder.File(Checkpoint<object>.FileName), existing + (existing.Length == 0 || existing.EndsWith('\n') ? "" : "\n") + string.Concat(lines.Where(l => !known.Contains(l)).Select(l => l + "\n")));
-        log.Line($"merge: {lines.Count} checkpointed unit(s) from {sources.Count} shard folder(s) joined in {target}.");
-        return [.. command!, "--out", target];
+        RefuseMissingOrRepeated(shards);
+        var experiment = experiments.FirstOrDefault(e => e.Name == first.Record.Experiment)
+            ?? throw new InputException($"merge: {first.Folder} holds a {first.Record.Experiment} run, which has no shards to join (one of {string.Join(", ", experiments.Select(e => e.Name))} expected).");
+        using var output = OutputFolder.Open(target, "merge", log);
+        int joined = JoinCheckpoints(output, shards.Select(s => s.Folder), first.Record.Fingerprint, log);
+        log.Line($"merge: {joined} checkpointed unit(s) from {shards.Count} shard folder(s) joined in {target}.");
+        return experiment.Finish(first.Record, output, log);
     }
 
-    private static string[] WithoutShardAndOut(string[] args)
+    private static RunRecord Read(string folder)
     {
-        var kept = new List<string>();
-        for (int i = 0; i < args.Length; i++)
+        if (!Directory.Exists(folder)) throw new InputException($"merge: {folder} is not a directory; expected the --out folder of a shard run.");
+        if (!File.Exists(Path.Combine(folder, Checkpoint<object>.FileName)))
+            throw new InputException($"merge: {folder} holds no {Checkpoint<object>.FileName}; expected the --out folder of a shard run.");
+        return RunRecord.Read(folder);
+    }
+
+    private static void RefuseMissingOrRepeated(IReadOnlyList<(string Folder, RunRecord Record)> shards)
+    {
+        int count = Shard.Parse(shards[0].Record.Shard).Count;
+        var byIndex = shards.GroupBy(s => Shard.Parse(s.Record.Shard).Index).ToDictionary(g => g.Key, g => g.Select(s => s.Folder).ToList());
+        var missing = Enumerable.Range(1, count).Where(i => !byIndex.ContainsKey(i)).Select(i => $"{i}/{count}").ToList();
+        var repeated = byIndex.Where(kv => kv.Value.Count > 1).OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}/{count} ({string.Join(", ", kv.Value)})").ToList();
+        if (missing.Count == 0 && repeated.Count == 0) return;
+        var problems = new List<string>();
+        if (missing.Count > 0) problems.Add($"shard(s) {string.Join(", ", missing)} missing");
+        if (repeated.Count > 0) problems.Add($"shard(s) given more than once: {string.Join("; ", repeated)}");
+        throw new InputException($"merge: {string.Join("; ", problems)}; give each of the {count} shard folders once.");
+    }
+
+    /// <summary>Appends to the target's checkpoint the shards' lines of <paramref name="fingerprint"/> whose unit it lacks; returns how many units it holds.</summary>
+    private static int JoinCheckpoints(OutputFolder output, IEnumerable<string> folders, string fingerprint, IRunLog log)
+    {
+        var path = output.File(Checkpoint<object>.FileName);
+        var existing = File.Exists(path) ? File.ReadAllText(path) : "";
+        var lines = existing.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+        var units = lines.Select(UnitOf).Where(u => u.Fingerprint == fingerprint).Select(u => u.Unit!).ToHashSet();
+        foreach (var folder in folders)
         {
-            if (args[i] is "--shard" or "--out") { i++; continue; }
-            if (args[i].StartsWith("--shard=", StringComparison.Ordinal) || args[i].StartsWith("--out=", StringComparison.Ordinal)) continue;
-            kept.Add(args[i]);
+            int skipped = 0;
+            foreach (var line in File.ReadAllText(Path.Combine(folder, Checkpoint<object>.FileName)).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0))
+            {
+                var (unit, fp) = UnitOf(line);
+                if (unit is null || fp != fingerprint) { skipped++; continue; }
+                if (units.Add(unit)) lines.Add(line);
+            }
+            if (skipped > 0) log.Line($"merge: {folder}: skipped {skipped} line(s) of other settings or damaged.");
         }
-        return kept.ToArray();
+        IO.AtomicFile.WriteAllText(path, string.Concat(lines.Select(l => l + "\n")));
+        return units.Count;
+    }
+
+    private static (string? Unit, string? Fingerprint) UnitOf(string line)
+    {
+        try
+        {
+            return JsonNode.Parse(line) is JsonObject o ? ((string?)o["unit"], (string?)o["fingerprint"]) : (null, null);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return (null, null);
+        }
     }
 }

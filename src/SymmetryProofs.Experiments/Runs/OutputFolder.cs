@@ -37,14 +37,23 @@ public sealed class OutputFolder : IDisposable
         return new OutputFolder(path, OutputLock.Acquire(path, command, log));
     }
 
-    /// <summary>Opens <see cref="RunOptions.Out"/> and records the command line (one argument per line) in command.txt, for `merge`.</summary>
+    /// <summary>Opens <see cref="RunOptions.Out"/> and records its command line in command.txt.</summary>
     public static OutputFolder Open(RunOptions options, string command, IRunLog log)
     {
-        var folder = Open(options.Out, command, log);
-        if (options.CommandLine.Count > 0) IO.AtomicFile.WriteAllText(folder.File(CommandFile), string.Concat(options.CommandLine.Select(a => a + "\n")));
+        ArgumentNullException.ThrowIfNull(options);
+        return Open(options.Out, command, options.CommandLine, log);
+    }
+
+    /// <summary>Opens <paramref name="path"/> and records <paramref name="commandLine"/> (one argument per line) in command.txt: what made the folder's files.</summary>
+    public static OutputFolder Open(string path, string command, IReadOnlyList<string> commandLine, IRunLog log)
+    {
+        ArgumentNullException.ThrowIfNull(commandLine);
+        var folder = Open(path, command, log);
+        if (commandLine.Count > 0) IO.AtomicFile.WriteAllText(folder.File(CommandFile), string.Concat(commandLine.Select(a => a + "\n")));
         return folder;
     }
 
+    /// <summary>The file holding the command line that wrote the folder.</summary>
     public const string CommandFile = "command.txt";
 
     public void Dispose() => outputLock.Dispose();

@@ -10,7 +10,7 @@ namespace SymmetryProofs.Experiments.Runs;
 /// stream never depends on how many other streams were drawn before it, and a name says in the
 /// code and the report what the stream is for.
 /// </summary>
-public static class SeedStreams
+internal static class SeedStreams
 {
     /// <summary>A fresh generator for (<paramref name="seed"/>, <paramref name="purpose"/>).</summary>
     public static Random For(int seed, string purpose) => new(SeedOf(seed, purpose));

@@ -7,7 +7,7 @@ namespace SymmetryProofs.Experiments.Runs;
 /// at a time, appending each to the checkpoint as it finishes, with progress. Units start in the
 /// sweep's order, so an interrupted run leaves the early units behind.
 /// </summary>
-public static class Sweep
+internal static class Sweep
 {
     public static void Run<TUnit, T>(IReadOnlyList<TUnit> sweep, Func<TUnit, string> key, Func<TUnit, T> compute,
         Checkpoint<T> checkpoint, Shard shard, int jobs, IRunLog log)

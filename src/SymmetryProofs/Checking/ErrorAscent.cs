@@ -110,9 +110,12 @@ internal sealed class ErrorAscent(CheckedModel model, Representation output, Ele
         var denominator = (actual.norm(1) + expected.norm(1)).clamp_min(floor);
         var errors = (diff2.sqrt() / denominator).detach().data<double>().ToArray();
         if (!grad) return (errors, null, null);
-        (diff2.add(Scalars.Tiny).log() - denominator.log().mul(Scalars.Two)).sum().backward();
+        var objective = (diff2.add(Scalars.Tiny).log() - denominator.log().mul(Scalars.Two)).sum();
+        // A model whose output autograd cannot trace back (a constant, a detached output) gives no gradient: the steps fall back to random directions.
+        if (!objective.requires_grad) return (errors, null, null);
+        objective.backward();
         counter.Add(2 * b);
-        return (errors, Rows(x.grad!, b), t is null ? null : Rows(t.grad!, b));
+        return (errors, x.grad is null ? null : Rows(x.grad, b), t?.grad is null ? null : Rows(t.grad, b));
     }
 
     private static double[][] Rows(Tensor g, int b)

@@ -1,3 +1,4 @@
+using SymmetryProofs.Runtime;
 using SymmetryProofs.Representations;
 using SymmetryProofs.Symmetry;
 using static TorchSharp.torch;
@@ -14,7 +15,7 @@ namespace SymmetryProofs.Checking;
 /// </summary>
 public static class SymmetryChecker
 {
-    /// <summary>Runs the check. Bad input (sizes that do not match, a model that does not take [B, n]) is a <see cref="CheckInputException"/>.</summary>
+    /// <summary>Runs the check. Bad input (sizes that do not match, a model that does not take [B, n]) is a <see cref="InputException"/>.</summary>
     public static CheckReport Run(CheckedModel model, IGroupAction group, OutputDeclaration output, CheckOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -24,7 +25,7 @@ public static class SymmetryChecker
         options.Validate();
         int n = model.InputDimension;
         if (n != group.SpaceDimension)
-            throw new CheckInputException($"{model.Name} takes {n} inputs but {group.Name} acts on R^{group.SpaceDimension}.");
+            throw new InputException($"{model.Name} takes {n} inputs but {group.Name} acts on R^{group.SpaceDimension}.");
         var rng = new Random(options.Seed);
         var counter = new EvaluationCounter();
         var elements = new ElementSpace(group);
@@ -91,24 +92,18 @@ public static class SymmetryChecker
         {
             y = CaseMeasurer.Outputs(model, counter, [first.X]);
         }
-        catch (Exception e) when (e is not CheckInputException and not OutOfMemoryException)
+        catch (Exception e) when (e is not InputException and not OutOfMemoryException)
         {
-            throw new CheckInputException($"{model.Name}: its forward does not take a float tensor of shape [batch, {model.InputDimension}] ({Reason(e.Message)}).");
+            throw new InputException($"{model.Name}: its forward does not take a float tensor of shape [batch, {model.InputDimension}] ({Reason(e.Message)}).");
         }
         int m = y[0].Length;
         if (output.RequiredOutputs(group) is int required && required != m)
-            throw new CheckInputException($"{model.Name} has {m} outputs; output representation '{output.Name}' of {group.Name} needs {required}.");
+            throw new InputException($"{model.Name} has {m} outputs; output representation '{output.Name}' of {group.Name} needs {required}.");
         try { return output.For(group, m); }
-        catch (ArgumentException e) { throw new CheckInputException($"output representation '{output.Name}': {e.Message}"); }
+        catch (ArgumentException e) { throw new InputException($"output representation '{output.Name}': {e.Message}"); }
     }
 
-    /// <summary>The line of a (libtorch) message that says what went wrong: the last "...Error: ..." line, else the first line.</summary>
-    internal static string Reason(string message)
-    {
-        var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return lines.LastOrDefault(l => l.Contains("Error:")) ?? lines.FirstOrDefault() ?? "";
-    }
+    /// <summary>The line of a (libtorch) message that says what went wrong (<see cref="TorchMessages.Reason"/>).</summary>
+    internal static string Reason(string message) => TorchMessages.Reason(message);
 }
 
-/// <summary>Input the check cannot run on (sizes, representation, model file): its message names what and is shown as one line.</summary>
-public sealed class CheckInputException(string message) : Exception(message);

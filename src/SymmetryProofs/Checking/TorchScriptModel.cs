@@ -8,7 +8,7 @@ namespace SymmetryProofs.Checking;
 /// <summary>
 /// TorchScript files in and out. Loading goes through TorchSharp's <c>torch.jit.load</c>: a
 /// TorchScript archive carries code that libtorch runs, so check only files you trust. A missing
-/// file or one that is not an archive is a <see cref="CheckInputException"/> naming the file.
+/// file or one that is not an archive is a <see cref="InputException"/> naming the file.
 /// Saving an example writes its forward as TorchScript source (<see cref="TorchScriptArchive"/>),
 /// loads it with <c>torch.jit.load</c> and saves the loaded module with <c>torch.jit.save</c>.
 /// </summary>
@@ -40,25 +40,25 @@ public static class TorchScriptModel
 
     private static jit.ScriptModule Open(string path)
     {
-        if (!File.Exists(path)) throw new CheckInputException($"--model {path}: no such file.");
+        if (!File.Exists(path)) throw new InputException($"--model {path}: no such file.");
         try
         {
             return jit.load(path);
         }
         catch (Exception e) when (e is ExternalException or ArgumentException or InvalidOperationException)
         {
-            throw new CheckInputException($"--model {path}: not a TorchScript module ({SymmetryChecker.Reason(e.Message)}).");
+            throw new InputException($"--model {path}: not a TorchScript module ({SymmetryChecker.Reason(e.Message)}).");
         }
     }
 
     private static Tensor Call(jit.ScriptModule module, Tensor x, string path) =>
-        module.call(x) as Tensor ?? throw new CheckInputException($"--model {path}: forward did not return one tensor.");
+        module.call(x) as Tensor ?? throw new InputException($"--model {path}: forward did not return one tensor.");
 
     /// <summary>Saves <paramref name="example"/> as a TorchScript file at <paramref name="path"/> (source archive, jit.load, jit.save); refuses an example without TorchScript source.</summary>
     internal static void Export(ExampleModel example, string path)
     {
         ArgumentNullException.ThrowIfNull(example);
-        var source = example.TorchScriptSource ?? throw new CheckInputException(
+        var source = example.TorchScriptSource ?? throw new InputException(
             $"--export: example '{example.Name}' has no TorchScript form; these have: {string.Join(", ", ExampleCatalog.All.Where(e => e.TorchScriptSource is not null).Select(e => e.Name))}.");
         var draft = Path.Combine(Path.GetTempPath(), $"symmetryproofs-{Guid.NewGuid():N}.pt");
         try

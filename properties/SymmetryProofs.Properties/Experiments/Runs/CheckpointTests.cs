@@ -1,4 +1,5 @@
 using SymmetryProofs.Experiments.Runs;
+using SymmetryProofs.Properties.Support;
 using Xunit.Abstractions;
 
 namespace SymmetryProofs.Properties.Experiments.Runs;
@@ -59,5 +60,37 @@ public sealed class CheckpointTests(ITestOutputHelper output) : IDisposable
         Assert.False(again.TryGet("b", out _));
         Assert.Contains(log.Lines, l => l.Contains(":2: checksum does not match"));
         Assert.Contains(log.Lines, l => l.Contains(":3: torn last line"));
+    }
+
+    [Fact]
+    public void A_tear_at_any_byte_of_the_last_line_never_loses_a_finished_unit()
+    {
+        var c = Open(new Settings(2, 1), TextRunLog.Silent());
+        c.Append("a", new Result(1, [1]));
+        c.Append("b", new Result(2, [2]));
+        var whole = File.ReadAllBytes(FilePath);
+        int secondStart = Array.IndexOf(whole, (byte)'\n') + 1;
+        // Every cut of b's line, from nothing written to all but its newline.
+        for (int cut = secondStart; cut < whole.Length; cut++)
+        {
+            File.WriteAllBytes(FilePath, whole[..cut]);
+            var log = TextRunLog.Silent();
+            var resumed = Open(new Settings(2, 1), log);
+            bool bIntact = cut == whole.Length - 1;
+            Assert.True(resumed.Reused == (bIntact ? 2 : 1), $"cut at byte {cut}: reused {resumed.Reused}\n{string.Join("\n", log.Lines)}");
+            resumed.Append("c", new Result(3, [3]));
+            var after = TextRunLog.Silent();
+            var again = Open(new Settings(2, 1), after);
+            Assert.True(again.TryGet("a", out _) && again.TryGet("c", out _) && again.TryGet("b", out _) == bIntact,
+                $"cut at byte {cut}: a finished unit was lost\n{string.Join("\n", after.Lines)}");
+            Assert.DoesNotContain(after.Lines, l => l.Contains("refused", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_checkpoint_that_is_a_directory_is_bad_input_naming_it()
+    {
+        Directory.CreateDirectory(FilePath);
+        output.Rejects<InputException>(() => Open(new Settings(1, 1), TextRunLog.Silent()), Checkpoint<Result>.FileName, "is a directory");
     }
 }

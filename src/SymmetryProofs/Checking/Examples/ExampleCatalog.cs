@@ -47,7 +47,7 @@ internal static class ExampleCatalog
 
     /// <summary>The example called <paramref name="name"/>; an unknown name is refused with the list.</summary>
     public static ExampleModel Find(string name) =>
-        All.FirstOrDefault(e => e.Name == name) ?? throw new CheckInputException($"--example: unknown example '{name}'; expected one of {string.Join(", ", All.Select(e => e.Name))}.");
+        All.FirstOrDefault(e => e.Name == name) ?? throw new InputException($"--example: unknown example '{name}'; expected one of {string.Join(", ", All.Select(e => e.Name))}.");
 
     private static CheckedModel EvenMlp()
     {

@@ -1,16 +1,18 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Checking;
 using SymmetryProofs.Checking.Examples;
+using SymmetryProofs.Experiments.Checking;
+using SymmetryProofs.Experiments.Runs;
 using SymmetryProofs.Networks;
 using SymmetryProofs.Properties.Support;
 using SymmetryProofs.Runtime;
 using SymmetryProofs.Symmetry;
 using Xunit.Abstractions;
 
-namespace SymmetryProofs.Properties.Checking;
+namespace SymmetryProofs.Properties.Experiments.Checking;
 
-/// <summary>The check command's library end to end: TorchScript files saved and checked back, the library's Mlp through the checker, exit codes and one-line errors on bad input.</summary>
-public sealed class CheckRunnerTests(ITestOutputHelper output) : IDisposable
+/// <summary>The check command end to end: TorchScript files saved and checked back, the library's Mlp through the checker, exit codes and one-line errors on bad input through the one guard.</summary>
+public sealed class CheckRunTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string dir = Directory.CreateTempSubdirectory("check-tests").FullName;
 
@@ -20,10 +22,13 @@ public sealed class CheckRunnerTests(ITestOutputHelper output) : IDisposable
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        int code = CheckRunner.Run(request with { Out = Path.Combine(dir, "out") }, o, e);
+        int code = Exit(request with { Out = Path.Combine(dir, "out") }, o, e);
         output.WriteLine($"exit {code}\n{o}{e}");
         return (code, o.ToString(), e.ToString());
     }
+
+    private static int Exit(CheckRequest request, TextWriter o, TextWriter e) =>
+        Guard.Run("check", () => CheckRun.Run(request, ["check"], o, new TextRunLog(o)), e);
 
     private string Exported(string example)
     {
@@ -45,7 +50,7 @@ public sealed class CheckRunnerTests(ITestOutputHelper output) : IDisposable
         // Same weights, same operations; libtorch's matmul and linear may sum in another order: a few ulps of O(1) values.
         Assert.Equal(b.Error, a.Error, 1e-12);
         var (code, text, _) = Run(new CheckRequest { ModelPath = path, Shape = "8", Group = "sign-flips", Dtype = "float32", Budget = 100 });
-        Assert.Equal(CheckRunner.Violated, code);
+        Assert.Equal(ExitCodes.CheckFailed, code);
         Assert.Contains("shrunk counterexample", text);
         var json = File.ReadAllText(Path.Combine(dir, "out", "check.json"));
         foreach (var field in new[] { "model", "group", "output_rep", "dtype", "passed", "evaluations", "max_error", "tolerance", "rounding_floor", "worst_element", "worst_input_original", "worst_input_shrunk", "per_element", "replay" })
@@ -56,7 +61,7 @@ public sealed class CheckRunnerTests(ITestOutputHelper output) : IDisposable
     public void A_correct_model_saved_as_TorchScript_passes_from_the_file()
     {
         var (code, _, _) = Run(new CheckRequest { ModelPath = Exported("odd-mlp"), Shape = "8", Group = "inversion", OutputRep = "negation", Budget = 100 });
-        Assert.Equal(CheckRunner.Holds, code);
+        Assert.Equal(ExitCodes.Ok, code);
     }
 
     [Fact]
@@ -96,7 +101,7 @@ public sealed class CheckRunnerTests(ITestOutputHelper output) : IDisposable
         foreach (var (request, mentions) in cases)
         {
             var (code, _, err) = Run(request);
-            Assert.Equal(CheckRunner.BadInput, code);
+            Assert.Equal(ExitCodes.BadInput, code);
             Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             foreach (var m in mentions) Assert.Contains(m, err);
         }
@@ -109,7 +114,7 @@ public sealed class CheckRunnerTests(ITestOutputHelper output) : IDisposable
         File.WriteAllText(file, "");
         var e = new StringWriter();
         // --out names a directory below a regular file: creating it fails.
-        Assert.Equal(CheckRunner.BadInput, CheckRunner.Run(new CheckRequest { Example = "odd-mlp", Budget = 16, Out = Path.Combine(file, "sub") }, new StringWriter(), e));
+        Assert.Equal(ExitCodes.BadInput, Exit(new CheckRequest { Example = "odd-mlp", Budget = 16, Out = Path.Combine(file, "sub") }, new StringWriter(), e));
         output.WriteLine(e.ToString());
         Assert.Contains("--out", e.ToString());
     }
@@ -118,7 +123,7 @@ public sealed class CheckRunnerTests(ITestOutputHelper output) : IDisposable
     public void List_prints_every_example_group_and_representation_one_per_line()
     {
         var (code, text, _) = Run(new CheckRequest { List = true });
-        Assert.Equal(CheckRunner.Holds, code);
+        Assert.Equal(ExitCodes.Ok, code);
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(ExampleCatalog.All.Count + GroupCatalog.Entries.Count + OutputDeclaration.All.Count, lines.Length);
         Assert.All(ExampleCatalog.All, e => Assert.Contains(lines, l => l.StartsWith($"example {e.Name}:")));
