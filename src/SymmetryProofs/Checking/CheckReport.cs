@@ -23,6 +23,8 @@ public sealed record CheckReport
     /// <summary>Model evaluations spent by the search (trials, ascent, verdict); shrinking is counted apart.</summary>
     public required int Evaluations { get; init; }
     public required int ShrinkEvaluations { get; init; }
+    /// <summary>Distinct inputs x and g x the search passed through the model: evaluations spent on the same points again do not count.</summary>
+    public int DistinctInputs { get; init; }
     /// <summary>Where <see cref="Dtype"/> came from: --dtype, the model's parameters, or the default.</summary>
     public string DtypeSource { get; init; } = "as the model was built";
     public required MeasuredCase Worst { get; init; }
@@ -57,7 +59,7 @@ public sealed record CheckReport
         Row("group", Group);
         Row("output representation", OutputRepresentation);
         Row("dtype", $"{Dtype} ({DtypeSource})");
-        Row("trials / evaluations (search) / evaluations (shrink)", $"{Trials} / {Evaluations} / {ShrinkEvaluations}");
+        Row("trials / evaluations (search) / distinct inputs (search) / evaluations (shrink)", $"{Trials} / {Evaluations} / {DistinctInputs} / {ShrinkEvaluations}");
         Row("worst error (excess over floor)", $"{N(Worst.Error)} ({N(Worst.Excess)})");
         Row("tolerance", Tolerance.ToString());
         Row("float32 rounding floor (max over verdict cases)", N(RoundingFloor));
@@ -89,6 +91,7 @@ public sealed record CheckReport
             w.WriteBoolean("passed", Passed);
             w.WriteNumber("trials", Trials);
             w.WriteNumber("evaluations", Evaluations);
+            w.WriteNumber("distinct_inputs", DistinctInputs);
             w.WriteNumber("shrink_evaluations", ShrinkEvaluations);
             Number(w, "max_error", Worst.Error);
             Number(w, "max_excess", Worst.Excess);

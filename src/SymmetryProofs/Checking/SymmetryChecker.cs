@@ -50,7 +50,7 @@ public static class SymmetryChecker
         var best = finals.Concat(measured)
             .OrderByDescending(m => double.IsNaN(m.Excess) ? double.PositiveInfinity : m.Excess).First();
         foreach (var m in finals) statistics.Add(m.Case.Element, m.Error);
-        int searchEvaluations = counter.Count;
+        int searchEvaluations = counter.Count, distinctInputs = counter.Distinct;
 
         bool passed = tolerance.Accepts(best.Excess);
         var shrunk = passed ? best : new Shrinker(measurer, elements, tolerance, counter).Shrink(best, options.ShrinkBudget);
@@ -63,6 +63,7 @@ public static class SymmetryChecker
             Passed = passed,
             Trials = trials,
             Evaluations = searchEvaluations,
+            DistinctInputs = distinctInputs,
             ShrinkEvaluations = counter.Count - searchEvaluations,
             Worst = best,
             Shrunk = shrunk,
