@@ -56,7 +56,7 @@ public static class CheckRunner
         try { rep = OutputDeclaration.Parse(request.OutputRep ?? example?.Output ?? "trivial"); rep.Validate(group); }
         catch (ArgumentException e) { throw new InputException($"--output-rep: {e.Message.Split(" (Parameter")[0]}"); }
         // A file without --dtype is checked in its parameters' dtype, so a float32 model's own rounding is exercised.
-        string dtypeSource = request.Dtype is not null ? "--dtype" : "the example's default";
+        string dtypeSource = request.Dtype is not null ? "--dtype" : "default of the example";
         var model = example is not null ? example.Build(dtype)
             : TorchScriptModel.Load(request.ModelPath!, shape.Dimension, request.Dtype is null ? null : dtype, out dtypeSource);
         var source = example is not null ? $"--example {example.Name}" : $"--model {request.ModelPath} --shape {shape.ToOption()}";

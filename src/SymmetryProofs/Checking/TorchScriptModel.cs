@@ -31,7 +31,7 @@ public static class TorchScriptModel
         var module = Open(path);
         module.eval();
         var found = dtype is null ? ParameterDtype(module) : null;
-        dtypeSource = dtype is not null ? "--dtype" : found is not null ? "the model's parameters" : "default: no float parameters of one dtype";
+        dtypeSource = dtype is not null ? "--dtype" : found is not null ? "from the model parameters" : "default: no float parameters of one dtype";
         return Wrap(module, path, inputDimension, dtype ?? found ?? ScalarType.Float64);
     }
 
