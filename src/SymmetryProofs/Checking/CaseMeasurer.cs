@@ -31,6 +31,7 @@ internal sealed class CaseMeasurer(CheckedModel model, Representation output, Ev
         Tensor y;
         using (no_grad()) y = twin ? model.EvaluateTwin(x) : model.Evaluate(x);
         counter.Add(xs.Count);
+        counter.Saw(xs);
         int m = (int)y.shape[1];
         var flat = y.contiguous().data<double>().ToArray();
         return Enumerable.Range(0, xs.Count).Select(i => flat.AsSpan(i * m, m).ToArray()).ToArray();
@@ -70,9 +71,34 @@ internal sealed class CaseMeasurer(CheckedModel model, Representation output, Ev
     private static Vector<double> V(double[] v) => Vector<double>.Build.DenseOfArray(v);
 }
 
-/// <summary>Model evaluations spent: one per input passed forward, one more per input passed backward.</summary>
+/// <summary>
+/// Model evaluations spent (one per input passed forward, one more per input passed backward) and the
+/// distinct inputs among them, so a report shows whether the budget explored or re-evaluated the same points.
+/// </summary>
 internal sealed class EvaluationCounter
 {
+    private readonly HashSet<(long, long)> seen = [];
+
     public int Count { get; private set; }
+
+    /// <summary>Distinct inputs passed through the model (bit for bit; a 128-bit hash of each input).</summary>
+    public int Distinct => seen.Count;
+
     public void Add(int inputs) => Count += inputs;
+
+    /// <summary>Records the inputs evaluated (forward), for <see cref="Distinct"/>.</summary>
+    public void Saw(IEnumerable<double[]> inputs)
+    {
+        foreach (var x in inputs)
+        {
+            ulong a = 14695981039346656037UL, b = 1099511628211UL;
+            foreach (var v in x)
+            {
+                ulong bits = (ulong)BitConverter.DoubleToInt64Bits(v);
+                a = (a ^ bits) * 1099511628211UL;
+                b = (b + bits) * 0x9E3779B97F4A7C15UL ^ (b >> 29);
+            }
+            seen.Add(((long)a, (long)b));
+        }
+    }
 }

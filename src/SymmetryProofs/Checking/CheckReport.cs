@@ -23,6 +23,10 @@ public sealed record CheckReport
     /// <summary>Model evaluations spent by the search (trials, ascent, verdict); shrinking is counted apart.</summary>
     public required int Evaluations { get; init; }
     public required int ShrinkEvaluations { get; init; }
+    /// <summary>Distinct inputs x and g x the search passed through the model: evaluations spent on the same points again do not count.</summary>
+    public int DistinctInputs { get; init; }
+    /// <summary>Where <see cref="Dtype"/> came from: --dtype, the model's parameters, or the default.</summary>
+    public string DtypeSource { get; init; } = "as the model was built";
     public required MeasuredCase Worst { get; init; }
     /// <summary>The worst case after shrinking (the worst case itself when the check passed).</summary>
     public required MeasuredCase Shrunk { get; init; }
@@ -54,8 +58,8 @@ public sealed record CheckReport
         void Row(string k, string v) => sb.Append(CultureInfo.InvariantCulture, $"| {k} | {v} |\n");
         Row("group", Group);
         Row("output representation", OutputRepresentation);
-        Row("dtype", Dtype);
-        Row("trials / evaluations (search) / evaluations (shrink)", $"{Trials} / {Evaluations} / {ShrinkEvaluations}");
+        Row("dtype", $"{Dtype} ({DtypeSource})");
+        Row("trials / evaluations (search) / distinct inputs (search) / evaluations (shrink)", $"{Trials} / {Evaluations} / {DistinctInputs} / {ShrinkEvaluations}");
         Row("worst error (excess over floor)", $"{N(Worst.Error)} ({N(Worst.Excess)})");
         Row("tolerance", Tolerance.ToString());
         Row("float32 rounding floor (max over verdict cases)", N(RoundingFloor));
@@ -83,9 +87,11 @@ public sealed record CheckReport
             w.WriteString("group", Group);
             w.WriteString("output_rep", OutputRepresentation);
             w.WriteString("dtype", Dtype);
+            w.WriteString("dtype_source", DtypeSource);
             w.WriteBoolean("passed", Passed);
             w.WriteNumber("trials", Trials);
             w.WriteNumber("evaluations", Evaluations);
+            w.WriteNumber("distinct_inputs", DistinctInputs);
             w.WriteNumber("shrink_evaluations", ShrinkEvaluations);
             Number(w, "max_error", Worst.Error);
             Number(w, "max_excess", Worst.Excess);

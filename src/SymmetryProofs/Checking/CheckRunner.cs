@@ -58,7 +58,10 @@ public static class CheckRunner
         OutputDeclaration rep;
         try { rep = OutputDeclaration.Parse(request.OutputRep ?? example?.Output ?? "trivial"); rep.Validate(group); }
         catch (ArgumentException e) { throw new InputException($"--output-rep: {e.Message.Split(" (Parameter")[0]}"); }
-        var model = example is not null ? example.Build(dtype) : TorchScriptModel.Load(request.ModelPath!, shape.Dimension, dtype);
+        // A file without --dtype is checked in its parameters' dtype, so a float32 model's own rounding is exercised.
+        string dtypeSource = request.Dtype is not null ? "--dtype" : "default of the example";
+        var model = example is not null ? example.Build(dtype)
+            : TorchScriptModel.Load(request.ModelPath!, shape.Dimension, request.Dtype is null ? null : dtype, out dtypeSource);
         var source = example is not null ? $"--example {example.Name}" : $"--model {request.ModelPath} --shape {shape.ToOption()}";
         CheckReport report;
         try
@@ -68,11 +71,12 @@ public static class CheckRunner
         catch (System.Runtime.InteropServices.ExternalException e)
         {
             // libtorch raised inside the model's forward (or backward) on some input: a fault of the model checked, not of the checker.
-            throw new InputException($"{source}: the model raised while being checked ({TorchMessages.Reason(e.Message)}).", e);
+            throw SymmetryChecker.ModelFault(model, source, e);
         }
         return report with
         {
-            Replay = $"check {source} --group {groupName} --output-rep {rep.Name} --dtype {(dtype == ScalarType.Float32 ? "float32" : "float64")} --budget {request.Budget} --seed {request.Seed}",
+            DtypeSource = dtypeSource,
+            Replay = $"check {source} --group {groupName} --output-rep {rep.Name} --dtype {(model.Dtype == ScalarType.Float32 ? "float32" : "float64")} --budget {request.Budget} --seed {request.Seed}",
         };
     }
 

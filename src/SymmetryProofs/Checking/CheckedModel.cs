@@ -55,8 +55,11 @@ public sealed class CheckedModel
     {
         var y = forward(dtype, x.to_type(dtype));
         if (y.dim() == 1) y = y.unsqueeze(1);
+        // The model's fault, not the checker's: bad input (exit 2), whichever batch first shows it.
         if (y.dim() != 2 || y.shape[0] != x.shape[0])
-            throw new ArgumentException($"{Name}: a batch of {x.shape[0]} inputs gave an output of shape [{string.Join(", ", y.shape)}]; expected [{x.shape[0]}, m].");
+            throw new InputException($"{Name}: a batch of {x.shape[0]} inputs gave an output of shape [{string.Join(", ", y.shape)}]; expected [{x.shape[0]}, m] (or [{x.shape[0]}]).");
+        if (!y.is_floating_point())
+            throw new InputException($"{Name}: its output has dtype {y.dtype.ToString().ToLowerInvariant()}; expected a float tensor.");
         return y.to_type(ScalarType.Float64);
     }
 

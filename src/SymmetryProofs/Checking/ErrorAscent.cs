@@ -39,6 +39,7 @@ internal sealed class ErrorAscent(CheckedModel model, Representation output, Ele
         double step0 = 0.25 * Math.Sqrt(n), minStep = 1e-6 * step0;
         int cost = (model.Differentiable ? 4 : 2);
         int next = 0;
+        probes = new InputProbes(n, rng);
         var runs = new List<Run>();
         var finished = new List<SearchCase>();
         while (runs.Count < parallel && next < starts.Count) runs.Add(new Run(starts[next++].Case, double.NegativeInfinity, step0));
@@ -76,10 +77,17 @@ internal sealed class ErrorAscent(CheckedModel model, Representation output, Ele
         return finished;
     }
 
+    private InputProbes? probes;
+
     private SearchCase Propose(Run r, Random rng)
     {
-        // No gradient (error exactly 0, or a MathNet model): a finite group's case also tries another element.
         var dx = Unit(r.GradX);
+        // Error exactly 0 and no gradient: explore new inputs (InputProbes) with a fresh element, never the same points again.
+        if (dx is null && r.Error == 0 && probes is not null)
+        {
+            return elements.Draw(probes.Next(r.Case.X, InputBound), rng);
+        }
+        // No gradient at a non-zero error (a MathNet model): a finite group's case also tries another element.
         if (dx is null && !elements.Continuous && model.Differentiable) return elements.Draw(r.Case.X, rng);
         dx ??= Unit(Gaussian(r.Case.X.Length, rng))!;
         var x = r.Case.X.Select((v, i) => Math.Clamp(v + r.Step * dx[i], -InputBound, InputBound)).ToArray();
@@ -102,6 +110,8 @@ internal sealed class ErrorAscent(CheckedModel model, Representation output, Ele
         Tensor y;
         using (var _ = grad ? null : no_grad()) y = model.EvaluateTwin(cat(new[] { x, gx }, 0));
         counter.Add(2 * b);
+        counter.Saw(cases.Select(c => c.X));
+        counter.Saw(Rows(gx.detach(), b));
         var expected = BatchedOutputs.Apply(output, cases, u, t, y.narrow(0, 0, b));
         var actual = y.narrow(0, b, b);
         // Explicit scalars, alive until libtorch has read them (Runtime/Scalars: implicit ones can be freed mid-call).

@@ -50,7 +50,7 @@ public static class SymmetryChecker
         var best = finals.Concat(measured)
             .OrderByDescending(m => double.IsNaN(m.Excess) ? double.PositiveInfinity : m.Excess).First();
         foreach (var m in finals) statistics.Add(m.Case.Element, m.Error);
-        int searchEvaluations = counter.Count;
+        int searchEvaluations = counter.Count, distinctInputs = counter.Distinct;
 
         bool passed = tolerance.Accepts(best.Excess);
         var shrunk = passed ? best : new Shrinker(measurer, elements, tolerance, counter).Shrink(best, options.ShrinkBudget);
@@ -63,6 +63,7 @@ public static class SymmetryChecker
             Passed = passed,
             Trials = trials,
             Evaluations = searchEvaluations,
+            DistinctInputs = distinctInputs,
             ShrinkEvaluations = counter.Count - searchEvaluations,
             Worst = best,
             Shrunk = shrunk,
@@ -94,13 +95,39 @@ public static class SymmetryChecker
         }
         catch (Exception e) when (e is not InputException and not OutOfMemoryException)
         {
-            throw new InputException($"{model.Name}: its forward does not take a float tensor of shape [batch, {model.InputDimension}] ({Reason(e.Message)}).");
+            throw new InputException($"{model.Name}: its forward does not take a float tensor of shape [batch, {model.InputDimension}] ({Reason(e.Message)}){Hint(model, e.Message, twin: false)}.");
+        }
+        if (model.Dtype == ScalarType.Float32)
+        {
+            // The float64 twin separates float32 rounding from a violation; a model that pins float32 inside forward has none.
+            try { CaseMeasurer.Outputs(model, counter, [first.X], twin: true); }
+            catch (Exception e) when (e is not InputException and not OutOfMemoryException)
+            {
+                throw new InputException($"{model.Name}: its float64 twin (the same parameters in float64) fails ({Reason(e.Message)}){Hint(model, e.Message, twin: true)}.");
+            }
         }
         int m = y[0].Length;
         if (output.RequiredOutputs(group) is int required && required != m)
             throw new InputException($"{model.Name} has {m} outputs; output representation '{output.Name}' of {group.Name} needs {required}.");
         try { return output.For(group, m); }
         catch (ArgumentException e) { throw new InputException($"output representation '{output.Name}': {e.Message}"); }
+    }
+
+    /// <summary>What to do about a model that failed in float64 because it casts to float32 inside forward; empty otherwise.</summary>
+    internal static string Hint(CheckedModel model, string message, bool twin)
+    {
+        if (!TorchMessages.MixesFloat32AndFloat64(message)) return "";
+        return twin || model.Dtype == ScalarType.Float32
+            ? ": the model casts to float32 inside forward (x.float()), so its float32 rounding cannot be told apart from a violation; cast to the parameters' dtype instead (x.to(w.dtype)) to check it"
+            : ": the model casts to float32: use --dtype float32 (and cast to the parameters' dtype, x.to(w.dtype), for the rounding floor)";
+    }
+
+    /// <summary>A failure of the model (or its twin) while it was being searched, as one line of bad input naming <paramref name="source"/>.</summary>
+    public static InputException ModelFault(CheckedModel model, string source, Exception e)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(e);
+        return new InputException($"{source}: the model raised while being checked ({Reason(e.Message)}){Hint(model, e.Message, twin: model.Dtype == ScalarType.Float32)}.", e);
     }
 
     /// <summary>The line of a (libtorch) message that says what went wrong (<see cref="TorchMessages.Reason"/>).</summary>

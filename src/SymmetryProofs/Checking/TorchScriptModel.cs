@@ -19,10 +19,31 @@ public static class TorchScriptModel
     /// in <paramref name="dtype"/> (its parameters converted by <c>to(dtype)</c>); the float64 twin is a
     /// second copy converted to float64. Its forward must take one float tensor [B, n].
     /// </summary>
-    public static CheckedModel Load(string path, int inputDimension, ScalarType dtype)
+    public static CheckedModel Load(string path, int inputDimension, ScalarType dtype) => Load(path, inputDimension, dtype, out _);
+
+    /// <summary>
+    /// As <see cref="Load(string, int, ScalarType)"/>; with no <paramref name="dtype"/> the model computes in its
+    /// floating parameters' dtype (float32 parameters: a float32 check, so its own rounding is exercised),
+    /// float64 when it has none or mixes them. <paramref name="dtypeSource"/> says which, for the report.
+    /// </summary>
+    public static CheckedModel Load(string path, int inputDimension, ScalarType? dtype, out string dtypeSource)
     {
         var module = Open(path);
         module.eval();
+        var found = dtype is null ? ParameterDtype(module) : null;
+        dtypeSource = dtype is not null ? "--dtype" : found is not null ? "from the model parameters" : "default: no float parameters of one dtype";
+        return Wrap(module, path, inputDimension, dtype ?? found ?? ScalarType.Float64);
+    }
+
+    /// <summary>The dtype of the module's floating parameters and buffers when they all agree, else null.</summary>
+    internal static ScalarType? ParameterDtype(jit.ScriptModule module)
+    {
+        var dtypes = module.parameters().Concat(module.buffers()).Where(p => p.is_floating_point()).Select(p => p.dtype).Distinct().ToArray();
+        return dtypes.Length == 1 && dtypes[0] is ScalarType.Float32 or ScalarType.Float64 ? dtypes[0] : null;
+    }
+
+    private static CheckedModel Wrap(jit.ScriptModule module, string path, int inputDimension, ScalarType dtype)
+    {
         module.to(dtype);
         jit.ScriptModule? twin = null;
         return new CheckedModel(Path.GetFileName(path), inputDimension, dtype, true, (d, x) =>

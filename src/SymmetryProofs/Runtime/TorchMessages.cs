@@ -18,6 +18,20 @@ public static partial class TorchMessages
         return lines.LastOrDefault(l => Raised().IsMatch(l)) ?? lines.FirstOrDefault() ?? "(no message)";
     }
 
+    /// <summary>
+    /// Whether libtorch refused to mix float32 and float64 tensors in one operation ("expected m1 and m2
+    /// to have the same dtype, but got: float != double", "expected scalar type Double but found Float"):
+    /// what a model that casts to float32 inside forward (<c>x.float()</c>) meets when run in float64.
+    /// </summary>
+    public static bool MixesFloat32AndFloat64(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var reason = Reason(message);
+        return (reason.Contains("float != double", StringComparison.Ordinal) || reason.Contains("double != float", StringComparison.Ordinal)
+            || (reason.Contains("Float", StringComparison.Ordinal) && reason.Contains("Double", StringComparison.Ordinal)))
+            && reason.Contains("type", StringComparison.OrdinalIgnoreCase);
+    }
+
     [GeneratedRegex(@"^[A-Za-z_][\w.]*(Error|Exception): ")]
     private static partial Regex Raised();
 }
