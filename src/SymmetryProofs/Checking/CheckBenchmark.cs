@@ -13,7 +13,7 @@ namespace SymmetryProofs.Checking;
 /// flags it at the same number of model evaluations (2 per trial) and at its default budget, and the
 /// size of the shrunk counterexample. Writes benchmark.md and benchmark.csv; not a timed test.
 /// </summary>
-public static class CheckBenchmark
+internal static class CheckBenchmark
 {
     public const int Seeds = 20, Trials = 20;
 
