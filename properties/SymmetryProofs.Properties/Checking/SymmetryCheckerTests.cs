@@ -28,7 +28,7 @@ public sealed class SymmetryCheckerTests(ITestOutputHelper output)
             var wrong = runs.FirstOrDefault(r => r.Passed != passes);
             return Prop.Label(wrong is null, wrong?.Summary ?? "")
                 .Classify(runs.All(r => r.Worst.Error == 0), "every worst error exactly 0")
-                .Classify(runs.Any(r => r.Dtype == "float32"), "includes a float32 model");
+                .Classify(runs.Any(r => r.Dtype == TorchSharp.torch.ScalarType.Float32), "includes a float32 model");
         });
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed record CheckReport
     public required string Model { get; init; }
     public required string Group { get; init; }
     public required string OutputRepresentation { get; init; }
-    public required string Dtype { get; init; }
+    public required TorchSharp.torch.ScalarType Dtype { get; init; }
     /// <summary>True when no case's excess error (error minus rounding floor) exceeds <see cref="Tolerance"/>.</summary>
     public required bool Passed { get; init; }
     public required int Trials { get; init; }
@@ -47,8 +47,8 @@ public sealed record CheckReport
 
     /// <summary>One line: verdict, worst error, floor, tolerance.</summary>
     public string Summary =>
-        $"{(Passed ? "PASS" : "FAIL")}: {Model} under {Group} (output {OutputRepresentation}, {Dtype}): worst relative error {N(Worst.Error)}" +
-        (Dtype == "float32" ? $" (float32 rounding floor {N(Worst.Floor)} there)" : "") + $", tolerance {N(Tolerance.Relative)} above the floor; {Evaluations} evaluations";
+        $"{(Passed ? "PASS" : "FAIL")}: {Model} under {Group} (output {OutputRepresentation}, {DtypeNames.Name(Dtype)}): worst relative error {N(Worst.Error)}" +
+        (Dtype == TorchSharp.torch.ScalarType.Float32 ? $" (float32 rounding floor {N(Worst.Floor)} there)" : "") + $", tolerance {N(Tolerance.Relative)} above the floor; {Evaluations} evaluations";
 
     public string ToMarkdown(int maxElements = 20)
     {
@@ -58,7 +58,7 @@ public sealed record CheckReport
         void Row(string k, string v) => sb.Append(CultureInfo.InvariantCulture, $"| {k} | {v} |\n");
         Row("group", Group);
         Row("output representation", OutputRepresentation);
-        Row("dtype", $"{Dtype} ({DtypeSource})");
+        Row("dtype", $"{DtypeNames.Name(Dtype)} ({DtypeSource})");
         Row("trials / evaluations (search) / distinct inputs (search) / evaluations (shrink)", $"{Trials} / {Evaluations} / {DistinctInputs} / {ShrinkEvaluations}");
         Row("worst error (excess over floor)", $"{N(Worst.Error)} ({N(Worst.Excess)})");
         Row("tolerance", Tolerance.ToString());
@@ -86,7 +86,7 @@ public sealed record CheckReport
             w.WriteString("model", Model);
             w.WriteString("group", Group);
             w.WriteString("output_rep", OutputRepresentation);
-            w.WriteString("dtype", Dtype);
+            w.WriteString("dtype", DtypeNames.Name(Dtype));
             w.WriteString("dtype_source", DtypeSource);
             w.WriteBoolean("passed", Passed);
             w.WriteNumber("trials", Trials);

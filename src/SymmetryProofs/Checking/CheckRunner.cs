@@ -76,7 +76,7 @@ public static class CheckRunner
         return report with
         {
             DtypeSource = dtypeSource,
-            Replay = $"check {source} --group {groupName} --output-rep {rep.Name} --dtype {(model.Dtype == ScalarType.Float32 ? "float32" : "float64")} --budget {request.Budget} --seed {request.Seed}",
+            Replay = $"check {source} --group {groupName} --output-rep {rep.Name} --dtype {DtypeNames.Name(model.Dtype)} --budget {request.Budget} --seed {request.Seed}",
         };
     }
 
@@ -101,15 +101,9 @@ public static class CheckRunner
 
     private static ScalarType ParseDtype(string? name, ExampleModel? example)
     {
-        var dtype = name switch
-        {
-            null => example?.DefaultDtype ?? ScalarType.Float64,
-            "float32" => ScalarType.Float32,
-            "float64" => ScalarType.Float64,
-            _ => throw new InputException($"--dtype {name}: expected float32 or float64."),
-        };
+        var dtype = name is null ? example?.DefaultDtype ?? ScalarType.Float64 : DtypeNames.Parse(name);
         if (example is not null && !example.Dtypes.Contains(dtype))
-            throw new InputException($"--dtype {name}: example '{example.Name}' is built in {string.Join(", ", example.Dtypes.Select(d => d.ToString().ToLowerInvariant()))} only.");
+            throw new InputException($"--dtype {name}: example '{example.Name}' is built in {string.Join(", ", example.Dtypes.Select(DtypeNames.Name))} only.");
         return dtype;
     }
 

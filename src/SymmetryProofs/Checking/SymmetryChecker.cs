@@ -59,7 +59,7 @@ public static class SymmetryChecker
             Model = model.Name,
             Group = group.Name,
             OutputRepresentation = output.Name,
-            Dtype = model.Dtype == ScalarType.Float32 ? "float32" : "float64",
+            Dtype = model.Dtype,
             Passed = passed,
             Trials = trials,
             Evaluations = searchEvaluations,

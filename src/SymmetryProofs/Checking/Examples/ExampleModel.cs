@@ -13,7 +13,7 @@ internal sealed record ExampleModel(
     bool PlantedBug, IReadOnlyList<ScalarType> Dtypes, Func<ScalarType, CheckedModel> Build,
     Func<IReadOnlyList<string>>? TorchScriptSource = null)
 {
-    public string DtypeName => DefaultDtype == ScalarType.Float32 ? "float32" : "float64";
+    public string DtypeName => DtypeNames.Name(DefaultDtype);
 
     public override string ToString() =>
         $"{Name}: {Description} [{Shape}, group {Group}, output {Output}, {DtypeName}{(PlantedBug ? ", planted bug" : "")}]";
