@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SymmetryProofs.Data;
 using SymmetryProofs.Experiments.Bergman;
 using SymmetryProofs.Experiments.Parsing;
@@ -18,16 +17,14 @@ internal sealed record LearningCurvesRun(int Seed, double Fraction, LearningCurv
 /// </summary>
 internal sealed class LearningCurvesSweep(DataDirectory dataDir) : IExperiment<LearningCurvesSettings, LearningCurvesRun, LearningCurvesUnit>
 {
-    private readonly ConcurrentDictionary<int, Lazy<ProtocolSplit>> splits = new();
-    private LabelledSet? digits;
+    private DigitSplits? data;
     private LearningCurvesSettings? current;
 
     public string Name => "learning-curves";
 
     public void Validate(LearningCurvesSettings settings, RunOptions options)
     {
-        digits = Optdigits.LoadVerified(dataDir);
-        SplitRatio.Validate(digits, settings.Units.Protocol, settings.Units.TrainRatio);
+        data = new DigitSplits(dataDir, settings.Units.Protocol, settings.Units.TrainRatio);
         SettingsVersion.RefuseOlder(options.Out, settings.Units.Version);
         current = settings;
     }
@@ -43,11 +40,7 @@ internal sealed class LearningCurvesSweep(DataDirectory dataDir) : IExperiment<L
 
     public string Key(LearningCurvesRun run) => LearningCurvesUnit.Key(run.Config.Name, run.Fraction, run.Seed);
 
-    private ProtocolSplit SplitOf(int seed)
-    {
-        var u = current!.Units;
-        return splits.GetOrAdd(seed, s => new Lazy<ProtocolSplit>(() => u.Protocol.Apply(digits!, u.TrainRatio, SeedStreams.SeedOf(s, "split")))).Value;
-    }
+    private ProtocolSplit SplitOf(int seed) => data!.For(seed);
 
     public LearningCurvesUnit Execute(LearningCurvesRun run)
     {
@@ -63,7 +56,7 @@ internal sealed class LearningCurvesSweep(DataDirectory dataDir) : IExperiment<L
         var checks = LearningCurvesChecks.Evaluate(done);
         var folder = run.Folder;
         var elapsed = run.Clock.Elapsed;
-        var context = new LearningCurvesContext(settings, digits!.Count, SplitOf(0).Test.Count, dataDir.IsDefault ? DataDirectory.DefaultPath : dataDir.Path, elapsed, done.Count - run.Reused, done.Count);
+        var context = new LearningCurvesContext(settings, data!.Digits.Count, SplitOf(0).Test.Count, dataDir.IsDefault ? DataDirectory.DefaultPath : dataDir.Path, elapsed, done.Count - run.Reused, done.Count);
         AtomicFile.WriteAllText(folder.File("learning_curves.csv"), LearningCurvesCsv.Write(done));
         AtomicFile.WriteAllText(folder.File("learning_curves.md"), LearningCurvesReport.Markdown(results, checks, context));
         AtomicFile.WriteAllText(folder.File("summary.json"), LearningCurvesJson.Write(results, settings));

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SymmetryProofs.Data;
 using SymmetryProofs.Experiments.Bergman;
 using SymmetryProofs.Experiments.Parsing;
@@ -18,8 +17,7 @@ internal sealed record TablesUnit(int Seed, BergmanConfig Config);
 /// </summary>
 internal sealed class TablesSweep(DataDirectory dataDir, string? baseline) : IExperiment<TablesSettings, TablesUnit, BergmanResult>
 {
-    private readonly ConcurrentDictionary<int, Lazy<ProtocolSplit>> splits = new();
-    private LabelledSet? digits;
+    private DigitSplits? data;
     private (List<BergmanRow>? Rows, string? Label) baselineRows;
     private TablesSettings? current;
 
@@ -28,8 +26,7 @@ internal sealed class TablesSweep(DataDirectory dataDir, string? baseline) : IEx
     public void Validate(TablesSettings settings, RunOptions options)
     {
         baselineRows = TablesExperiment.ReadBaseline(baseline);
-        digits = Optdigits.LoadVerified(dataDir);
-        SplitRatio.Validate(digits, settings.Protocol, settings.TrainRatio);
+        data = new DigitSplits(dataDir, settings.Protocol, settings.TrainRatio);
         SettingsVersion.RefuseOlder(options.Out, settings.Version);
         current = settings;
     }
@@ -48,8 +45,7 @@ internal sealed class TablesSweep(DataDirectory dataDir, string? baseline) : IEx
     public BergmanResult Execute(TablesUnit unit)
     {
         var s = current!;
-        var split = splits.GetOrAdd(unit.Seed, seed => new Lazy<ProtocolSplit>(() => s.Protocol.Apply(digits!, s.TrainRatio, SeedStreams.SeedOf(seed, "split")))).Value;
-        return BergmanRun.Execute(unit.Config.Cell, s.Protocol, split, unit.Seed, s.Training, s.TrainRatio);
+        return BergmanRun.Execute(unit.Config.Cell, s.Protocol, data!.For(unit.Seed), unit.Seed, s.Training, s.TrainRatio);
     }
 
     public IReadOnlyList<Check> Report(FinishedRun<TablesSettings, TablesUnit, BergmanResult> run)
@@ -60,8 +56,8 @@ internal sealed class TablesSweep(DataDirectory dataDir, string? baseline) : IEx
         var elapsed = run.Clock.Elapsed;
         AtomicFile.WriteAllText(folder.File("tables.csv"), TablesCsv.Write(rows));
         AtomicFile.WriteAllText(folder.File("tables-diagnostics.csv"), TablesCsv.Write(diagnostics));
-        var context = new TablesReportContext(digits!.Count, dataDir, run.Settings.Training, run.Settings.TrainRatio, elapsed, run.Results.Count - run.Reused,
-            TablesCoincidences.Compare(digits), baselineRows.Rows, baselineRows.Label);
+        var context = new TablesReportContext(data!.Digits.Count, dataDir, run.Settings.Training, run.Settings.TrainRatio, elapsed, run.Results.Count - run.Reused,
+            TablesCoincidences.Compare(data.Digits), baselineRows.Rows, baselineRows.Label);
         AtomicFile.WriteAllText(folder.File("tables.md"), TablesReport.Markdown(rows, diagnostics, context));
         TablesPlot.Save(rows, folder.File("tables.png"));
         run.Log.Line(TablesReport.Summary(rows, run.Settings.Protocol));

@@ -95,7 +95,7 @@ public static class SymmetryChecker
         }
         catch (Exception e) when (e is not InputException and not OutOfMemoryException)
         {
-            throw new InputException($"{model.Name}: its forward does not take a float tensor of shape [batch, {model.InputDimension}] ({Reason(e.Message)}){Hint(model, e.Message, twin: false)}.");
+            throw new InputException($"{model.Name}: its forward does not take a float tensor of shape [batch, {model.InputDimension}] ({TorchMessages.Reason(e.Message)}){Hint(model, e.Message, twin: false)}.");
         }
         if (model.Dtype == ScalarType.Float32)
         {
@@ -103,7 +103,7 @@ public static class SymmetryChecker
             try { CaseMeasurer.Outputs(model, counter, [first.X], twin: true); }
             catch (Exception e) when (e is not InputException and not OutOfMemoryException)
             {
-                throw new InputException($"{model.Name}: its float64 twin (the same parameters in float64) fails ({Reason(e.Message)}){Hint(model, e.Message, twin: true)}.");
+                throw new InputException($"{model.Name}: its float64 twin (the same parameters in float64) fails ({TorchMessages.Reason(e.Message)}){Hint(model, e.Message, twin: true)}.");
             }
         }
         int m = y[0].Length;
@@ -127,10 +127,6 @@ public static class SymmetryChecker
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(e);
-        return new InputException($"{source}: the model raised while being checked ({Reason(e.Message)}){Hint(model, e.Message, twin: model.Dtype == ScalarType.Float32)}.", e);
+        return new InputException($"{source}: the model raised while being checked ({TorchMessages.Reason(e.Message)}){Hint(model, e.Message, twin: model.Dtype == ScalarType.Float32)}.", e);
     }
-
-    /// <summary>The line of a (libtorch) message that says what went wrong (<see cref="TorchMessages.Reason"/>).</summary>
-    internal static string Reason(string message) => TorchMessages.Reason(message);
 }
-

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using SymmetryProofs.Checking.Examples;
+using SymmetryProofs.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -68,7 +69,7 @@ public static class TorchScriptModel
         }
         catch (Exception e) when (e is ExternalException or ArgumentException or InvalidOperationException)
         {
-            throw new InputException($"--model {path}: not a TorchScript module ({SymmetryChecker.Reason(e.Message)}).");
+            throw new InputException($"--model {path}: not a TorchScript module ({TorchMessages.Reason(e.Message)}).");
         }
     }
 
