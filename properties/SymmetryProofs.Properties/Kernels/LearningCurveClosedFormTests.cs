@@ -159,6 +159,18 @@ public class LearningCurveClosedFormTests(ITestOutputHelper output)
         coverage.Check(Prop.ForAll(Arbs.SpectrumCases(), c => OptimumBeatsScan(coverage, c, 1)), maxTest: 40);
     }
 
+    /// <summary>
+    /// A spectrum whose risk has two basins in nu (levels four decades apart): the best point of the coarse grid lies in
+    /// the shallower basin, and refining around it alone missed the deeper one (0.86527 against a scan minimum of 0.86408).
+    /// </summary>
+    [Fact]
+    public void Optimal_ridge_finds_the_deeper_of_two_basins()
+    {
+        var twoBasins = new SpectrumCase([2, 5, 15, 10], [5, 1, 5, 5], [40, 15, 25, 32], 3, 0);
+        var verdict = OptimumBeatsScan(new Coverage(output), twoBasins, 1);
+        verdict.QuickCheckThrowOnFailure();
+    }
+
     /// <summary>Negative control: a ridge a factor 2 off the optimum is beaten by the scan.</summary>
     [Fact]
     public void A_ridge_off_the_optimum_is_beaten_by_the_scan()

@@ -111,18 +111,33 @@ public static class LearningCurveTheory
             else if (best == scores.Keys.Last() && best < lmax) Eval(best + step);
             else break;
         }
+        // The risk can have several basins in nu (levels decades apart): refine around every local minimum of
+        // the grid, the best grid point first, and keep the lowest; a basin that is not the best on the grid can
+        // still be the deeper one between its grid points.
+        var keys = scores.Keys.ToList();
         double c = scores.MinBy(kv => kv.Value).Key;
-        double x0 = Math.Max(lmin, c - step), x3 = Math.Min(lmax, c + step);
+        var starts = keys.Where((l, i) => l != c && (i == 0 || scores[l] <= scores[keys[i - 1]]) && (i == keys.Count - 1 || scores[l] <= scores[keys[i + 1]]));
+        var (lBest, fBest) = GoldenSection(Risk, Math.Max(lmin, c - step), Math.Min(lmax, c + step));
+        if (scores[c] < fBest) (lBest, fBest) = (c, scores[c]);
+        foreach (var start in starts)
+        {
+            var (l, f) = GoldenSection(Risk, Math.Max(lmin, start - step), Math.Min(lmax, start + step));
+            if (f < fBest) (lBest, fBest) = (l, f);
+        }
+        return Predict(spectrum, n, n * Math.Pow(10, lBest), noiseVariance);
+    }
+
+    /// <summary>Golden-section search for a minimum of <paramref name="f"/> on [a, b] (25 steps: the bracket shrinks by 0.618^25, about 6e-6).</summary>
+    private static (double X, double F) GoldenSection(Func<double, double> f, double a, double b)
+    {
         const double phi = 0.6180339887498949;
-        double x1 = x3 - phi * (x3 - x0), x2 = x0 + phi * (x3 - x0);
-        double f1 = Risk(x1), f2 = Risk(x2);
+        double x1 = b - phi * (b - a), x2 = a + phi * (b - a);
+        double f1 = f(x1), f2 = f(x2);
         for (int i = 0; i < 25; i++)
         {
-            if (f1 <= f2) { x3 = x2; x2 = x1; f2 = f1; x1 = x3 - phi * (x3 - x0); f1 = Risk(x1); }
-            else { x0 = x1; x1 = x2; f1 = f2; x2 = x0 + phi * (x3 - x0); f2 = Risk(x2); }
+            if (f1 <= f2) { b = x2; x2 = x1; f2 = f1; x1 = b - phi * (b - a); f1 = f(x1); }
+            else { a = x1; x1 = x2; f1 = f2; x2 = a + phi * (b - a); f2 = f(x2); }
         }
-        double lBest = f1 <= f2 ? x1 : x2;
-        if (scores[c] < Math.Min(f1, f2)) lBest = c;
-        return Predict(spectrum, n, n * Math.Pow(10, lBest), noiseVariance);
+        return f1 <= f2 ? (x1, f1) : (x2, f2);
     }
 }
