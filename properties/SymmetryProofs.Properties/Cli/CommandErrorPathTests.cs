@@ -41,6 +41,25 @@ public sealed class CommandErrorPathTests(ITestOutputHelper output) : IDisposabl
     }
 
     [Fact]
+    public void An_internal_error_inside_any_run_is_exit_3_in_one_line_and_releases_the_lock()
+    {
+        // The fault fires once the runner has locked --out: what a bug in a unit or a report looks like to the user.
+        var fault = new Dictionary<string, string> { [Guard.FaultVariable] = Guard.InjectedRunFault };
+        var runs = new[]
+        {
+            "tables --quick", "sample-complexity --quick", "learning-curves --quick", "hessian --quick", "hessian bench", "hessian bench --sweep --quick",
+            "check --example odd-mlp", "representations --group d4",
+        };
+        foreach (var run in runs)
+        {
+            var folder = Path(run.Replace(' ', '_'));
+            AssertOneLine(CliProcess.Run(fault, [.. run.Split(' '), "--out", folder]), 3, run, "internal error", Guard.InjectedRunFault);
+            Assert.True(Directory.Exists(folder), $"{run}: the fault fires after --out is created");
+            Assert.False(File.Exists(System.IO.Path.Combine(folder, ".lock-owner")), $"{run}: the lock's owner file outlives the run");
+        }
+    }
+
+    [Fact]
     public void Bad_input_to_any_command_is_exit_2_in_one_line_naming_it()
     {
         var file = Path("a-file");
@@ -56,6 +75,7 @@ public sealed class CommandErrorPathTests(ITestOutputHelper output) : IDisposabl
             (["fetch-data", "--data", file, "--from", Path("none")], ["--data", "a-file"]),
             (["sample-complexity", "--seeds", "1"], ["--seeds"]),
             (["check", "--example", "odd-mlp", "--out", ""], ["--out"]),
+            (["representations", "--group", "d4", "--out", ""], ["--out"]),
             (["check", "--example", "odd-mlp", "--export", ""], ["--export"]),
             (["check", "--example", "odd-mlp", "--export", "/proc/x.pt"], ["--export", "/proc/x.pt"]),
             (["check", "--model", garbage, "--shape", "8", "--group", "inversion", "--out", Path("c")], ["--model", "garbage.pt"]),

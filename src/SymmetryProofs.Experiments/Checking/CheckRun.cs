@@ -5,10 +5,10 @@ using SymmetryProofs.Runtime;
 namespace SymmetryProofs.Experiments.Checking;
 
 /// <summary>
-/// `check` as a run: --out validated, created and locked before any model is loaded, command.txt
-/// beside check.md and check.json, and the exit code of the verdict (0 the symmetry holds, 1 a
-/// violation was found). Bad input, a model that raises and unwritable paths are exceptions that
-/// <see cref="Guard"/> turns into one line and exit code 2.
+/// `check`'s entry: --list and --export write nothing into --out and run at once; a check or the
+/// benchmark runs through the one <see cref="Runner"/> as <see cref="CheckExperiment"/> (lock,
+/// command.txt, run.json, progress, exit code of the verdict). Bad input, a model that raises and
+/// unwritable paths are exceptions that <see cref="Guard"/> turns into one line and exit code 2.
 /// </summary>
 public static class CheckRun
 {
@@ -28,15 +28,6 @@ public static class CheckRun
             CheckRunner.Export(request, output);
             return ExitCodes.Ok;
         }
-        using var folder = OutputFolder.Open(request.Out, "check", commandLine, log);
-        TorchSetup.Initialise();
-        if (request.Benchmark)
-        {
-            CheckRunner.Benchmark(folder.Path, output);
-            return ExitCodes.Ok;
-        }
-        var report = CheckRunner.Check(request);
-        CheckRunner.Write(report, folder.Path, output);
-        return report.Passed ? ExitCodes.Ok : ExitCodes.CheckFailed;
+        return Runner.Run(new CheckExperiment(output), request, Runner.SingleRunOptions(request.Out, commandLine), log);
     }
 }

@@ -10,33 +10,57 @@ namespace SymmetryProofs.Experiments.Representations;
 
 /// <summary>
 /// `representations`: decomposes group actions into irreducibles (types, real types, multiplicities),
-/// solves End_G, checks both against characters, and writes representations.md, .csv and .json.
-/// Exit 0 when every row's checks hold, 1 when one fails (the reports are written first), 2 on bad input.
+/// solves End_G, checks both against characters, and writes representations.md, .csv and .json. A
+/// sweep of the one <see cref="Runner"/>, one unit per decomposition (lock, command.txt, run.json,
+/// progress, a checkpoint a rerun continues from). Exit 0 when every row's checks hold, 1 when one
+/// fails (the reports are written first), 2 on bad input.
 /// </summary>
-public static class RepresentationsExperiment
+public sealed class RepresentationsExperiment : IExperiment<RepresentationsRequest, RepresentationTable.Case, RepresentationRow>
 {
     /// <summary>Above this dimension a decomposition's dense steps (commutant solves on n x n blocks) stop being interactive.</summary>
     public const int MaxDimension = 512;
 
+    /// <summary>Bump when a row's content or meaning changes, so a rerun never reuses an old row.</summary>
+    private const int SettingsVersion = 1;
+
+    /// <summary>Runs <paramref name="request"/> into its --out through the <see cref="Runner"/>.</summary>
     public static int Run(RepresentationsRequest request, IRunLog log)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(log);
-        var cases = Cases(request);
-        using var folder = OutputFolder.Open(request.Out, "representations", request.CommandLine, log);
-        var rows = new List<RepresentationRow>();
-        foreach (var c in cases)
-        {
-            rows.Add(RepresentationTable.Compute(c));
-            log.Progress(rows.Count, cases.Count, $"{c.Group} on {c.Representation.Name}");
-        }
-        AtomicFile.WriteAllText(folder.File("representations.md"), Markdown(rows));
-        AtomicFile.WriteAllText(folder.File("representations.csv"), Csv(rows));
-        AtomicFile.WriteAllText(folder.File("representations.json"), Json(rows));
+        return Runner.Run(new RepresentationsExperiment(), request, Runner.SingleRunOptions(request.Out, request.CommandLine), log);
+    }
+
+    public string Name => "representations";
+
+    public void Validate(RepresentationsRequest settings, RunOptions options) => Cases(settings);
+
+    public Fingerprint Fingerprint(RepresentationsRequest settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Runs.Fingerprint.Of(new { version = SettingsVersion, groups = settings.Groups, shape = settings.Shape, power = settings.Power });
+    }
+
+    public IReadOnlyList<RepresentationTable.Case> Plan(RepresentationsRequest settings, RunOptions options, IRunLog log) => Cases(settings);
+
+    public string Key(RepresentationTable.Case unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return $"{unit.Group} on {unit.Representation.Name}";
+    }
+
+    public RepresentationRow Execute(RepresentationTable.Case unit) => RepresentationTable.Compute(unit);
+
+    public IReadOnlyList<Check> Report(FinishedRun<RepresentationsRequest, RepresentationTable.Case, RepresentationRow> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var rows = run.Results.Select(r => r.Result).ToList();
+        AtomicFile.WriteAllText(run.Folder.File("representations.md"), Markdown(rows));
+        AtomicFile.WriteAllText(run.Folder.File("representations.csv"), Csv(rows));
+        AtomicFile.WriteAllText(run.Folder.File("representations.json"), Json(rows));
         var failed = rows.Where(r => !r.Holds).ToArray();
-        foreach (var r in failed) log.Line($"FAILS: {r.Group} on {r.Representation}: {r.Failure}");
-        log.Line($"{rows.Count - failed.Length} of {rows.Count} decompositions pass every check; reports in {folder.Path}");
-        return failed.Length == 0 ? ExitCodes.Ok : ExitCodes.CheckFailed;
+        foreach (var r in failed) run.Log.Line($"FAILS: {r.Group} on {r.Representation}: {r.Failure}");
+        run.Log.Line($"reports in {run.Folder.Path}");
+        return [new Check("every decomposition passes its checks", failed.Length == 0, $"{rows.Count - failed.Length} of {rows.Count}")];
     }
 
     /// <summary>The cases a request names, validated before any work: unknown groups, bad shapes, powers and sizes are one-line input errors.</summary>
@@ -53,6 +77,8 @@ public static class RepresentationsExperiment
         Shape? given = null;
         if (request.Shape is not null)
             given = Shape.TryParse(request.Shape) ?? throw new InputException($"--shape {request.Shape}: expected HxW (for example 8x8) or D (for example 6).");
+        if (request.Groups.GroupBy(g => g).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new InputException($"--group {twice.Key}: given more than once; name each group once.");
         var cases = new List<RepresentationTable.Case>();
         foreach (var name in request.Groups)
         {

@@ -22,6 +22,18 @@ public static class Guard
     /// <summary>The value of <see cref="FaultVariable"/> that injects the internal error.</summary>
     public const string InjectedFault = "internal-error";
 
+    /// <summary>
+    /// The value of <see cref="FaultVariable"/> that injects the internal error inside a run, once its
+    /// --out folder is locked and command.txt written: how the tests see the runner's exit-3 path (the lock released, one line).
+    /// </summary>
+    public const string InjectedRunFault = "internal-error-in-run";
+
+    /// <summary>Throws the deliberate internal error when <see cref="FaultVariable"/> is <paramref name="value"/>.</summary>
+    public static void InjectFault(string value)
+    {
+        if (Environment.GetEnvironmentVariable(FaultVariable) == value) throw new InvalidOperationException($"fault injected by {FaultVariable}={value}");
+    }
+
     /// <summary>Runs <paramref name="action"/> (which returns <see cref="ExitCodes.Ok"/> or <see cref="ExitCodes.CheckFailed"/>), writing any failure to <paramref name="error"/> as one line prefixed by <paramref name="command"/>.</summary>
     public static int Run(string command, Func<int> action, TextWriter error)
     {
@@ -29,7 +41,7 @@ public static class Guard
         ArgumentNullException.ThrowIfNull(error);
         try
         {
-            if (Environment.GetEnvironmentVariable(FaultVariable) == InjectedFault) throw new InvalidOperationException($"fault injected by {FaultVariable}");
+            InjectFault(InjectedFault);
             return action();
         }
         catch (Exception e) when (IsBadInput(Unwrap(e)))

@@ -34,7 +34,17 @@ public sealed class OutputFolder : IDisposable
         {
             throw new InputException($"--out {path}: cannot create or write this directory ({e.Message.TrimEnd('.')}).");
         }
-        return new OutputFolder(path, OutputLock.Acquire(path, command, log));
+        var folder = new OutputFolder(path, OutputLock.Acquire(path, command, log));
+        try
+        {
+            Guard.InjectFault(Guard.InjectedRunFault);
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
+        return folder;
     }
 
     /// <summary>Opens <see cref="RunOptions.Out"/> and records its command line in command.txt.</summary>

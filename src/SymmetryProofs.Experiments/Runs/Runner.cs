@@ -11,7 +11,7 @@ namespace SymmetryProofs.Experiments.Runs;
 /// is done write the reports and return 0 when every check holds, 1 when one fails. Exceptions are
 /// left to <see cref="Guard"/>, the one place they become exit codes 2 and 3.
 /// </summary>
-public static class Runner
+public static partial class Runner
 {
     /// <summary>Runs <paramref name="experiment"/> with <paramref name="settings"/> into <see cref="RunOptions.Out"/>.</summary>
     public static int Run<TSettings, TUnit, TResult>(IExperiment<TSettings, TUnit, TResult> experiment, TSettings settings, RunOptions options, IRunLog log)
