@@ -21,6 +21,8 @@ internal static class HessianCommand
         command.SetAction(parse => Program.Guarded("hessian", () =>
         {
             var g = HessianNames.Group.Parse(parse.GetValue(group)!);
+            if (g == HessianGroup.So2 && parse.GetValue(common.Data) is { } data)
+                throw new InputException($"--data {data}: applies to --group translations only (so2 generates its ring data).");
             var options = common.Read(parse);
             if (parse.GetValue(common.Out) is null) options = options with { Out = Path.Combine("results", $"hessian-{g.Name()}") };
             var settings = new HessianSettings(g, parse.GetValue(common.Quick), parse.GetValue(penalty), parse.GetValue(keepFixed), parse.GetValue(fineK),

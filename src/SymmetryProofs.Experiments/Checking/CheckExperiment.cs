@@ -14,8 +14,16 @@ public sealed class CheckExperiment(TextWriter output) : ISingleRunExperiment<Ch
 {
     public string Name => "check";
 
-    /// <summary>Nothing to refuse before the folder beyond what the runner checks (--out): the checker validates the request as it resolves it.</summary>
-    public void Validate(CheckRequest settings) => ArgumentNullException.ThrowIfNull(settings);
+    /// <summary>
+    /// Refuses before the folder what the checker would otherwise ignore (--shape with --example: an example has its own
+    /// shape); the checker validates the rest of the request as it resolves it.
+    /// </summary>
+    public void Validate(CheckRequest settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Example is not null && settings.Shape is not null)
+            throw new InputException($"--shape {settings.Shape}: applies to --model only; --example {settings.Example} has its own input shape (see check --list).");
+    }
 
     public IReadOnlyList<Check> Run(CheckRequest settings, OutputFolder folder, IRunLog log)
     {

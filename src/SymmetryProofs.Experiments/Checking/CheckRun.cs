@@ -24,10 +24,26 @@ public static class CheckRun
         }
         if (request.Export is not null)
         {
+            if (!string.IsNullOrWhiteSpace(request.Export) && !Directory.Exists(request.Export)) ProbeWritable(request.Export);
             TorchSetup.Initialise();
             CheckRunner.Export(request, output);
             return ExitCodes.Ok;
         }
         return Runner.Run(new CheckExperiment(output), request, Runner.SingleRunOptions(request.Out, commandLine), log);
+    }
+
+    /// <summary>Refuses an --export path that cannot be created or written, in .NET's words (libtorch's own would name its source file); leaves no file behind.</summary>
+    private static void ProbeWritable(string path)
+    {
+        bool existed = File.Exists(path);
+        try
+        {
+            using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write)) { }
+            if (!existed) File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new InputException($"--export {path}: cannot write this file ({e.Message.TrimEnd('.')}).");
+        }
     }
 }

@@ -1,3 +1,5 @@
+using SymmetryProofs.Experiments.Runs;
+
 namespace SymmetryProofs.Experiments.Hessian;
 
 /// <summary>
@@ -40,11 +42,25 @@ public sealed record BenchSettings(
         return widths;
     }
 
+    /// <summary>
+    /// Limits before work: the gradient and HVP timings hold a few parameter-sized vectors (weights, gradient,
+    /// direction, product) and a few sample-by-width activation copies (forward, backward, R-operator); the
+    /// full Hessian is extrapolated past --max-memory-mb, so it is not counted here.
+    /// </summary>
+    private void CheckMemory(string net, int[] widths)
+    {
+        long parameters = 0, units = 0;
+        for (int i = 0; i + 1 < widths.Length; i++) parameters = MemoryBudget.Sum(parameters, MemoryBudget.Product(widths[i] + (WithBiases ? 1L : 0L), widths[i + 1]));
+        foreach (var w in widths) units = MemoryBudget.Sum(units, w);
+        MemoryBudget.Check($"--nets {net}", MemoryBudget.Sum(MemoryBudget.Product(4, parameters, MemoryBudget.Double), MemoryBudget.Product(4, Math.Max(Samples, 1), units, MemoryBudget.Double)),
+            $"{parameters} parameters and activations of {Samples} samples");
+    }
+
     /// <summary>Throws an <see cref="InputException"/> naming the first bad option.</summary>
     public void Validate()
     {
         if (Nets.Count == 0) throw new InputException("--nets: got no nets; expected widths like 64-10-5-10, separated by commas.");
-        foreach (var net in Nets) Widths(net);
+        foreach (var net in Nets) CheckMemory(net, Widths(net));
         if (Nets.Distinct().Count() != Nets.Count) throw new InputException($"--nets: '{Nets.GroupBy(n => n).First(g => g.Count() > 1).Key}' appears twice; expected distinct nets.");
         if (Samples < 1) throw new InputException($"--samples: got {Samples}; expected at least 1.");
         if (Repeats < 1) throw new InputException($"--repeats: got {Repeats}; expected at least 1.");

@@ -22,6 +22,16 @@ public sealed record HessianSettings(HessianGroup Group, bool Quick, double Pena
         if (!(Penalty > 0) || !double.IsFinite(Penalty)) throw new InputException($"--penalty: got {Penalty}; expected a positive finite number (it lifts accidental flat directions).");
         if (FineK is < 2 or > 4096) throw new InputException($"--fine-k: got {FineK}; expected 2 to 4096 (a grid of one element is no augmentation).");
         if (Hidden is < 1 or > 100_000) throw new InputException($"--hidden: got {Hidden}; expected a hidden width from 1 to 100000.");
+        if (KeepFixedModes && Group == HessianGroup.So2) throw new InputException("--keep-fixed-modes: applies to --group translations only (so2 has no image modes to keep).");
+        if (Hidden is { } w)
+        {
+            // Limits before work: the net inputs-W-classes (at most 64 inputs and 10 classes for translations, 2 and 3 for so2) has n parameters;
+            // the full path holds about five dense n x n copies at its peak (MemoryModel), the tangent path Lanczos bases of at most a few hundred n-vectors.
+            long n = Group == HessianGroup.So2 ? MemoryBudget.Sum(MemoryBudget.Product(3, w), MemoryBudget.Product(3, w + 1L)) : MemoryBudget.Sum(MemoryBudget.Product(65, w), MemoryBudget.Product(10, w + 1L));
+            bool dense = Spectrum is SpectrumPath.Full or SpectrumPath.Both || (Spectrum == SpectrumPath.Auto && n <= SpectrumPaths.AutoLimit);
+            MemoryBudget.Check($"--hidden {w}", dense ? MemoryBudget.Product(5, n, n, MemoryBudget.Double) : MemoryBudget.Product(400, n, MemoryBudget.Double),
+                dense ? $"five dense Hessians of {n} parameters, --spectrum {Spectrum.Name()}" : $"Lanczos bases of {n} parameters");
+        }
         return this;
     }
 }

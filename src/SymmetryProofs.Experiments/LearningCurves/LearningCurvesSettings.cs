@@ -34,9 +34,12 @@ public sealed record LearningCurvesSettings(LearningCurvesUnitSettings Units, do
     public static readonly TrainingOptions Default = new(MaxEvaluations: 1500);
     public static readonly TrainingOptions Quick = new(MaxEvaluations: 200);
 
+    /// <summary>The most bootstrap replicates: each is a resampled curve per arm and target, so a typo such as 2000000000 would run for days.</summary>
+    public const int MaxBootstrap = 1_000_000;
+
     /// <summary>
-    /// The settings of the options, each checked here and nowhere else: `--max-evals` at least 2, `--bootstrap` at least
-    /// 100; <paramref name="fractions"/> and <paramref name="targets"/> are the option texts (null: the defaults for
+    /// The settings of the options, each checked here and nowhere else: `--max-evals` at least 2, `--bootstrap` from
+    /// 100 to <see cref="MaxBootstrap"/>; <paramref name="fractions"/> and <paramref name="targets"/> are the option texts (null: the defaults for
     /// <paramref name="quick"/>). The train ratio is checked against the data (<see cref="SplitRatio"/>).
     /// </summary>
     public static LearningCurvesSettings Create(double trainRatio, bool quick, int? maxEvaluations, string? fractions, string targets, int bootstrap)
@@ -47,7 +50,7 @@ public sealed record LearningCurvesSettings(LearningCurvesUnitSettings Units, do
             if (budget < 2) throw new InputException($"--max-evals: got {budget}; expected at least 2.");
             training = training with { MaxEvaluations = budget };
         }
-        if (bootstrap < 100) throw new InputException($"--bootstrap: got {bootstrap}; expected at least 100 replicates.");
+        if (bootstrap is < 100 or > MaxBootstrap) throw new InputException($"--bootstrap: got {bootstrap}; expected 100 to {MaxBootstrap} replicates.");
         var f = fractions is null ? quick ? QuickFractions : DefaultFractions : ParseFractions(fractions);
         return new LearningCurvesSettings(new LearningCurvesUnitSettings(trainRatio, training), f, ParseTargets(targets), bootstrap);
     }

@@ -46,7 +46,9 @@ public static class Guard
         }
         catch (Exception e) when (IsBadInput(Unwrap(e)))
         {
-            error.WriteLine($"{command}: {OneLine(Unwrap(e).Message)}");
+            var message = OneLine(Unwrap(e).Message) + Hint(Unwrap(e));
+            // Messages that already begin with the command's name are not prefixed twice.
+            error.WriteLine(message.StartsWith(command + ":", StringComparison.Ordinal) ? message : $"{command}: {message}");
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable(DebugVariable) is null)
@@ -58,16 +60,42 @@ public static class Guard
     }
 
     /// <summary>A message as one line: libtorch's reason without its traceback and native frames (<see cref="Runtime.TorchMessages"/>).</summary>
-    public static string OneLine(string message) => Runtime.TorchMessages.Reason(message);
+    public static string OneLine(string message)
+    {
+        var reason = Runtime.TorchMessages.Reason(message);
+        int plea = reason.IndexOf(TorchPlea, StringComparison.Ordinal);
+        return plea < 0 ? reason : (reason[..plea].TrimEnd() + reason[(plea + TorchPlea.Length)..]).Replace(" .", ".", StringComparison.Ordinal).Replace(" )", ")", StringComparison.Ordinal);
+    }
+
+    /// <summary>libtorch's request for feedback appended to some of its messages: no reason, so not shown.</summary>
+    private const string TorchPlea = "(Could this error message be improved?  If so, please report an enhancement request to PyTorch.)";
+
+    /// <summary>What to do about a full disk or a refused write (the path is in .NET's message): free space or fix the permission, and rerun to continue.</summary>
+    private static string Hint(Exception e) => e switch
+    {
+        IOException when e.Message.Contains("No space left on device", StringComparison.OrdinalIgnoreCase) || e.HResult == DiskFullHResult =>
+            " The disk is full: free space, then rerun the same command (finished units are kept).",
+        UnauthorizedAccessException => " Permission denied: make the path writable or choose another --out, then rerun the same command.",
+        _ => "",
+    };
+
+    /// <summary>ERROR_DISK_FULL as an HRESULT, how Windows reports a full disk.</summary>
+    private const int DiskFullHResult = unchecked((int)0x80070070);
 
     /// <summary>Whether <paramref name="e"/> is about the input (options, files, the folders written), not about this program.</summary>
     public static bool IsBadInput(Exception e) =>
         e is InputException or DataNotFoundException or OptdigitsFormatException or InvalidDataException or UnauthorizedAccessException or IOException;
 
-    /// <summary>The exception a parallel sweep or a reflection call wrapped.</summary>
+    /// <summary>
+    /// The exception a parallel sweep or a reflection call wrapped. Of several (units failing at once, --jobs), the first
+    /// that is not about the input when there is one (a bug is never hidden behind bad input), else the first: a full
+    /// disk under two jobs is still exit 2 naming the path.
+    /// </summary>
     private static Exception Unwrap(Exception e) => e switch
     {
         AggregateException a when a.Flatten().InnerExceptions.Count == 1 => Unwrap(a.Flatten().InnerExceptions[0]),
+        AggregateException a when a.Flatten().InnerExceptions.Count > 1 =>
+            a.Flatten().InnerExceptions.Select(Unwrap).FirstOrDefault(x => !IsBadInput(x)) ?? Unwrap(a.Flatten().InnerExceptions[0]),
         System.Reflection.TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
         _ => e,
     };

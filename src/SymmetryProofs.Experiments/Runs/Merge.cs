@@ -12,16 +12,19 @@ namespace SymmetryProofs.Experiments.Runs;
 /// </summary>
 public static class Merge
 {
-    /// <summary>Merges <paramref name="sources"/> into <paramref name="target"/> and writes the reports with the matching one of <paramref name="experiments"/>.</summary>
-    public static int Run(string target, IReadOnlyList<string> sources, IReadOnlyList<MergeableExperiment> experiments, IRunLog log)
+    /// <summary>
+    /// Merges <paramref name="sources"/> into <paramref name="target"/> and writes the reports with the matching one of <paramref name="experiments"/>.
+    /// With <paramref name="allowCompute"/>, a missing or repeated shard is reported instead of refused and the units no shard holds are computed here.
+    /// </summary>
+    public static int Run(string target, IReadOnlyList<string> sources, IReadOnlyList<MergeableExperiment> experiments, IRunLog log, bool allowCompute = false)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(experiments);
         ArgumentNullException.ThrowIfNull(log);
         if (sources.Count == 0) throw new InputException("merge: name the shard folders to join.");
         if (string.IsNullOrWhiteSpace(target)) throw new InputException("--out: got an empty path; expected a directory to join the shards in.");
-        var targetPath = Path.GetFullPath(target);
-        if (sources.FirstOrDefault(s => Path.GetFullPath(s) == targetPath) is { } inside)
+        var targetPath = FullPath(target);
+        if (sources.FirstOrDefault(s => FullPath(s) == targetPath) is { } inside)
             throw new InputException($"--out {target}: is the shard folder {inside}; join the shards in a new folder.");
         var shards = sources.Select(s => (Folder: s, Record: Read(s))).ToList();
         var first = shards[0];
@@ -33,14 +36,22 @@ public static class Merge
                 : Shard.Parse(record.Shard).Count != Shard.Parse(first.Record.Shard).Count ? $"--shard {record.Shard}, not a part of {first.Record.Shard}'s N" : null;
             if (differs is not null) throw new InputException($"merge: {folder} was run with {differs} ({first.Folder}); only shards of one sweep can be joined.");
         }
-        RefuseMissingOrRepeated(shards);
         var experiment = experiments.FirstOrDefault(e => e.Name == first.Record.Experiment)
             ?? throw new InputException($"merge: {first.Folder} holds a {first.Record.Experiment} run, which has no shards to join (one of {string.Join(", ", experiments.Select(e => e.Name))} expected).");
+        var finish = experiment.Finish;
+        if (MissingOrRepeated(shards) is { } problems)
+        {
+            if (!allowCompute) throw new InputException($"merge: {problems}; give each shard folder once, or add --allow-compute to compute the missing units here.");
+            finish = experiment.FinishComputing ?? throw new InputException($"merge --allow-compute: {experiment.Name} cannot compute missing units in a merge; {problems}.");
+            log.Line($"merge: {problems}; --allow-compute: the units no shard holds are computed here.");
+        }
         using var output = OutputFolder.Open(target, "merge", log);
-        int joined = JoinCheckpoints(output, shards.Select(s => s.Folder), first.Record.Fingerprint, log);
+        int joined = JoinCheckpoints(output, shards.Select(s => s.Folder).Distinct(), first.Record.Fingerprint, log);
         log.Line($"merge: {joined} checkpointed unit(s) from {shards.Count} shard folder(s) joined in {target}.");
-        return experiment.Finish(first.Record, output, log);
+        return finish(first.Record, output, log);
     }
+
+    private static string FullPath(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 
     private static RunRecord Read(string folder)
     {
@@ -50,17 +61,17 @@ public static class Merge
         return RunRecord.Read(folder);
     }
 
-    private static void RefuseMissingOrRepeated(IReadOnlyList<(string Folder, RunRecord Record)> shards)
+    /// <summary>Which shards of 1..N are missing or given more than once, in words; null when each is given once.</summary>
+    private static string? MissingOrRepeated(IReadOnlyList<(string Folder, RunRecord Record)> shards)
     {
         int count = Shard.Parse(shards[0].Record.Shard).Count;
         var byIndex = shards.GroupBy(s => Shard.Parse(s.Record.Shard).Index).ToDictionary(g => g.Key, g => g.Select(s => s.Folder).ToList());
         var missing = Enumerable.Range(1, count).Where(i => !byIndex.ContainsKey(i)).Select(i => $"{i}/{count}").ToList();
         var repeated = byIndex.Where(kv => kv.Value.Count > 1).OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}/{count} ({string.Join(", ", kv.Value)})").ToList();
-        if (missing.Count == 0 && repeated.Count == 0) return;
         var problems = new List<string>();
-        if (missing.Count > 0) problems.Add($"shard(s) {string.Join(", ", missing)} missing");
+        if (missing.Count > 0) problems.Add($"shard(s) {string.Join(", ", missing)} of {count} missing");
         if (repeated.Count > 0) problems.Add($"shard(s) given more than once: {string.Join("; ", repeated)}");
-        throw new InputException($"merge: {string.Join("; ", problems)}; give each of the {count} shard folders once.");
+        return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 
     /// <summary>Appends to the target's checkpoint the shards' lines of <paramref name="fingerprint"/> whose unit it lacks; returns how many units it holds.</summary>

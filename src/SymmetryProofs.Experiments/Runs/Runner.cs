@@ -28,16 +28,21 @@ public static partial class Runner
     public static MergeableExperiment Mergeable<TSettings, TUnit, TResult>(IExperiment<TSettings, TUnit, TResult> experiment)
     {
         ArgumentNullException.ThrowIfNull(experiment);
-        return new MergeableExperiment(experiment.Name, (record, folder, log) =>
+        return new MergeableExperiment(experiment.Name, (record, folder, log) => Finish(experiment, record, folder, log, computeMissing: false))
         {
-            var settings = record.SettingsAs<TSettings>();
-            var options = new RunOptions(folder.Path, record.Seeds, 1, Shard.Whole);
-            experiment.Validate(settings, options);
-            var fingerprint = experiment.Fingerprint(settings);
-            if (fingerprint.Hash != record.Fingerprint)
-                throw new InputException($"merge: the shards' settings now give fingerprint {fingerprint.Hash}, not their recorded {record.Fingerprint}; they were made by another version of {experiment.Name}, so rerun them.");
-            return RunIn(experiment, settings, options, folder, Stopwatch.StartNew(), log, computeMissing: false);
-        });
+            FinishComputing = (record, folder, log) => Finish(experiment, record, folder, log, computeMissing: true),
+        };
+    }
+
+    private static int Finish<TSettings, TUnit, TResult>(IExperiment<TSettings, TUnit, TResult> experiment, RunRecord record, OutputFolder folder, IRunLog log, bool computeMissing)
+    {
+        var settings = record.SettingsAs<TSettings>();
+        var options = new RunOptions(folder.Path, record.Seeds, 1, Shard.Whole);
+        experiment.Validate(settings, options);
+        var fingerprint = experiment.Fingerprint(settings);
+        if (fingerprint.Hash != record.Fingerprint)
+            throw new InputException($"merge: the shards' settings now give fingerprint {fingerprint.Hash}, not their recorded {record.Fingerprint}; they were made by another version of {experiment.Name}, so rerun them.");
+        return RunIn(experiment, settings, options, folder, Stopwatch.StartNew(), log, computeMissing);
     }
 
     private static int RunIn<TSettings, TUnit, TResult>(IExperiment<TSettings, TUnit, TResult> experiment, TSettings settings, RunOptions options,
@@ -55,7 +60,7 @@ public static partial class Runner
         {
             var missing = keys.Where(k => !checkpoint.TryGet(k, out _)).ToList();
             if (missing.Count > 0)
-                throw new InputException($"merge: {missing.Count} unit(s) of the sweep are in none of the shards ({string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", ..." : "")}); rerun the shards that hold them, then merge again.");
+                throw new InputException($"merge: {missing.Count} unit(s) of the sweep are in none of the shards ({string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", ..." : "")}); rerun the shards that hold them, then merge again (or merge --allow-compute to compute them here).");
         }
         Sweep.Run(units, experiment.Key, experiment.Execute, checkpoint, options.Shard, options.Jobs, log);
         if (!Sweep.Complete(units, experiment.Key, checkpoint))

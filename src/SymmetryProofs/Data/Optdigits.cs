@@ -36,7 +36,8 @@ public static class Optdigits
     {
         ArgumentNullException.ThrowIfNull(dir);
         string path = dir.FilePath(name);
-        if (!System.IO.File.Exists(path)) throw new DataNotFoundException(dir.HowToGet(name));
+        if (System.IO.File.Exists(dir.Path)) throw new DataNotFoundException($"{dir.Path}: is a file (from {dir.Source}); expected the directory holding {name}.");
+        if (IO.RegularFile.Kind(path) == "missing") throw new DataNotFoundException(dir.HowToGet(name));
         var bytes = ReadBytes(path);
         var set = Parse(Decode(bytes), path);
         OptdigitsFetcher.Verify(name, bytes, path);
@@ -50,10 +51,19 @@ public static class Optdigits
     {
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists) throw new DataNotFoundException($"{path}: no such file.");
-            if (info.Length > MaxFileBytes) throw new OptdigitsFormatException(path, 1, $"the file has {info.Length} bytes; an optdigits file has under {MaxFileBytes} (the published ones 264,713 and 563,639).");
-            return System.IO.File.ReadAllBytes(path);
+            return IO.RegularFile.ReadAll(path, MaxFileBytes);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new DataNotFoundException($"{path}: no such file.");
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("expected at most", StringComparison.Ordinal))
+        {
+            throw new DataNotFoundException($"{e.Message.TrimEnd('.')} (an optdigits file has under {MaxFileBytes} bytes; the published ones 264,713 and 563,639).");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DataNotFoundException(e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -33,17 +33,36 @@ public static class OptdigitsFetcher
                 "The file is damaged or not the UCI optdigits release.");
     }
 
-    /// <summary>Copies both files from <paramref name="fromDir"/> into <paramref name="target"/>, verified.</summary>
+    /// <summary>
+    /// Copies both files from <paramref name="fromDir"/> into <paramref name="target"/>: both are read (regular files
+    /// only, at most <see cref="Optdigits.MaxFileBytes"/> each) and verified before either is written, so a missing or
+    /// damaged second file leaves the target as it was.
+    /// </summary>
     public static IReadOnlyList<string> CopyFrom(string fromDir, string target, Action<string>? log = null)
     {
-        var written = new List<string>();
+        var verified = new List<(string Name, string Source, byte[] Bytes)>();
         foreach (var name in Sha256.Keys)
         {
             var source = Path.Combine(fromDir, name);
-            if (!File.Exists(source))
-                throw new DataNotFoundException($"{source} not found: --from must name a directory holding {string.Join(" and ", Sha256.Keys)}.");
-            var bytes = File.ReadAllBytes(source);
+            byte[] bytes;
+            try
+            {
+                bytes = RegularFile.ReadAll(source, Optdigits.MaxFileBytes);
+            }
+            catch (FileNotFoundException)
+            {
+                throw new DataNotFoundException($"{source} not found: --from must name a directory holding {string.Join(" and ", Sha256.Keys)}; nothing was copied.");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new DataNotFoundException($"{source}: cannot be read ({e.Message.TrimEnd('.')}); nothing was copied.");
+            }
             Verify(name, bytes, source);
+            verified.Add((name, source, bytes));
+        }
+        var written = new List<string>();
+        foreach (var (name, source, bytes) in verified)
+        {
             written.Add(Write(target, name, bytes));
             log?.Invoke($"{source} -> {Path.Combine(target, name)} ({bytes.Length} bytes, SHA-256 ok)");
         }
@@ -53,8 +72,8 @@ public static class OptdigitsFetcher
     /// <summary>Downloads both files into <paramref name="target"/>, verified.</summary>
     public static IReadOnlyList<string> Download(string target, Action<string>? log = null, TimeSpan? timeout = null, string baseUrl = BaseUrl)
     {
-        using var http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(60) };
-        var written = new List<string>();
+        using var http = new HttpClient { Timeout = timeout ?? TimeSpan.FromSeconds(60), MaxResponseContentBufferSize = Optdigits.MaxFileBytes };
+        var verified = new List<(string Name, string Url, byte[] Bytes)>();
         foreach (var name in Sha256.Keys)
         {
             var url = baseUrl + name;
@@ -72,16 +91,29 @@ public static class OptdigitsFetcher
                     $"or point to an existing copy with --data DIR or {DataDirectory.EnvironmentVariable}=DIR.");
             }
             Verify(name, bytes, url);
+            verified.Add((name, url, bytes));
+        }
+        var written = new List<string>();
+        foreach (var (name, url, bytes) in verified)
+        {
             written.Add(Write(target, name, bytes));
             log?.Invoke($"{url} -> {Path.Combine(target, name)} ({bytes.Length} bytes, SHA-256 ok)");
         }
         return written;
     }
 
+    /// <summary>Writes one verified file; a target that cannot be created or written is a <see cref="DataNotFoundException"/> naming it.</summary>
     private static string Write(string dir, string name, byte[] bytes)
     {
         var final = Path.Combine(dir, name);
-        AtomicFile.WriteAllBytes(final, bytes);
+        try
+        {
+            AtomicFile.WriteAllBytes(final, bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataNotFoundException($"--data {dir}: cannot write {name} there ({e.Message.TrimEnd('.')}).");
+        }
         return final;
     }
 }
