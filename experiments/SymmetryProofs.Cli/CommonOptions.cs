@@ -12,7 +12,7 @@ internal sealed class CommonOptions
     public Option<string?> Out { get; }
     public Option<int?> Seeds { get; }
     public Option<int> Jobs { get; } = new("--jobs") { Description = "Units run at once, each on one thread (results never depend on it).", DefaultValueFactory = _ => Math.Min(2, Environment.ProcessorCount) };
-    public Option<string?> Shard { get; } = new("--shard") { Description = "Run part i of N of the sweep (i/N, e.g. 2/4), for a batch-scheduler array; join the parts with `merge`." };
+    public Option<string?> Shard { get; } = new("--shard") { Description = "Run part i of N of the sweep (i/N, e.g. 2/4), for a batch-scheduler array; auto or auto/N reads the part from a Slurm array job or a Kubernetes indexed Job (JOB_COMPLETION_INDEX, with N given); join the parts with `merge`." };
     public Option<bool> Quick { get; }
     public Option<string?> Data { get; } = new("--data") { Description = "Directory holding optdigits.tes (default: $SYMMETRYPROOFS_DATA, else the shipped data/optdigits)." };
     private readonly string defaultOut;

@@ -14,11 +14,16 @@ public sealed record RunOptions(string Out, int Seeds, int Jobs, Shard Shard)
     public const int MaxSeeds = 1000;
 
     /// <summary>Checks every option before any work, naming the option on failure.</summary>
-    public static RunOptions Create(string? output, int seeds, int jobs, string? shard)
+    /// <param name="output">--out.</param>
+    /// <param name="seeds">--seeds.</param>
+    /// <param name="jobs">--jobs.</param>
+    /// <param name="shard">--shard: i/N, auto or auto/N (null: the whole sweep).</param>
+    /// <param name="environment">Where --shard auto reads the scheduler's variables (default: this process's environment).</param>
+    public static RunOptions Create(string? output, int seeds, int jobs, string? shard, Func<string, string?>? environment = null)
     {
         if (seeds < 1 || seeds > MaxSeeds) throw new InputException($"--seeds: got {seeds}; expected 1 to {MaxSeeds}.");
         if (jobs < 1 || jobs > 256) throw new InputException($"--jobs: got {jobs}; expected 1 to 256.");
         if (output is null || string.IsNullOrWhiteSpace(output)) throw new InputException("--out: got an empty path; expected a directory.");
-        return new RunOptions(output, seeds, jobs, Shard.Parse(shard));
+        return new RunOptions(output, seeds, jobs, Shard.Parse(shard, environment));
     }
 }
