@@ -69,7 +69,7 @@ public static class Merge
         var missing = Enumerable.Range(1, count).Where(i => !byIndex.ContainsKey(i)).Select(i => $"{i}/{count}").ToList();
         var repeated = byIndex.Where(kv => kv.Value.Count > 1).OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}/{count} ({string.Join(", ", kv.Value)})").ToList();
         var problems = new List<string>();
-        if (missing.Count > 0) problems.Add($"shard(s) {string.Join(", ", missing)} of {count} missing");
+        if (missing.Count > 0) problems.Add($"shard(s) {string.Join(", ", missing)} missing (of {count})");
         if (repeated.Count > 0) problems.Add($"shard(s) given more than once: {string.Join("; ", repeated)}");
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }

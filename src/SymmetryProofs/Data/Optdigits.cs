@@ -37,7 +37,7 @@ public static class Optdigits
         ArgumentNullException.ThrowIfNull(dir);
         string path = dir.FilePath(name);
         if (System.IO.File.Exists(dir.Path)) throw new DataNotFoundException($"{dir.Path}: is a file (from {dir.Source}); expected the directory holding {name}.");
-        if (IO.RegularFile.Kind(path) == "missing") throw new DataNotFoundException(dir.HowToGet(name));
+        if (IO.RegularFile.Kind(path) == IO.FileKind.Missing) throw new DataNotFoundException(dir.HowToGet(name));
         var bytes = ReadBytes(path);
         var set = Parse(Decode(bytes), path);
         OptdigitsFetcher.Verify(name, bytes, path);

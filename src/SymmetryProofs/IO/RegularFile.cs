@@ -11,13 +11,26 @@ namespace SymmetryProofs.IO;
 /// </summary>
 public static class RegularFile
 {
-    /// <summary>What <paramref name="path"/> is: "regular file", "directory", "FIFO (named pipe)", "character device", "block device", "socket", "missing", or "unknown" where the kind cannot be read.</summary>
-    public static string Kind(string path)
+    /// <summary>What <paramref name="path"/> is (a symbolic link is followed); <see cref="FileKind.Unknown"/> where the kind cannot be read.</summary>
+    public static FileKind Kind(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (OperatingSystem.IsLinux() && LinuxKind(path) is { } kind) return kind;
-        return Directory.Exists(path) ? "directory" : File.Exists(path) ? "regular file" : "missing";
+        return Directory.Exists(path) ? FileKind.Directory : File.Exists(path) ? FileKind.Regular : FileKind.Missing;
     }
+
+    /// <summary>The kind in words, for messages.</summary>
+    public static string Describe(FileKind kind) => kind switch
+    {
+        FileKind.Regular => "regular file",
+        FileKind.Directory => "directory",
+        FileKind.Fifo => "FIFO (named pipe)",
+        FileKind.CharacterDevice => "character device",
+        FileKind.BlockDevice => "block device",
+        FileKind.Socket => "socket",
+        FileKind.Missing => "missing file",
+        _ => "file of unknown kind",
+    };
 
     /// <summary>
     /// The bytes of <paramref name="path"/>, a regular file of at most <paramref name="maxBytes"/> bytes. A missing file is a
@@ -26,9 +39,9 @@ public static class RegularFile
     public static byte[] ReadAll(string path, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string kind = Kind(path);
-        if (kind == "missing") throw new FileNotFoundException($"{path}: no such file.", path);
-        if (kind != "regular file" && kind != "unknown") throw new InvalidDataException($"{path}: is a {kind}; expected a regular file.");
+        var kind = Kind(path);
+        if (kind == FileKind.Missing) throw new FileNotFoundException($"{path}: no such file.", path);
+        if (kind is not (FileKind.Regular or FileKind.Unknown)) throw new InvalidDataException($"{path}: is a {Describe(kind)}; expected a regular file.");
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         if (stream.CanSeek && stream.Length > maxBytes) throw TooLarge(path, stream.Length, maxBytes);
         // Read one byte past the limit, so a file that grows (or lies about its size) is still refused and never read whole.
@@ -49,13 +62,13 @@ public static class RegularFile
     private static extern int Statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
 
     /// <summary>The kind from statx(2) (its layout is the same on every Linux architecture: stx_mode is the 16 bits at offset 28); null where statx is unavailable.</summary>
-    private static string? LinuxKind(string path)
+    private static FileKind? LinuxKind(string path)
     {
         var buffer = new byte[256];
         try
         {
             if (Statx(AtFdCwd, path, 0, StatxType, buffer) != 0)
-                return Marshal.GetLastPInvokeError() == 2 /* ENOENT */ || Marshal.GetLastPInvokeError() == 20 /* ENOTDIR */ ? "missing" : "unknown";
+                return Marshal.GetLastPInvokeError() is 2 /* ENOENT */ or 20 /* ENOTDIR */ ? FileKind.Missing : FileKind.Unknown;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -64,13 +77,13 @@ public static class RegularFile
         int mode = BitConverter.ToUInt16(buffer, 28) & 0xF000;
         return mode switch
         {
-            0x8000 => "regular file",
-            0x4000 => "directory",
-            0x1000 => "FIFO (named pipe)",
-            0x2000 => "character device",
-            0x6000 => "block device",
-            0xC000 => "socket",
-            _ => "unknown",
+            0x8000 => FileKind.Regular,
+            0x4000 => FileKind.Directory,
+            0x1000 => FileKind.Fifo,
+            0x2000 => FileKind.CharacterDevice,
+            0x6000 => FileKind.BlockDevice,
+            0xC000 => FileKind.Socket,
+            _ => FileKind.Unknown,
         };
     }
 }
