@@ -10,6 +10,7 @@ namespace SymmetryProofs.Experiments.Representations;
 /// <param name="Out">The output directory.</param>
 public sealed record RepresentationsRequest(IReadOnlyList<string> Groups, string? Shape, int Power, string Out)
 {
-    /// <summary>The invocation's arguments, recorded in command.txt beside the reports.</summary>
+    /// <summary>The invocation's arguments, recorded in command.txt beside the reports (not a setting, so not in run.json).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> CommandLine { get; init; } = [];
 }
