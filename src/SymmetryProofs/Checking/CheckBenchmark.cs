@@ -29,8 +29,9 @@ internal static class CheckBenchmark
         int same = 2 * Trials, full = new CheckOptions().Budget;
         foreach (var e in ExampleCatalog.All)
         {
-            var model = e.Build(e.DefaultDtype);
-            var group = GroupCatalog.Build(e.Group, e.Shape);
+            var input = InputDeclaration.For(e.Group, e.Shape);
+            var model = e.Build(e.DefaultDtype).WithInputAxes(input.Axes);
+            var group = input;
             var rep = OutputDeclaration.Parse(e.Output);
             var common = new int[CommonTolerances.Length];
             int flaggedSame = 0, flaggedFull = 0;
