@@ -7,14 +7,14 @@ using static TorchSharp.torch;
 namespace SymmetryProofs.Checking;
 
 /// <summary>
-/// Measures cases without gradients: f(x) and f(U(g) x) for a batch in one forward pass, the
+/// Measures cases without gradients: f(x) and f(rho_in(g) x) for a batch in one forward pass, the
 /// relative error by <see cref="EquivarianceError.Relative"/> (float64), and for a float32 model the
 /// rounding floor from its float64 twin: (|f32(gx) - f64(gx)| + |f32(x) - f64(x)|) / D, D the error's
 /// denominator. By the triangle inequality the float32 error exceeds the twin's error by at most
 /// that floor, so error - floor above the float64 tolerance is a violation rounding cannot explain.
 /// Counts every input passed through the model.
 /// </summary>
-internal sealed class CaseMeasurer(CheckedModel model, Representation output, EvaluationCounter counter, double scale = double.NaN)
+internal sealed class CaseMeasurer(CheckedModel model, InputAction input, Representation output, EvaluationCounter counter, double scale = double.NaN)
 {
     /// <summary>The denominator's floor: the outputs' typical norm, the median |f(x)| over the first batch measured.</summary>
     public double Scale { get; private set; } = scale;
@@ -41,7 +41,7 @@ internal sealed class CaseMeasurer(CheckedModel model, Representation output, Ev
     public MeasuredCase[] Measure(IReadOnlyList<SearchCase> cases)
     {
         if (cases.Count == 0) return [];
-        var inputs = cases.Select(c => c.X).Concat(cases.Select(c => c.Element.Act(Vector<double>.Build.DenseOfArray(c.X)).ToArray())).ToArray();
+        var inputs = cases.Select(c => c.X).Concat(cases.Select(c => input.Apply(c.Element, Vector<double>.Build.DenseOfArray(c.X)).ToArray())).ToArray();
         var y = Outputs(inputs);
         var y64 = model.Dtype == ScalarType.Float32 ? Outputs(inputs, twin: true) : null;
         if (double.IsNaN(Scale))

@@ -16,6 +16,8 @@ public sealed record CheckReport
     public required string Model { get; init; }
     public required string Group { get; init; }
     public required string OutputRepresentation { get; init; }
+    /// <summary>How the group moves the inputs: the defining action, or a declared representation (channels, rows).</summary>
+    public string InputRepresentation { get; init; } = "defining";
     public required TorchSharp.torch.ScalarType Dtype { get; init; }
     /// <summary>True when no case's excess error (error minus rounding floor) exceeds <see cref="Tolerance"/>.</summary>
     public required bool Passed { get; init; }
@@ -57,6 +59,7 @@ public sealed record CheckReport
         sb.Append("| field | value |\n| --- | --- |\n");
         void Row(string k, string v) => sb.Append(CultureInfo.InvariantCulture, $"| {k} | {v} |\n");
         Row("group", Group);
+        Row("input representation", InputRepresentation);
         Row("output representation", OutputRepresentation);
         Row("dtype", $"{DtypeNames.Name(Dtype)} ({DtypeSource})");
         Row("trials / evaluations (search) / distinct inputs (search) / evaluations (shrink)", $"{Trials} / {Evaluations} / {DistinctInputs} / {ShrinkEvaluations}");
@@ -85,6 +88,7 @@ public sealed record CheckReport
             w.WriteStartObject();
             w.WriteString("model", Model);
             w.WriteString("group", Group);
+            w.WriteString("input_rep", InputRepresentation);
             w.WriteString("output_rep", OutputRepresentation);
             w.WriteString("dtype", DtypeNames.Name(Dtype));
             w.WriteString("dtype_source", DtypeSource);

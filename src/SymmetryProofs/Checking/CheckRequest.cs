@@ -7,8 +7,10 @@ public sealed record CheckRequest
     public string? Example { get; init; }
     public string? Group { get; init; }
     public string? OutputRep { get; init; }
+    /// <summary>How the group moves the input tensor, as an expression of the representation algebra (default: the group's own action on its axes).</summary>
+    public string? InputRep { get; init; }
     public string? Dtype { get; init; }
-    /// <summary>The input shape for a --model file: "HxW" (an image, row-major) or "D" (R^D).</summary>
+    /// <summary>The input shape for a --model file: "CxHxW" (channels of images), "HxW" (an image or an N x k table, row-major) or "D" (R^D).</summary>
     public string? Shape { get; init; }
     public int Budget { get; init; } = new CheckOptions().Budget;
     public int Seed { get; init; } = new CheckOptions().Seed;

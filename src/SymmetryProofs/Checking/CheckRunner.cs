@@ -1,5 +1,6 @@
 using SymmetryProofs.Checking.Examples;
 using SymmetryProofs.IO;
+using SymmetryProofs.Representations;
 using SymmetryProofs.Runtime;
 using SymmetryProofs.Symmetry;
 using static TorchSharp.torch;
@@ -40,6 +41,7 @@ public static class CheckRunner
         foreach (var e in ExampleCatalog.All) output.WriteLine($"example {e}");
         foreach (var g in GroupCatalog.Entries) output.WriteLine($"group {g}");
         foreach (var r in OutputDeclaration.All) output.WriteLine($"representation {r}");
+        output.WriteLine($"representation expressions: {RepresentationExpression.Atoms}, joined by + (direct sum) and * (tensor product, the left factor's axis first)");
     }
 
     /// <summary>Resolves the request and runs the check (bad input is a <see cref="InputException"/>).</summary>
@@ -52,21 +54,23 @@ public static class CheckRunner
         var dtype = ParseDtype(request.Dtype, example);
         var shape = example?.Shape ?? ParseShape(request.Shape);
         var groupName = request.Group ?? example?.Group ?? throw new InputException("--group is required with --model (see check --list).");
-        IGroupAction group;
-        try { group = GroupCatalog.Build(groupName, shape); }
-        catch (ArgumentException e) { throw new InputException($"--group: {e.Message.Split(" (Parameter")[0]}"); }
+        InputDeclaration input;
+        try { GroupCatalog.BuildBase(groupName, shape); }
+        catch (ArgumentException e) { throw new InputException($"--group: {Message(e)}"); }
+        try { input = InputDeclaration.For(groupName, shape, request.InputRep); }
+        catch (ArgumentException e) { throw new InputException($"--input-rep: {Message(e)}"); }
         OutputDeclaration rep;
-        try { rep = OutputDeclaration.Parse(request.OutputRep ?? example?.Output ?? "trivial"); rep.Validate(group); }
-        catch (ArgumentException e) { throw new InputException($"--output-rep: {e.Message.Split(" (Parameter")[0]}"); }
+        try { rep = OutputDeclaration.Parse(request.OutputRep ?? example?.Output ?? "trivial"); rep.Validate(input.Representation); }
+        catch (ArgumentException e) { throw new InputException($"--output-rep: {Message(e)}"); }
         // A file without --dtype is checked in its parameters' dtype, so a float32 model's own rounding is exercised.
         string dtypeSource = request.Dtype is not null ? "--dtype" : "default of the example";
-        var model = example is not null ? example.Build(dtype)
-            : TorchScriptModel.Load(request.ModelPath!, shape.Dimension, request.Dtype is null ? null : dtype, out dtypeSource);
+        var model = (example is not null ? example.Build(dtype)
+            : TorchScriptModel.Load(request.ModelPath!, shape.Dimension, request.Dtype is null ? null : dtype, out dtypeSource)).WithInputAxes(input.Axes);
         var source = example is not null ? $"--example {example.Name}" : $"--model {request.ModelPath} --shape {shape.ToOption()}";
         CheckReport report;
         try
         {
-            report = SymmetryChecker.Run(model, group, rep, new CheckOptions(request.Budget, request.Seed));
+            report = SymmetryChecker.Run(model, input, rep, new CheckOptions(request.Budget, request.Seed));
         }
         catch (System.Runtime.InteropServices.ExternalException e)
         {
@@ -76,7 +80,7 @@ public static class CheckRunner
         return report with
         {
             DtypeSource = dtypeSource,
-            Replay = $"check {source} --group {groupName} --output-rep {rep.Name} --dtype {DtypeNames.Name(model.Dtype)} --budget {request.Budget} --seed {request.Seed}",
+            Replay = $"check {source} --group {Quote(groupName)}{(request.InputRep is null ? "" : $" --input-rep {Quote(request.InputRep)}")} --output-rep {Quote(rep.Name)} --dtype {DtypeNames.Name(model.Dtype)} --budget {request.Budget} --seed {request.Seed}",
         };
     }
 
@@ -99,6 +103,11 @@ public static class CheckRunner
         output.WriteLine($"wrote {request.Export} (TorchScript, through torch.jit.save)");
     }
 
+    private static string Message(ArgumentException e) => e.Message.Split(" (Parameter")[0];
+
+    // An expression with spaces or '*' is quoted so the replay line pastes into a shell as it is.
+    private static string Quote(string text) => text.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.') ? text : $"'{text}'";
+
     private static ScalarType ParseDtype(string? name, ExampleModel? example)
     {
         var dtype = name is null ? example?.DefaultDtype ?? ScalarType.Float64 : DtypeNames.Parse(name);
@@ -110,8 +119,8 @@ public static class CheckRunner
     private static Shape ParseShape(string? text)
     {
         if (text is null) throw new InputException("--shape is required with --model: HxW for an image (row-major) or D for R^D.");
-        var shape = Shape.TryParse(text) ?? throw new InputException($"--shape {text}: expected HxW (for example 8x8) or D (for example 8).");
-        long dimension = (long)shape.Height * shape.Width;
+        var shape = Shape.TryParse(text) ?? throw new InputException($"--shape {text}: expected CxHxW (for example 1x8x8), HxW (for example 8x8 or a set 5x3) or D (for example 8).");
+        long dimension = (long)(shape.Channels ?? 1) * shape.Height * shape.Width;
         if (dimension > MaxInputDimension)
             throw new InputException($"--shape {text}: {dimension} inputs; expected at most {MaxInputDimension} (the search holds dense {MaxInputDimension} x {MaxInputDimension} group elements).");
         return shape;

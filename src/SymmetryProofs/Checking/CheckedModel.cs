@@ -7,7 +7,8 @@ using static TorchSharp.torch;
 namespace SymmetryProofs.Checking;
 
 /// <summary>
-/// A model f: R^n -> R^m as the checker sees it: a batch [B, n] in, [B, m] out, evaluated in the
+/// A model f: R^n -> R^m as the checker sees it: a batch [B, n] in (handed to the model as [B, ...axes], for
+/// example [B, C, h, w] or [B, N, k]), [B, m] out (any output [B, ...] flattened row-major), evaluated in the
 /// model's own dtype (float32 or float64) but always handed back in float64, and a float64 twin (the
 /// same weights in float64) that separates float32 rounding from a real violation. Built from a
 /// TorchSharp module, a TorchScript file, a function of tensors, a MathNet function or an <see cref="Mlp"/>.
@@ -24,6 +25,9 @@ public sealed class CheckedModel
 
     /// <summary>The dtype the model computes in: float32 or float64.</summary>
     public ScalarType Dtype { get; }
+
+    /// <summary>The axes of one input as the model takes it (the batch axis goes in front); [n] for a flat input.</summary>
+    public IReadOnlyList<int> InputAxes { get; private init; }
 
     /// <summary>Whether autograd reaches the input (TorchSharp and TorchScript models, Mlp); a MathNet function is searched without gradients.</summary>
     public bool Differentiable { get; }
@@ -43,6 +47,18 @@ public sealed class CheckedModel
         Dtype = dtype;
         Differentiable = differentiable;
         this.forward = forward ?? throw new ArgumentNullException(nameof(forward));
+        InputAxes = [inputDimension];
+    }
+
+    /// <summary>The same model handed its inputs as [B, ...<paramref name="axes"/>] (row-major), for example [B, C, h, w].</summary>
+    public CheckedModel WithInputAxes(IReadOnlyList<int> axes)
+    {
+        ArgumentNullException.ThrowIfNull(axes);
+        if (axes.Count == 0 || axes.Any(a => a < 1) || axes.Aggregate(1L, (p, a) => p * a) != InputDimension)
+            throw new ArgumentException($"Input axes [{string.Join(", ", axes)}] do not hold the {InputDimension} inputs of {Name}.", nameof(axes));
+        if (axes.Count == 1) return this;
+        var shape = axes.Select(a => (long)a).ToArray();
+        return new CheckedModel(Name, InputDimension, Dtype, Differentiable, (d, x) => forward(d, x.reshape([x.shape[0], .. shape]))) { InputAxes = axes.ToArray() };
     }
 
     /// <summary>f(x) in the model's dtype, returned as float64 [B, m]; differentiable in <paramref name="x"/> (float64 [B, n]) when <see cref="Differentiable"/>.</summary>
@@ -56,8 +72,9 @@ public sealed class CheckedModel
         var y = forward(dtype, x.to_type(dtype));
         if (y.dim() == 1) y = y.unsqueeze(1);
         // The model's fault, not the checker's: bad input (exit 2), whichever batch first shows it.
-        if (y.dim() != 2 || y.shape[0] != x.shape[0])
-            throw new InputException($"{Name}: a batch of {x.shape[0]} inputs gave an output of shape [{string.Join(", ", y.shape)}]; expected [{x.shape[0]}, m] (or [{x.shape[0]}]).");
+        if (y.dim() < 2 || y.shape[0] != x.shape[0])
+            throw new InputException($"{Name}: a batch of {x.shape[0]} inputs gave an output of shape [{string.Join(", ", y.shape)}]; expected [{x.shape[0]}, ...] (or [{x.shape[0]}]).");
+        if (y.dim() > 2) y = y.reshape(y.shape[0], -1);
         if (!y.is_floating_point())
             throw new InputException($"{Name}: its output has dtype {y.dtype.ToString().ToLowerInvariant()}; expected a float tensor.");
         return y.to_type(ScalarType.Float64);

@@ -12,13 +12,13 @@ namespace SymmetryProofs.Checking;
 internal static class CommonPractice
 {
     /// <summary>The largest error over <paramref name="trials"/> random trials drawn from <paramref name="seed"/>.</summary>
-    public static double MaxError(CheckedModel model, IGroupAction group, OutputDeclaration output, int trials, int seed)
+    public static double MaxError(CheckedModel model, InputDeclaration input, OutputDeclaration output, int trials, int seed)
     {
         var rng = new Random(seed);
-        var elements = new ElementSpace(group);
+        var elements = new ElementSpace(input.Representation);
         var cases = Enumerable.Range(0, trials).Select(_ => elements.Draw(ErrorAscent.Gaussian(model.InputDimension, rng), rng)).ToArray();
         var counter = new EvaluationCounter();
-        var measured = new CaseMeasurer(model, SymmetryChecker.Probe(model, counter, cases[0], output, group), counter).Measure(cases);
+        var measured = new CaseMeasurer(model, new InputAction(input.Representation), SymmetryChecker.Probe(model, counter, cases[0], output, input.Representation), counter).Measure(cases);
         return measured.Max(m => double.IsNaN(m.Error) ? double.PositiveInfinity : m.Error);
     }
 }

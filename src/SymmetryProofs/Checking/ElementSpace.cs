@@ -15,10 +15,13 @@ internal sealed class ElementSpace
     private readonly IGroupAction group;
     private readonly LieGroupAction? lie;
     private readonly GroupElement[] pool;
+    private readonly Representation input;
 
-    public ElementSpace(IGroupAction group)
+    /// <param name="input">The representation the inputs move by: a torus' elements act through exp(sum_a t_a rho_in(A_a)).</param>
+    public ElementSpace(Representation input)
     {
-        this.group = group;
+        this.input = input;
+        group = input.Group;
         lie = group as LieGroupAction;
         pool = group.Order is int ? group.Representatives(0).Where(e => !e.IsIdentity).ToArray() : [];
         if (group.Order is int && pool.Length == 0) throw new ArgumentException($"{group.Name} has no element but the identity to test.");
@@ -39,10 +42,10 @@ internal sealed class ElementSpace
     /// <summary>A step in t: a hundredth of the largest period per unit of input step.</summary>
     public double TimeScale => lie is null ? 0 : lie.Periods.Max() / 100;
 
-    /// <summary>U(t) for a batch of coordinates [B, d], differentiable in t: matrix_exp(sum_a t_a A_a).</summary>
+    /// <summary>rho_in(U(t)) for a batch of coordinates [B, d], differentiable in t: matrix_exp(sum_a t_a rho_in(A_a)).</summary>
     public Tensor Matrices(Tensor t)
     {
-        var a = stack(lie!.Generators.Select(g => Tensors.Float64(g.ToRowMajorArray(), new long[] { g.RowCount, g.ColumnCount })).ToArray());
+        var a = stack(input.LieGenerators.Select(g => Tensors.Float64(g.ToRowMajorArray(), new long[] { g.RowCount, g.ColumnCount })).ToArray());
         return linalg.matrix_exp(einsum("bd,dij->bij", t, a));
     }
 

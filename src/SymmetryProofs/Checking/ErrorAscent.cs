@@ -15,7 +15,7 @@ namespace SymmetryProofs.Checking;
 /// A step that lowers the error is refused and halves that run's step; one that raises it grows the
 /// step by half. A run whose step has collapsed restarts from the next starting case.
 /// </summary>
-internal sealed class ErrorAscent(CheckedModel model, Representation output, ElementSpace elements, EvaluationCounter counter, double scale)
+internal sealed class ErrorAscent(CheckedModel model, InputAction input, Representation output, ElementSpace elements, EvaluationCounter counter, double scale)
 {
     /// <summary>
     /// The search stays in the box [-4, 4]^n: trials are standard normal (each coordinate outside the
@@ -105,14 +105,14 @@ internal sealed class ErrorAscent(CheckedModel model, Representation output, Ele
         bool grad = model.Differentiable;
         var x = Tensors.Float64(cases.SelectMany(c => c.X).ToArray(), new long[] { b, n }).requires_grad_(grad);
         Tensor? t = elements.Continuous ? Tensors.Float64(cases.SelectMany(c => c.T!).ToArray(), new long[] { b, cases[0].T!.Length }).requires_grad_(grad) : null;
-        var u = t is not null ? elements.Matrices(t) : Tensors.Float64(cases.SelectMany(c => c.Element.Matrix.ToRowMajorArray()).ToArray(), new long[] { b, n, n });
+        var u = t is not null ? elements.Matrices(t) : Tensors.Float64(cases.SelectMany(c => input.Matrix(c.Element).ToRowMajorArray()).ToArray(), new long[] { b, n, n });
         var gx = u.bmm(x.unsqueeze(2)).squeeze(2);
         Tensor y;
         using (var _ = grad ? null : no_grad()) y = model.EvaluateTwin(cat(new[] { x, gx }, 0));
         counter.Add(2 * b);
         counter.Saw(cases.Select(c => c.X));
         counter.Saw(Rows(gx.detach(), b));
-        var expected = BatchedOutputs.Apply(output, cases, u, t, y.narrow(0, 0, b));
+        var expected = BatchedOutputs.Apply(output, input.Representation, cases, u, t, y.narrow(0, 0, b));
         var actual = y.narrow(0, b, b);
         // Explicit scalars, alive until libtorch has read them (Runtime/Scalars: implicit ones can be freed mid-call).
         using var floor = Scalars.Of(Math.Max(scale, 1e-300));

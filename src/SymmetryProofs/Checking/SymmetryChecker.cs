@@ -15,20 +15,32 @@ namespace SymmetryProofs.Checking;
 /// </summary>
 public static class SymmetryChecker
 {
-    /// <summary>Runs the check. Bad input (sizes that do not match, a model that does not take [B, n]) is a <see cref="InputException"/>.</summary>
+    /// <summary>Runs the check with the group acting on the model's inputs by its own matrices U(g) (the defining representation).</summary>
     public static CheckReport Run(CheckedModel model, IGroupAction group, OutputDeclaration output, CheckOptions options)
     {
-        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(group);
+        return Run(model, InputDeclaration.Flat(group), output, options);
+    }
+
+    /// <summary>
+    /// Runs the check of f(rho_in(g) x) = rho_out(g) f(x), rho_in declared by <paramref name="input"/>. Bad input (sizes that
+    /// do not match, a model that does not take its input tensor, an output representation that is not one) is a <see cref="InputException"/>.
+    /// </summary>
+    public static CheckReport Run(CheckedModel model, InputDeclaration input, OutputDeclaration output, CheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         int n = model.InputDimension;
-        if (n != group.SpaceDimension)
-            throw new InputException($"{model.Name} takes {n} inputs but {group.Name} acts on R^{group.SpaceDimension}.");
+        var group = input.Group;
+        if (n != input.Dimension)
+            throw new InputException($"{model.Name} takes {n} inputs but {input.Representation.Name} acts on R^{input.Dimension}.");
         var rng = new Random(options.Seed);
         var counter = new EvaluationCounter();
-        var elements = new ElementSpace(group);
+        var action = new InputAction(input.Representation);
+        var elements = new ElementSpace(input.Representation);
         var tolerance = CheckOptions.Float64Tolerance;
 
         // Budget: a fifth on random trials (at least 4), the rest on ascent, 2 evaluations per run kept for the verdict.
@@ -36,15 +48,15 @@ public static class SymmetryChecker
         int trials = Math.Max(8, options.Budget / 10);
         int parallel = Math.Clamp(options.Budget / 250, 1, 8);
         var cases = Enumerable.Range(0, trials).Select(_ => elements.Draw(ErrorAscent.Gaussian(n, rng), rng)).ToArray();
-        var rho = Probe(model, counter, cases[0], output, group);
-        var measurer = new CaseMeasurer(model, rho, counter);
+        var rho = Probe(model, counter, cases[0], output, input.Representation);
+        var measurer = new CaseMeasurer(model, action, rho, counter);
         var measured = measurer.Measure(cases);
         var statistics = new ErrorStatistics();
         foreach (var m in measured) statistics.Add(m.Case.Element, m.Error);
 
         var starts = measured.OrderByDescending(m => double.IsNaN(m.Error) ? double.PositiveInfinity : m.Error).Select(m => (m.Case, m.Error)).ToArray();
         int verdictCost = perCase * (parallel + 1) + perCase;
-        var ascent = new ErrorAscent(model, rho, elements, counter, measurer.Scale);
+        var ascent = new ErrorAscent(model, action, rho, elements, counter, measurer.Scale);
         var climbed = ascent.Climb(starts, parallel, options.Budget - counter.Count - verdictCost, rng);
         var finals = measurer.Measure(climbed.Take(parallel).Append(starts[0].Case).ToArray());
         var best = finals.Concat(measured)
@@ -58,6 +70,7 @@ public static class SymmetryChecker
         {
             Model = model.Name,
             Group = group.Name,
+            InputRepresentation = input.Representation.Name,
             OutputRepresentation = output.Name,
             Dtype = model.Dtype,
             Passed = passed,
@@ -79,14 +92,22 @@ public static class SymmetryChecker
     /// <summary>Re-measures one case (a counterexample, or one edited by hand) with the error's denominator floor <paramref name="scale"/> of a report.</summary>
     public static MeasuredCase Measure(CheckedModel model, IGroupAction group, OutputDeclaration output, SearchCase c, double scale)
     {
+        ArgumentNullException.ThrowIfNull(group);
+        return Measure(model, InputDeclaration.Flat(group), output, c, scale);
+    }
+
+    /// <summary>As <see cref="Measure(CheckedModel, IGroupAction, OutputDeclaration, SearchCase, double)"/> with a declared input action.</summary>
+    public static MeasuredCase Measure(CheckedModel model, InputDeclaration input, OutputDeclaration output, SearchCase c, double scale)
+    {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(c);
         var counter = new EvaluationCounter();
-        var measurer = new CaseMeasurer(model, Probe(model, counter, c, output, group), counter, scale);
+        var measurer = new CaseMeasurer(model, new InputAction(input.Representation), Probe(model, counter, c, output, input.Representation), counter, scale);
         return measurer.Measure([c])[0];
     }
 
-    /// <summary>Checks, on one input, that the model takes [B, n]; returns the declared representation on its outputs.</summary>
-    internal static Representation Probe(CheckedModel model, EvaluationCounter counter, SearchCase first, OutputDeclaration output, IGroupAction group)
+    /// <summary>Checks, on one input, that the model takes its input tensor; returns the declared representation on its outputs.</summary>
+    internal static Representation Probe(CheckedModel model, EvaluationCounter counter, SearchCase first, OutputDeclaration output, Representation input)
     {
         double[][] y;
         try
@@ -95,7 +116,7 @@ public static class SymmetryChecker
         }
         catch (Exception e) when (e is not InputException and not OutOfMemoryException)
         {
-            throw new InputException($"{model.Name}: its forward does not take a float tensor of shape [batch, {model.InputDimension}] ({TorchMessages.Reason(e.Message)}){Hint(model, e.Message, twin: false)}.");
+            throw new InputException($"{model.Name}: its forward does not take a float tensor of shape [batch, {string.Join(", ", model.InputAxes)}] ({TorchMessages.Reason(e.Message)}){Hint(model, e.Message, twin: false)}.");
         }
         if (model.Dtype == ScalarType.Float32)
         {
@@ -107,9 +128,9 @@ public static class SymmetryChecker
             }
         }
         int m = y[0].Length;
-        if (output.RequiredOutputs(group) is int required && required != m)
-            throw new InputException($"{model.Name} has {m} outputs; output representation '{output.Name}' of {group.Name} needs {required}.");
-        try { return output.For(group, m); }
+        if (output.RequiredOutputs(input) is int required && required != m)
+            throw new InputException($"{model.Name} has {m} outputs; output representation '{output.Name}' of {input.Group.Name} needs {required}.");
+        try { return output.For(input, m); }
         catch (ArgumentException e) { throw new InputException($"output representation '{output.Name}': {e.Message}"); }
     }
 

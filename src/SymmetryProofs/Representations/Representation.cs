@@ -96,14 +96,15 @@ public sealed class Representation
         return Rho(g) * v;
     }
 
-    /// <summary>The defining representation: the group's own action U on its shape (finite groups by generators, tori by Lie generators).</summary>
+    /// <summary>The defining representation: the group's own action U on its shape (finite groups by generators, Lie groups by Lie generators).</summary>
     public static Representation Defining(IGroupAction group)
     {
         ArgumentNullException.ThrowIfNull(group);
         if (group.Order is int)
             return new(group.Name, group, group.SpaceDimension, group.GeneratorElements.Select(g => g.Matrix).ToArray(), [], g => g.Matrix, defining: true) { action = group };
-        if (group is not LieGroupAction lie) throw new ArgumentException($"{group.Name}: a Lie group is read through LieGroupAction (generators and periods).", nameof(group));
-        return new(group.Name, group, group.SpaceDimension, [], lie.Generators, g => g.Matrix, defining: true) { action = group };
+        // A compact Lie group that is not a torus (SO(3), O(3)) is given by its Lie generators and evaluated element by element;
+        // it has no periods, and the discrete part of a group that is not connected (-I in O(3)) is only in rho.
+        return new(group.Name, group, group.SpaceDimension, [], group.LieGenerators, g => g.Matrix, defining: true) { action = group };
     }
 
     /// <summary>The trivial representation of <paramref name="group"/> on R^<paramref name="dimension"/>: rho(g) = I.</summary>

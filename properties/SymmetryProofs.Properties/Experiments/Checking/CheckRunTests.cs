@@ -125,7 +125,8 @@ public sealed class CheckRunTests(ITestOutputHelper output) : IDisposable
         var (code, text, _) = Run(new CheckRequest { List = true });
         Assert.Equal(ExitCodes.Ok, code);
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(ExampleCatalog.All.Count + GroupCatalog.Entries.Count + OutputDeclaration.All.Count, lines.Length);
+        Assert.Equal(ExampleCatalog.All.Count + GroupCatalog.Entries.Count + OutputDeclaration.All.Count + 1, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("representation expressions:"));
         Assert.All(ExampleCatalog.All, e => Assert.Contains(lines, l => l.StartsWith($"example {e.Name}:")));
     }
 }
