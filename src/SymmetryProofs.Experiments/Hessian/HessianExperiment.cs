@@ -9,12 +9,12 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// <summary>
 /// The settings that determine a hessian run's numbers (the fingerprint): group, protocol size,
 /// penalty, fixed modes, fine K, hidden width (null: the protocol's) and the <see cref="SpectrumPath"/>.
-/// Version hessian/3: checkpointed results hold typed kinds, settings, groups and paths (earlier checkpoints are refused).
+/// Version hessian/4: checkpointed results hold typed kinds, settings, groups and paths, and translations train to |grad| < 1e-9 (earlier checkpoints are refused).
 /// </summary>
 public sealed record HessianSettings(HessianGroup Group, bool Quick, double Penalty, bool KeepFixedModes, int? FineK, int? Hidden = null,
     SpectrumPath Spectrum = SpectrumPath.Full, string Version = HessianSettings.CurrentVersion)
 {
-    public const string CurrentVersion = "hessian/3";
+    public const string CurrentVersion = "hessian/4";
 
     /// <summary>Throws an <see cref="InputException"/> naming the first bad option: the one check of each.</summary>
     public HessianSettings Validated()

@@ -175,13 +175,13 @@ internal sealed class HessianReport
         }
         var sweep = results.Where(r => r.Id.Kind == SettingKind.KSweep).GroupBy(r => r.Id.K).OrderBy(g => g.Key)
             .Select(g => (K: g.Key, C: Stat(g.Select(r => Math.Abs(r.Curvature.TangentCurvatureRel))).Mean)).ToList();
-        int rises = sweep.Zip(sweep.Skip(1), (a, b) => b.C > a.C && b.C > HessianChecks.RoundingFloor ? 1 : 0).Sum();
-        yield return $"K sweep: |tangent curvature| / lambda_max = {string.Join(", ", sweep.Select(p => $"K={p.K}: {F(p.C, "G2")}"))}; {rises} increase(s) between consecutive K (ignoring values below {HessianChecks.RoundingFloor:G}, the resolution set by |grad| < 1e-8)";
+        var decay = GridDecay.Judge(SeedCurve.From(results), OrbitBandwidth.Of(problem.Group), HessianChecks.RoundingFloor);
+        yield return $"K sweep: |tangent curvature| / lambda_max (mean over seeds) = {string.Join(", ", sweep.Select(p => $"K={p.K}: {F(p.C, "G2")}"))}; nested steps K -> 2K beyond 2B = {decay.Onset}: {decay.Rises.Count} of {decay.Steps.Count} rise (see \"Claim 10\")";
         var rate = results.Where(r => r.Id.Kind == SettingKind.RateSweep).GroupBy(r => r.Id.K).OrderBy(g => g.Key)
             .Select(g => $"m={g.Key}: {F(Stat(g.Select(r => Math.Abs(r.Curvature.TangentCurvatureRel))).Mean, "G2")}");
         yield return $"random sampling: |tangent curvature| / lambda_max = {string.Join(", ", rate)}";
         var nc = results.Count(r => !r.Point.Converged);
-        yield return nc == 0 ? "every run reached |grad| < 1e-8" : $"{nc} of {results.Count} runs did NOT reach |grad| < 1e-8 (see grad_norm)";
+        yield return nc == 0 ? $"every run reached |grad| < {problem.GradientTolerance:G}" : $"{nc} of {results.Count} runs did NOT reach |grad| < {problem.GradientTolerance:G} (see grad_norm)";
     }
 
     private string Markdown()
@@ -198,12 +198,12 @@ internal sealed class HessianReport
         sb.AppendLine($"- Data per seed: {problem.DataDescription}; {problem.Samples} samples.");
         sb.AppendLine($"- Network: tanh, widths input-{problem.Hidden}-classes, with biases; loss = mean cross-entropy over the augmented set + (lambda/2)|theta|^2 on every parameter, lambda = {penalty:G3}. The penalty is invariant under W -> W U(g) (U orthogonal), so it keeps the group's flat directions and lifts saturation and the softmax gauge.");
         sb.AppendLine($"- Settings: fine = grid of K = {problem.FineK} elements per generator (K^{d} per sample, the subgroup Z_K^{d}); coarse = K = {problem.CoarseK}; random = {problem.RandomM} Haar-random elements per sample, drawn per sample (Eq. 17); invariant = {problem.InvariantDescription}, no augmentation; none = raw inputs, no augmentation.");
-        sb.AppendLine("- Training: from a seeded random init (N(0, 1/fan-in) weights, N(0, 0.01) biases), L-BFGS (memory 20, Armijo backtracking) to |grad| < 1e-6, then Newton steps (full path: on the full Hessian, saddle-free |lambda|, near-null eigenvalues below 1e-12 lambda_max not inverted; tangent path: Hessian-free, see below) to |grad| < 1e-8.");
+        sb.AppendLine($"- Training: from a seeded random init (N(0, 1/fan-in) weights, N(0, 0.01) biases), L-BFGS (memory 20, Armijo backtracking) to |grad| < 1e-6, then Newton steps (full path: on the full Hessian, saddle-free |lambda|, near-null eigenvalues below 1e-12 lambda_max not inverted; tangent path: Hessian-free, see below) to |grad| < {problem.GradientTolerance:G}.");
         sb.AppendLine("- Hessian: exact, by the R-operator (`MlpObjective`: one forward and backward R-pass per unit seed at each layer's pre-activations, blocks assembled from per-sample contractions; checked against TorchSharp double backward in the property tests), symmetrised; spectrum by MathNet's symmetric eigensolver.");
         sb.AppendLine($"- Flat: |lambda| < {HessianAnalysis.FlatThreshold:G} lambda_max. Gauge convention: counted apart; n_flat_gauge = near-null directions within 1 degree of the softmax gauge span (same vector added to every row of the logit layer, same number to every output bias: last hidden width + 1 directions). Because the penalty covers the logit layer, H g = lambda g exactly along the gauge, so these have curvature lambda (column gauge curvature), not 0, and n_flat_gauge is 0 unless lambda falls below the threshold.");
         sb.AppendLine($"- Tangents: vec(W A_a) in the flat layout (first-layer block). Max angle: largest principal angle between the non-gauge near-null eigenspace and the tangent span (n/a when n_flat = 0). Softest angle: the same against the span of the d non-gauge eigenvectors with smallest |lambda|, defined even when nothing is below the threshold. Tangent curvature: mean over a of t_a^T H t_a / |t_a|^2. Orbit dimension: numerical rank of [W A_1 ... W A_d] (singular values above {HessianAnalysis.DegenerateTangent:G} |W|), i.e. dim G minus the dimension of W's stabiliser; tangents shorter than that are left out (W is fixed by them, nothing is forced to be flat).");
         HessianPathReport.Protocol(sb, spectrum, results);
-        sb.AppendLine("- K sweep and sampling-rate sweep: warm-started at each seed's fine-K minimum, re-converged to |grad| < 1e-8.");
+        sb.AppendLine($"- K sweep and sampling-rate sweep: warm-started at each seed's fine-K minimum, re-converged to |grad| < {problem.GradientTolerance:G}.");
         sb.AppendLine($"- SGD roaming (seed 0): from the fine and the unaugmented minima, {problem.RoamSteps} steps of plain SGD with minibatches of {problem.RoamBatch} augmented samples drawn with replacement, learning rate 0.5 / lambda_max of the fine minimum; displacement split into the span of the tangents at the start and its complement; orbit coordinate = group coordinates t fitted (Gauss-Newton) so that W ~ W* U(t), wrapped to the shortest way round.");
         sb.AppendLine();
         sb.AppendLine("## Findings");
@@ -216,6 +216,8 @@ internal sealed class HessianReport
             $"{checks.Count(c => !c.Held)} fail, {checks.Count(c => c.Held && !c.Conclusive)} are inconclusive" +
             string.Concat(checks.Where(c => !c.Held || !c.Conclusive).Select(c => $"; {(c.Held ? "inconclusive" : "FAILS")}: {c.Name}")) + "."));
         foreach (var c in checks) sb.AppendLine($"- {c}");
+        HessianClaimsReport.Claim9(sb, results, d);
+        HessianClaimsReport.Claim10(sb, results, problem);
         sb.AppendLine();
         sb.AppendLine("## Settings (mean ± sd over seeds)");
         sb.AppendLine("| setting | k | params | orbit dim per seed | min \\|W A\\|/\\|W\\| | n_flat per seed | n_flat_gauge | max angle (deg) | softest angle (deg) | tangent curvature | / lambda_max | gauge curvature | lambda_max | max grad norm | train acc |");

@@ -66,7 +66,7 @@ internal sealed class HessianRunner
         // Large augmented sets take minutes to converge: show the solver's progress every 15 s or so.
         var sinceReport = Stopwatch.StartNew();
         var path = spectrum.Resolve(objective.Dimension);
-        var solver = new CriticalPointSolver { Tolerance = 1e-8, LbfgsTolerance = 1e-6, MaxLbfgsIterations = 20000, MaxNewtonSteps = 25, HessianFree = path == SpectrumPath.Tangent };
+        var solver = new CriticalPointSolver { Tolerance = problem.GradientTolerance, LbfgsTolerance = 1e-6, MaxLbfgsIterations = 20000, MaxNewtonSteps = 25, HessianFree = path == SpectrumPath.Tangent };
         var cp = solver.Solve(objective, theta0, line =>
         {
             if (sinceReport.Elapsed.TotalSeconds < 15) return;

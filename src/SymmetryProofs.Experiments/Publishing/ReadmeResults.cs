@@ -15,9 +15,38 @@ public static class ReadmeResults
 
     private const string NextSection = "<!-- section:";
 
-    /// <summary>The result folders whose headlines the README itself quotes, in this order (the main run of each command); every folder is in the index.</summary>
-    public static readonly IReadOnlyList<string> Featured =
-        ["tables", "learning-curves", "sample-complexity", "hessian-so2-both", "hessian-bench-sweep"];
+    /// <summary>
+    /// The options a default command may carry: where it writes, how many seeds, and which of a command's experiments
+    /// (`hessian --group`). A report whose command.txt has any other option (--quick, --spectrum, --fine-k, ...) is a variant.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultOptions = ["--out", "--seeds", "--group"];
+
+    /// <summary>
+    /// The result folders whose headlines the README itself quotes: every folder under docs/results whose command.txt
+    /// is a default command (its command words followed only by <see cref="DefaultOptions"/>, each with one value),
+    /// in ordinal order of the folder name. A folder without command.txt is not featured (nothing says what wrote it).
+    /// </summary>
+    public static IReadOnlyList<string> Featured(string root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var results = Path.Combine(root, "docs", "results");
+        if (!Directory.Exists(results)) return [];
+        return Directory.GetDirectories(results).OrderBy(d => d, StringComparer.Ordinal)
+            .Where(d => File.Exists(Path.Combine(d, "command.txt")) && IsDefaultCommand(File.ReadAllLines(Path.Combine(d, "command.txt")).Where(l => l.Length > 0).ToList()))
+            .Select(Path.GetFileName).OfType<string>().ToList();
+    }
+
+    /// <summary>Whether <paramref name="tokens"/> (one per line of command.txt) are command words followed only by default options with one value each.</summary>
+    public static bool IsDefaultCommand(IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        int i = 0;
+        while (i < tokens.Count && !tokens[i].StartsWith('-')) i++;
+        if (i == 0) return false;
+        for (; i < tokens.Count; i += 2)
+            if (!DefaultOptions.Contains(tokens[i]) || i + 1 >= tokens.Count || tokens[i + 1].StartsWith('-')) return false;
+        return true;
+    }
 
     /// <summary>The index docs/results/README.md: every report's headline.</summary>
     public const string IndexFile = "README.md";
@@ -32,7 +61,7 @@ public static class ReadmeResults
                       "Every report, with its headline: [docs/results/README.md](docs/results/README.md).");
         sb.AppendLine();
         var results = Path.Combine(root, "docs", "results");
-        foreach (var name in Featured) Entries(sb, root, Path.Combine(results, name));
+        foreach (var name in Featured(root)) Entries(sb, root, Path.Combine(results, name));
         sb.AppendLine();
         return sb.ToString();
     }

@@ -44,4 +44,48 @@ public sealed class ReadmeResultsTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    /// <summary>
+    /// The featured reports are chosen by a rule: every folder whose command.txt is a default command (command words,
+    /// then only --out, --seeds, --group), in folder-name order; variants (--quick, --spectrum, ...) and folders without
+    /// command.txt are not featured.
+    /// </summary>
+    [Fact]
+    public void The_featured_reports_are_the_default_commands_reports()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"featured-{Guid.NewGuid():N}");
+        try
+        {
+            void Report(string name, string? command)
+            {
+                Directory.CreateDirectory(Path.Combine(dir, "docs", "results", name));
+                if (command is not null) File.WriteAllText(Path.Combine(dir, "docs", "results", name, "command.txt"), command.Replace(' ', '\n') + "\n");
+            }
+            Report("tables", "tables --out docs/results/tables");
+            Report("tables-quick", "tables --quick --out docs/results/tables-quick");
+            Report("hessian-translations", "hessian --group translations --seeds 5 --out docs/results/hessian-translations");
+            Report("hessian-translations-both", "hessian --group translations --quick --spectrum both --out docs/results/hessian-translations-both");
+            Report("hessian-bench", "hessian bench --out docs/results/hessian-bench");
+            Report("bench-no-command", null);
+            Report("dangling", "tables --out");
+            Assert.Equal(["hessian-bench", "hessian-translations", "tables"], ReadmeResults.Featured(dir));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        Assert.False(ReadmeResults.IsDefaultCommand(["--out", "x"]));
+        Assert.False(ReadmeResults.IsDefaultCommand(["tables", "--seeds", "--out", "x"]));
+        Assert.True(ReadmeResults.IsDefaultCommand(["representations"]));
+    }
+
+    /// <summary>In this repository the translations default run is among the featured reports, and the quick variants are not.</summary>
+    [Fact]
+    public void The_committed_translations_default_report_is_featured()
+    {
+        var featured = ReadmeResults.Featured(Repository.Root());
+        Assert.Contains("hessian-translations", featured);
+        Assert.DoesNotContain("hessian-translations-both", featured);
+        Assert.DoesNotContain("tables-quick", featured);
+    }
 }
