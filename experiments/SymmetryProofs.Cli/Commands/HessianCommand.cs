@@ -59,7 +59,7 @@ internal static class HessianCommand
                 !parse.GetValue(biasFree), parse.GetValue(chunk), parse.GetValue(maxPhase), parse.GetValue(maxMemory), parse.GetValue(budget), parse.GetValue(budgetMb), BenchSettings.DataSeed, parse.GetValue(threads));
             string dir = parse.GetValue(output) ?? Path.Combine("results", isSweep ? "hessian-bench-sweep" : "hessian-bench");
             var log = ConsoleRunLog.Create();
-            return isSweep ? BenchSweep.Run(settings, dir, log) : HessianBench.Run(settings, dir, log);
+            return isSweep ? BenchSweep.Run(settings, dir, log, Program.CommandLine) : HessianBench.Run(settings, dir, log, Program.CommandLine);
         }));
         return command;
     }

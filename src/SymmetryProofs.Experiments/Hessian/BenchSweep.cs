@@ -3,36 +3,12 @@ using TorchSharp;
 
 namespace SymmetryProofs.Experiments.Hessian;
 
-/// <summary>
-/// `hessian bench --sweep`: the costs of the nets in <see cref="BenchSettings.Nets"/>, one net at a
-/// time (smallest first, so the predictions that decide whether to run a phase rest on measured
-/// nets), each checkpointed when finished; then the exponents, the practical size, and
-/// bench.md, bench.json and bench.png.
-/// </summary>
+/// <summary>`hessian bench --sweep`: the costs of several nets, run by the <see cref="Runs.Runner"/> as a <see cref="BenchSweepExperiment"/>.</summary>
 public static class BenchSweep
 {
-    public static int Run(BenchSettings settings, string dir, Runs.IRunLog log)
-    {
-        settings.Validate();
-        BenchSetup.Threads(settings.Threads);
-        using var folder = Runs.OutputFolder.Open(dir, "hessian bench --sweep", log);
-        var checkpoint = Runs.Checkpoint<BenchRow>.Open(dir, Runs.Fingerprint.Of(settings), log);
-        PeakMemory.Reset();
-        double baseline = PeakMemory.ResidentMb() ?? 0;
-        var order = settings.Nets.OrderBy(n => Parameters(n, settings.WithBiases)).ToList();
-        Runs.Sweep.Run(order, n => n, net =>
-        {
-            var earlier = order.TakeWhile(o => o != net).Select(o => checkpoint.TryGet(o, out var r) ? r : null).OfType<BenchRow>().ToList();
-            return BenchMeasure.Run(net, settings, earlier, log).Row;
-        }, checkpoint, Runs.Shard.Whole, 1, log);
-        var rows = order.Select(n => checkpoint.Units[n]).ToList();
-        var analysis = BenchAnalysis.Of(rows, settings.BudgetSeconds, settings.BudgetMb);
-        var checks = BenchReport.Checks(rows);
-        BenchReport.WriteSweep(dir, settings, rows, analysis, checks, baseline);
-        foreach (var c in checks) log.Line(c.ToString());
-        log.Line(analysis.Practical.Statement());
-        return Runs.Check.ExitCode(checks);
-    }
+    /// <summary>Runs the sweep into <paramref name="dir"/> (<paramref name="commandLine"/> goes to its command.txt); returns the exit code.</summary>
+    public static int Run(BenchSettings settings, string dir, Runs.IRunLog log, IReadOnlyList<string>? commandLine = null) =>
+        Runs.Runner.Run(new BenchSweepExperiment(), settings, new Runs.RunOptions(dir, 1, 1, Runs.Shard.Whole) { CommandLine = commandLine ?? [] }, log);
 
     /// <summary>Parameter count of a net given as "64-10-5-10".</summary>
     public static int Parameters(string net, bool withBiases)

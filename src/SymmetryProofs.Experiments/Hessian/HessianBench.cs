@@ -25,12 +25,12 @@ public static class HessianBench
     /// </summary>
     public const double AutogradAgreement = 1e-9;
 
-    public static int Run(BenchSettings s, string dir, Runs.IRunLog log)
+    public static int Run(BenchSettings s, string dir, Runs.IRunLog log, IReadOnlyList<string>? commandLine = null)
     {
         s.Validate();
         if (s.Nets.Count != 1) throw new InputException($"--nets: got {s.Nets.Count} nets; the single bench takes one (use --sweep for several).");
         BenchSetup.Threads(s.Threads);
-        using var folder = Runs.OutputFolder.Open(dir, "hessian bench", log);
+        using var folder = Runs.OutputFolder.Open(dir, "hessian bench", commandLine ?? [], log);
         var extra = new Extra();
         var outcome = BenchMeasure.Run(s.Nets[0], s, [], log, (b, o) => extra.Measure(b, o, s.Repeats, log));
         var row = outcome.Row;
