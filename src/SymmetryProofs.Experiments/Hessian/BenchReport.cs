@@ -27,11 +27,11 @@ internal static class BenchReport
 
     /// <summary>The lines every bench report opens with: data, threads, solver, software, machine.</summary>
     public static string Protocol(BenchSettings s) =>
-        $"- {s.Samples} synthetic samples of the digits' shape (inputs v/8 - 1 with v uniform in 0..16, labels uniform over the classes; seed stream ({s.Seed}, \"hessian-bench\")), " +
-        $"tanh nets {(s.WithBiases ? "with biases" : "without biases")}, mean cross-entropy, at a random parameter point; float64.\n" +
+        $"- {s.Data.Samples} synthetic samples of the digits' shape (inputs v/8 - 1 with v uniform in 0..16, labels uniform over the classes; seed stream ({s.Data.Seed}, \"hessian-bench\")), " +
+        $"tanh nets {(s.Nets.WithBiases ? "with biases" : "without biases")}, mean cross-entropy, at a random parameter point; float64.\n" +
         $"- Gradient, HVP and full Hessian by the R-operator (`MlpObjective`: hand-written backpropagation; HVPs by Pearlmutter's R-passes; the Hessian block by block, one R-pass per unit of each layer), " +
-        $"largest intermediate {(s.ChunkElements is { } c ? $"{c.ToString(CultureInfo.InvariantCulture)} doubles (--chunk-elements)" : "MlpObjective's default")}; gradient and HVP are medians of {s.Repeats} calls after one warm-up, the Hessian and the eigendecomposition are timed once.\n" +
-        $"- Eigendecomposition (values and vectors, after symmetrising): {SymmetricSpectrum.DescribeLapack()}. Torch threads set to {s.Threads}, running {torch.get_num_threads()}; MathNet single-threaded.\n" +
+        $"largest intermediate {(s.Method.ChunkElements is { } c ? $"{c.ToString(CultureInfo.InvariantCulture)} doubles (--chunk-elements)" : "MlpObjective's default")}; gradient and HVP are medians of {s.Method.Repeats} calls after one warm-up, the Hessian and the eigendecomposition are timed once.\n" +
+        $"- Eigendecomposition (values and vectors, after symmetrising): {SymmetricSpectrum.DescribeLapack()}. Torch threads set to {s.Method.Threads}, running {torch.get_num_threads()}; MathNet single-threaded.\n" +
         $"- .NET {Environment.Version}, {Environment.ProcessorCount} cores. Times are wall-clock with the process's CPU time beside them; the machine may be shared, so the load average is given per net.\n";
 
     public static void WriteSweep(string dir, BenchSettings s, IReadOnlyList<BenchRow> rows, BenchAnalysis analysis, IReadOnlyList<Runs.Check> checks, double baselineMb)
@@ -52,7 +52,7 @@ internal static class BenchReport
             }).ToArray()),
             ["practical"] = new JsonObject
             {
-                ["budget_s"] = s.BudgetSeconds, ["budget_mb"] = s.BudgetMb, ["by_time_n_params"] = analysis.Practical.ByTime,
+                ["budget_s"] = s.Limits.BudgetSeconds, ["budget_mb"] = s.Limits.BudgetMb, ["by_time_n_params"] = analysis.Practical.ByTime,
                 ["by_memory_n_params"] = analysis.Practical.ByMemory, ["memory_fixed_mb"] = analysis.Practical.Memory?.FixedMb, ["memory_dense_copies"] = analysis.Practical.Memory?.Copies,
                 ["limit_n_params"] = analysis.Practical.Limit, ["statement"] = analysis.Practical.Statement(),
             },
@@ -61,7 +61,7 @@ internal static class BenchReport
             ["pytorch_reference"] = PyTorchReference,
         };
         AtomicFile.WriteAllText(Path.Combine(dir, "bench.json"), json.ToJsonString(Json) + "\n");
-        BenchPlots.Sweep(Path.Combine(dir, "bench.png"), rows, s.BudgetSeconds);
+        BenchPlots.Sweep(Path.Combine(dir, "bench.png"), rows, s.Limits.BudgetSeconds);
     }
 
     private static string SweepMarkdown(BenchSettings s, IReadOnlyList<BenchRow> rows, BenchAnalysis analysis, IReadOnlyList<Runs.Check> checks, double baselineMb)
@@ -70,7 +70,7 @@ internal static class BenchReport
         md.AppendLine("# Hessian cost against the size of the net");
         md.AppendLine();
         md.Append(Protocol(s));
-        md.AppendLine($"- A phase predicted to take more than {s.MaxPhaseSeconds:G4} s (or an eigendecomposition predicted to peak above {s.MaxMemoryMb:F0} MiB) is not run; its time is extrapolated from the smaller nets and marked `*` (the source of each is listed below the table).");
+        md.AppendLine($"- A phase predicted to take more than {s.Limits.MaxPhaseSeconds:G4} s (or an eigendecomposition predicted to peak above {s.Limits.MaxMemoryMb:F0} MiB) is not run; its time is extrapolated from the smaller nets and marked `*` (the source of each is listed below the table).");
         md.AppendLine($"- Peak memory: VmHWM of the process, reset before each net where the kernel permits; resident baseline before the first net {baselineMb:F0} MiB.");
         md.AppendLine();
         md.AppendLine("| net | n_params | gradient (ms) | HVP (ms) | HVP / gradient | full Hessian (s) | eigendecomposition (s) | Hessian + spectrum (s) | its CPU (s) | peak memory (MiB) | dense Hessian (MiB) | load |");
@@ -106,7 +106,7 @@ internal static class BenchReport
         if (checks.Count == 0) md.AppendLine("- none: no Hessian was built.");
         md.AppendLine();
         md.AppendLine(PyTorchReference);
-        foreach (var r in rows.Where(r => r.NParams == 765 && r.NSamples == BenchSettings.DigitsSamples))
+        foreach (var r in rows.Where(r => r.NParams == 765 && r.NSamples == BenchData.DigitsSamples))
             md.AppendLine(AgainstReference(r));
         return md.ToString();
     }

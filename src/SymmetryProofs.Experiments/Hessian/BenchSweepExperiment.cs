@@ -30,12 +30,12 @@ internal sealed class BenchSweepExperiment : Runs.IExperiment<BenchSettings, str
     public IReadOnlyList<string> Plan(BenchSettings settings, Runs.RunOptions options, Runs.IRunLog log)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        BenchSetup.Threads(settings.Threads);
+        BenchSetup.Threads(settings.Method.Threads);
         PeakMemory.Reset();
         baselineMb = PeakMemory.ResidentMb() ?? 0;
         current = settings;
         this.log = log;
-        order = settings.Nets.OrderBy(n => BenchSweep.Parameters(n, settings.WithBiases)).ToList();
+        order = settings.Nets.Names.OrderBy(settings.Nets.Parameters).ToList();
         return order;
     }
 
@@ -60,7 +60,7 @@ internal sealed class BenchSweepExperiment : Runs.IExperiment<BenchSettings, str
     {
         ArgumentNullException.ThrowIfNull(run);
         var rows = run.Results.Select(r => r.Result).ToList();
-        var analysis = BenchAnalysis.Of(rows, run.Settings.BudgetSeconds, run.Settings.BudgetMb);
+        var analysis = BenchAnalysis.Of(rows, run.Settings.Limits.BudgetSeconds, run.Settings.Limits.BudgetMb);
         var checks = BenchReport.Checks(rows);
         BenchReport.WriteSweep(run.Folder.Path, run.Settings, rows, analysis, checks, baselineMb);
         run.Log.Line(analysis.Practical.Statement());

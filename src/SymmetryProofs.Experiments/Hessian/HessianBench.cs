@@ -29,10 +29,10 @@ public static class HessianBench
     {
         s.Validate();
         if (s.Nets.Count != 1) throw new InputException($"--nets: got {s.Nets.Count} nets; the single bench takes one (use --sweep for several).");
-        BenchSetup.Threads(s.Threads);
+        BenchSetup.Threads(s.Method.Threads);
         using var folder = Runs.OutputFolder.Open(dir, "hessian bench", commandLine ?? [], log);
         var extra = new Extra();
-        var outcome = BenchMeasure.Run(s.Nets[0], s, [], log, (b, o) => extra.Measure(b, o, s.Repeats, log));
+        var outcome = BenchMeasure.Run(s.Nets.Names[0], s, [], log, (b, o) => extra.Measure(b, o, s.Method.Repeats, log));
         var row = outcome.Row;
         var checks = BenchReport.Checks([row]);
         if (extra.Agreement is { } agreement)
@@ -51,7 +51,7 @@ public static class HessianBench
         var phases = new List<(string, double)> { ("gradient", row.GradientMs / 1e3), ("HVP", row.HvpMs / 1e3), ("full Hessian", row.FullHessianS),
             ("eigendecomposition", row.EigendecompositionS), ("Hessian + spectrum", row.FullHessianPlusSpectrumS) };
         if (extra.FullHessianS is { } af) phases.Add(("autograd Hessian", af));
-        bool paper = row.NParams == 765 && row.NSamples == BenchSettings.DigitsSamples;
+        bool paper = row.NParams == 765 && row.NSamples == BenchData.DigitsSamples;
         BenchPlots.Phases(Path.Combine(dir, "bench.png"), $"{row.Net}, {row.NParams} parameters, {row.NSamples} samples, {get_num_threads()} thread(s), load {row.LoadAverage}: R-operator phases{(extra.FullHessianS is null ? "" : ", then autograd's Hessian")}",
             phases, paper ? [("PyTorch reference (not re-measured here)", BenchReport.PyTorchSeconds), ("goal: a tenth of it", BenchReport.PyTorchSeconds / 10)] : []);
         foreach (var c in checks) log.Line(c.ToString());
@@ -104,8 +104,8 @@ public static class HessianBench
         md.AppendLine();
         md.AppendLine("| phase | R-operator (`MlpObjective`), wall | CPU | autograd (`TorchObjective`), wall |");
         md.AppendLine("| --- | ---: | ---: | ---: |");
-        md.AppendLine($"| loss + gradient (median of {s.Repeats}) | {r.GradientMs:F2} ms | {r.GradientCpuMs:F2} ms | {a.GradientMs:F2} ms |");
-        md.AppendLine($"| Hessian-vector product (median of {s.Repeats}) | {r.HvpMs:F2} ms | {r.HvpCpuMs:F2} ms | {a.HvpMs:F2} ms |");
+        md.AppendLine($"| loss + gradient (median of {s.Method.Repeats}) | {r.GradientMs:F2} ms | {r.GradientCpuMs:F2} ms | {a.GradientMs:F2} ms |");
+        md.AppendLine($"| Hessian-vector product (median of {s.Method.Repeats}) | {r.HvpMs:F2} ms | {r.HvpCpuMs:F2} ms | {a.HvpMs:F2} ms |");
         md.AppendLine($"| HVP / gradient | {r.HvpOverGradient:F2} | {r.HvpCpuMs / r.GradientCpuMs:F2} | {a.HvpMs / a.GradientMs:F2} |");
         md.AppendLine($"| full Hessian | {r.FullHessianS:F3} s{Star(r.FullHessianSource)} | {r.FullHessianCpuS:F3} s | {a.FullHessianS:F2} s |");
         md.AppendLine($"| eigendecomposition (LAPACK, values and vectors) | {r.EigendecompositionS:F3} s{Star(r.EigendecompositionSource)} | {r.EigendecompositionCpuS:F3} s | |");
@@ -124,7 +124,7 @@ public static class HessianBench
         foreach (var c in checks) md.AppendLine($"- {c}");
         md.AppendLine();
         md.AppendLine(BenchReport.PyTorchReference);
-        if (r.NParams == 765 && r.NSamples == BenchSettings.DigitsSamples) md.Append(Publishing.Headline.Wrap(BenchReport.AgainstReference(r)));
+        if (r.NParams == 765 && r.NSamples == BenchData.DigitsSamples) md.Append(Publishing.Headline.Wrap(BenchReport.AgainstReference(r)));
         return md.ToString();
     }
 
