@@ -19,6 +19,9 @@ internal static class BenchMeasure
     /// </summary>
     public const double HvpAgreement = 1e-9;
 
+    /// <summary>A full Hessian predicted below this many seconds is timed after one untimed call, as the gradient and the HVP are (the first call pays for first-touch memory); a slower one is timed cold rather than built twice.</summary>
+    public const double WarmUpSeconds = 10;
+
     public sealed record Outcome(BenchRow Row, Matrix<double>? Hessian, SymmetricSpectrum? Spectrum);
 
     /// <summary>Runs the phases of <paramref name="net"/> with <paramref name="earlier"/> (rows of smaller nets) as the basis of predictions.</summary>
@@ -53,7 +56,7 @@ internal static class BenchMeasure
         else
         {
             log.Line($"{net}: full Hessian ({n} x {n}; predicted {hessianPrediction.Value:F1} s from {hessianPrediction.How}) ...");
-            (hWall, double hc, h) = b.Hessian();
+            (hWall, double hc, h) = b.Hessian(warmUp: hessianPrediction.Value < WarmUpSeconds);
             (hCpu, hSource) = (hc, BenchRow.Measured);
             var hv = h * Vector<double>.Build.DenseOfArray(b.Direction);
             var direct = b.Objective.HessianVectorProduct(b.Theta, b.Direction);
@@ -75,7 +78,7 @@ internal static class BenchMeasure
         }
         var row = new BenchRow(net, n, s.Data.Samples, grad.Wall * 1e3, grad.Cpu * 1e3, hvp.Wall * 1e3, hvp.Cpu * 1e3,
             hWall, hCpu, hSource, eWall, eCpu, eSource, PeakMemory.PeakMb(), reset ? ThisNet : RunningPeak,
-            MemoryModel.DenseMb(n), asymmetry, spectrum?.Max, BenchTiming.LoadAverage()) { HvpVsHessian = mismatch };
+            MemoryModel.DenseMb(n), asymmetry, spectrum?.Max, BenchTiming.LoadAverage()) { HvpVsHessian = mismatch, FullHessianFlops = b.Objective.Flops().Total };
         log.Line($"{net}: full Hessian {hWall:F2} s ({(hSource == BenchRow.Measured ? "measured" : "extrapolated")}), eigendecomposition {eWall:F2} s ({(eSource == BenchRow.Measured ? "measured" : "extrapolated")}), peak memory {row.PeakMemoryMb:F0} MiB.");
         var outcome = new Outcome(row, h, spectrum);
         more?.Invoke(b, outcome);

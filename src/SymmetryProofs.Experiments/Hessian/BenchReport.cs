@@ -11,12 +11,15 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// <summary>bench.md and bench.json of `hessian bench --sweep`, and the pieces the single bench shares.</summary>
 internal static class BenchReport
 {
-    /// <summary>The PyTorch reference figure for the 765-parameter net on 8985 samples; not re-measured here.</summary>
-    public const double PyTorchSeconds = 18;
+    /// <summary>The PyTorch reference figure for the 765-parameter net on 8985 samples (row-loop Hessian 9.2 s plus eigh 0.42 s); not re-measured here.</summary>
+    public const double PyTorchSeconds = 9.62;
 
-    public const string PyTorchReference = "Reference, not re-measured here (no PyTorch on this machine): a reference measurement timed " +
-        "torch.autograd.functional.hessian for the same 765-parameter net on 8985 samples at 17-23 s, about 18 s " +
-        "(PyTorch 1.13, CPU, float64, one thread); the goal is the full Hessian plus spectrum in at most a tenth of that.";
+    /// <summary>The goal for the 765-parameter net's full Hessian plus spectrum: 0.7 s, about 0.07 of the reference.</summary>
+    public const double GoalSeconds = 0.7;
+
+    public const string PyTorchReference = "Reference, not re-measured here (no PyTorch on this machine): measured side by side on an idle machine, " +
+        "PyTorch 1.13 (CPU, float64, one thread) builds the same 765-parameter net's Hessian on 8985 samples row by row in 9.2 s (vectorised, 62 s) " +
+        "and its eigh takes 0.42 s, 9.62 s in all; the goal is the full Hessian plus spectrum in at most 0.7 s (about 0.07 of that).";
 
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
@@ -30,7 +33,7 @@ internal static class BenchReport
         $"- {s.Data.Samples} synthetic samples of the digits' shape (inputs v/8 - 1 with v uniform in 0..16, labels uniform over the classes; seed stream ({s.Data.Seed}, \"hessian-bench\")), " +
         $"tanh nets {(s.Nets.WithBiases ? "with biases" : "without biases")}, mean cross-entropy, at a random parameter point; float64.\n" +
         $"- Gradient, HVP and full Hessian by the R-operator (`MlpObjective`: hand-written backpropagation; HVPs by Pearlmutter's R-passes; the Hessian block by block, one R-pass per unit of each layer), " +
-        $"largest intermediate {(s.Method.ChunkElements is { } c ? $"{c.ToString(CultureInfo.InvariantCulture)} doubles (--chunk-elements)" : "MlpObjective's default")}; gradient and HVP are medians of {s.Method.Repeats} calls after one warm-up, the Hessian and the eigendecomposition are timed once.\n" +
+        $"largest intermediate {(s.Method.ChunkElements is { } c ? $"{c.ToString(CultureInfo.InvariantCulture)} doubles (--chunk-elements)" : "MlpObjective's default")}; gradient and HVP are medians of {s.Method.Repeats} calls after one warm-up, the Hessian is timed once (after one untimed call when predicted below {BenchMeasure.WarmUpSeconds:G3} s), the eigendecomposition once.\n" +
         $"- Eigendecomposition (values and vectors, after symmetrising): {SymmetricSpectrum.DescribeLapack()}. Torch threads set to {s.Method.Threads}, running {torch.get_num_threads()}; MathNet single-threaded.\n" +
         $"- .NET {Environment.Version}, {Environment.ProcessorCount} cores. Times are wall-clock with the process's CPU time beside them; the machine may be shared, so the load average is given per net.\n";
 
@@ -111,15 +114,15 @@ internal static class BenchReport
         return md.ToString();
     }
 
-    /// <summary>The 765-parameter net's Hessian plus spectrum against PyTorch's figure and the tenth of it, in wall and CPU time.</summary>
+    /// <summary>The 765-parameter net's Hessian plus spectrum against PyTorch's figure and the goal, in wall and CPU time.</summary>
     public static string AgainstReference(BenchRow r)
     {
-        string Verdict(double t) => t <= PyTorchSeconds / 10 ? "within" : "above";
+        string Verdict(double t) => t <= GoalSeconds ? "within" : "above";
         string cpu = r.FullHessianPlusSpectrumCpuS is { } c
-            ? $" Its CPU time was {c:F3} s ({100 * c / PyTorchSeconds:F1} %, {Verdict(c)} the tenth): with one thread, the wall time on an otherwise idle core comes close to it, so the wall-time verdict is the one to re-measure on an idle machine."
+            ? $" Its CPU time was {c:F3} s ({100 * c / PyTorchSeconds:F1} %, {Verdict(c)} the goal): on otherwise idle cores the wall time comes close to the CPU time divided by the threads busy, so the wall-time verdict is the one to re-measure on an idle machine."
             : "";
         return $"Here the {r.NParams}-parameter full Hessian plus spectrum took {r.FullHessianPlusSpectrumS:F3} s wall{(r.Extrapolated ? " (partly extrapolated)" : "")} at load average {r.LoadAverage}, " +
-            $"{100 * r.FullHessianPlusSpectrumS / PyTorchSeconds:F1} % of that reference ({Verdict(r.FullHessianPlusSpectrumS)} the tenth, {PyTorchSeconds / 10:F1} s).{cpu}";
+            $"{100 * r.FullHessianPlusSpectrumS / PyTorchSeconds:F1} % of that reference ({Verdict(r.FullHessianPlusSpectrumS)} the goal, {GoalSeconds:F1} s).{cpu}";
     }
 
     private static string Mark(double v, string source) =>
