@@ -18,7 +18,7 @@ internal static partial class Program
 
     /// <summary>The experiments whose shards `merge` can join.</summary>
     public static IReadOnlyList<MergeableExperiment> Mergeable { get; } =
-        [Runner.Mergeable(new SampleComplexityExperiment()), Experiments.Tables.TablesExperiment.Mergeable(), Experiments.LearningCurves.LearningCurvesExperiment.Mergeable()];
+        [Runner.Mergeable(new SampleComplexityExperiment()), Experiments.Tables.TablesExperiment.Mergeable(), Experiments.LearningCurves.LearningCurvesExperiment.Mergeable(), Experiments.Hessian.HessianExperiment.Mergeable()];
 
     public static int Main(string[] args)
     {

@@ -37,8 +37,8 @@ internal static class HessianCommand
     {
         var sweep = new Option<bool>("--sweep") { Description = "Time several nets (--nets) and fit how each cost grows with n_params; checkpointed per net." };
         var quick = new Option<bool>("--quick") { Description = "With --sweep: tiny nets (64-2-2-10, 64-4-3-10, 64-8-5-10) on 300 samples, 3 repeats: seconds, for CI and tests." };
-        var nets = new Option<string?>("--nets") { Description = $"Comma-separated nets as layer widths, e.g. 64-36-16-10 (default {BenchSettings.PaperNet}; with --sweep {string.Join(",", BenchSettings.DefaultSweep)})." };
-        var samples = new Option<int?>("--samples") { Description = $"Number of synthetic samples (default {BenchSettings.DigitsSamples}, the digits' count)." };
+        var nets = new Option<string?>("--nets") { Description = $"Comma-separated nets as layer widths, e.g. 64-36-16-10 (default {BenchNets.PaperNet}; with --sweep {string.Join(",", BenchNets.DefaultSweep)})." };
+        var samples = new Option<int?>("--samples") { Description = $"Number of synthetic samples (default {BenchData.DigitsSamples}, the digits' count)." };
         var repeats = new Option<int?>("--repeats") { Description = "Repetitions of the gradient and HVP timings, median reported (default 20)." };
         var biasFree = new Option<bool>("--bias-free") { Description = "Nets without biases (64-10-5-10 then has 740 parameters instead of 765)." };
         var chunk = new Option<long?>("--chunk-elements") { Description = "Doubles in the R-operator Hessian's largest intermediate (sets how many samples are contracted at once; default MlpObjective's)." };
@@ -56,12 +56,15 @@ internal static class HessianCommand
             if (isQuick && !isSweep) throw new InputException("--quick: only with --sweep (the single bench times the full-size net).");
             var netList = parse.GetValue(nets) is { } text
                 ? text.Split(',', StringSplitOptions.TrimEntries)
-                : isQuick ? BenchSettings.QuickSweep : isSweep ? BenchSettings.DefaultSweep : [BenchSettings.PaperNet];
-            var settings = new BenchSettings(netList, parse.GetValue(samples) ?? (isQuick ? 300 : BenchSettings.DigitsSamples), parse.GetValue(repeats) ?? (isQuick ? 3 : 20),
-                !parse.GetValue(biasFree), parse.GetValue(chunk), parse.GetValue(maxPhase), parse.GetValue(maxMemory), parse.GetValue(budget), parse.GetValue(budgetMb), BenchSettings.DataSeed, parse.GetValue(threads));
+                : isQuick ? BenchNets.QuickSweep : isSweep ? BenchNets.DefaultSweep : [BenchNets.PaperNet];
+            var settings = new BenchSettings(
+                new BenchNets(netList, !parse.GetValue(biasFree)),
+                new BenchData(parse.GetValue(samples) ?? (isQuick ? 300 : BenchData.DigitsSamples)),
+                new BenchMethod(parse.GetValue(repeats) ?? (isQuick ? 3 : 20), parse.GetValue(threads), parse.GetValue(chunk)),
+                new BenchLimits(parse.GetValue(maxPhase), parse.GetValue(maxMemory), parse.GetValue(budget), parse.GetValue(budgetMb)));
             string dir = parse.GetValue(output) ?? Path.Combine("results", isSweep ? "hessian-bench-sweep" : "hessian-bench");
             var log = ConsoleRunLog.Create();
-            return isSweep ? BenchSweep.Run(settings, dir, log) : HessianBench.Run(settings, dir, log);
+            return isSweep ? BenchSweep.Run(settings, dir, log, Program.CommandLine) : HessianBench.Run(settings, dir, log, Program.CommandLine);
         }));
         return command;
     }

@@ -19,6 +19,9 @@ internal static class BenchMeasure
     /// </summary>
     public const double HvpAgreement = 1e-9;
 
+    /// <summary>A full Hessian predicted below this many seconds is timed after one untimed call, as the gradient and the HVP are (the first call pays for first-touch memory); a slower one is timed cold rather than built twice.</summary>
+    public const double WarmUpSeconds = 10;
+
     public sealed record Outcome(BenchRow Row, Matrix<double>? Hessian, SymmetricSpectrum? Spectrum);
 
     /// <summary>Runs the phases of <paramref name="net"/> with <paramref name="earlier"/> (rows of smaller nets) as the basis of predictions.</summary>
@@ -26,11 +29,11 @@ internal static class BenchMeasure
     public static Outcome Run(string net, BenchSettings s, IReadOnlyList<BenchRow> earlier, Runs.IRunLog log, Action<BenchNet, Outcome>? more = null)
     {
         bool reset = PeakMemory.Reset();
-        using var b = BenchNet.Build(BenchSettings.Widths(net), s.WithBiases, s.Samples, s.ChunkElements, s.Seed);
+        using var b = BenchNet.Build(BenchNets.Parse(net), s.Nets.WithBiases, s.Data.Samples, s.Method.ChunkElements, s.Data.Seed);
         int n = b.Parameters;
-        var grad = b.Gradient(s.Repeats);
-        var hvp = b.HessianVectorProduct(s.Repeats);
-        log.Line($"{net}: {n} parameters, gradient {grad.Wall * 1e3:F2} ms, HVP {hvp.Wall * 1e3:F2} ms (medians of {s.Repeats}).");
+        var grad = b.Gradient(s.Method.Repeats);
+        var hvp = b.HessianVectorProduct(s.Method.Repeats);
+        log.Line($"{net}: {n} parameters, gradient {grad.Wall * 1e3:F2} ms, HVP {hvp.Wall * 1e3:F2} ms (medians of {s.Method.Repeats}).");
 
         var measuredHessians = Measured(earlier, r => r.FullHessianSource, r => r.FullHessianS);
         var hessianPrediction = measuredHessians.Count >= 2 && CostModel.Predict(measuredHessians, n, 1) is { } fit
@@ -43,9 +46,9 @@ internal static class BenchMeasure
         double? asymmetry = null, mismatch = null, hCpu = null, eCpu = null;
         double hWall, eWall;
         string hSource, eSource;
-        if (hessianPrediction.Value > s.MaxPhaseSeconds)
+        if (hessianPrediction.Value > s.Limits.MaxPhaseSeconds)
         {
-            (hWall, hSource) = (hessianPrediction.Value, $"extrapolated: {hessianPrediction.How} predict {hessianPrediction.Value:F0} s > --max-phase-seconds {s.MaxPhaseSeconds:G4}");
+            (hWall, hSource) = (hessianPrediction.Value, $"extrapolated: {hessianPrediction.How} predict {hessianPrediction.Value:F0} s > --max-phase-seconds {s.Limits.MaxPhaseSeconds:G4}");
             (eWall, eSource) = eigPrediction is { } eig
                 ? (eig.Value, $"extrapolated: {eig.How} (the Hessian was not built)")
                 : (double.NaN, "not run and not extrapolated: the Hessian was not built and no smaller net had its eigendecomposition measured");
@@ -53,18 +56,18 @@ internal static class BenchMeasure
         else
         {
             log.Line($"{net}: full Hessian ({n} x {n}; predicted {hessianPrediction.Value:F1} s from {hessianPrediction.How}) ...");
-            (hWall, double hc, h) = b.Hessian();
+            (hWall, double hc, h) = b.Hessian(warmUp: hessianPrediction.Value < WarmUpSeconds);
             (hCpu, hSource) = (hc, BenchRow.Measured);
             var hv = h * Vector<double>.Build.DenseOfArray(b.Direction);
             var direct = b.Objective.HessianVectorProduct(b.Theta, b.Direction);
             mismatch = hv.Subtract(Vector<double>.Build.DenseOfArray(direct)).AbsoluteMaximum() / (h.Enumerate().Max(Math.Abs) * b.Direction.Sum(Math.Abs));
-            bool tooSlow = eigPrediction is { } e && e.Value > s.MaxPhaseSeconds;
-            bool tooBig = memoryPrediction > s.MaxMemoryMb;
+            bool tooSlow = eigPrediction is { } e && e.Value > s.Limits.MaxPhaseSeconds;
+            bool tooBig = memoryPrediction > s.Limits.MaxMemoryMb;
             if (tooSlow || tooBig)
             {
                 var e2 = eigPrediction!.Value;
                 (eWall, eSource) = (e2.Value, $"extrapolated: {e2.How}; not run because " +
-                    (tooSlow ? $"predicted {e2.Value:F0} s > --max-phase-seconds {s.MaxPhaseSeconds:G4}" : $"predicted peak {memoryPrediction:F0} MiB > --max-memory-mb {s.MaxMemoryMb:F0}"));
+                    (tooSlow ? $"predicted {e2.Value:F0} s > --max-phase-seconds {s.Limits.MaxPhaseSeconds:G4}" : $"predicted peak {memoryPrediction:F0} MiB > --max-memory-mb {s.Limits.MaxMemoryMb:F0}"));
             }
             else
             {
@@ -73,9 +76,9 @@ internal static class BenchMeasure
                 (eCpu, eSource, asymmetry) = (ec, BenchRow.Measured, a);
             }
         }
-        var row = new BenchRow(net, n, s.Samples, grad.Wall * 1e3, grad.Cpu * 1e3, hvp.Wall * 1e3, hvp.Cpu * 1e3,
+        var row = new BenchRow(net, n, s.Data.Samples, grad.Wall * 1e3, grad.Cpu * 1e3, hvp.Wall * 1e3, hvp.Cpu * 1e3,
             hWall, hCpu, hSource, eWall, eCpu, eSource, PeakMemory.PeakMb(), reset ? ThisNet : RunningPeak,
-            MemoryModel.DenseMb(n), asymmetry, spectrum?.Max, BenchTiming.LoadAverage()) { HvpVsHessian = mismatch };
+            MemoryModel.DenseMb(n), asymmetry, spectrum?.Max, BenchTiming.LoadAverage()) { HvpVsHessian = mismatch, FullHessianFlops = b.Objective.Flops().Total };
         log.Line($"{net}: full Hessian {hWall:F2} s ({(hSource == BenchRow.Measured ? "measured" : "extrapolated")}), eigendecomposition {eWall:F2} s ({(eSource == BenchRow.Measured ? "measured" : "extrapolated")}), peak memory {row.PeakMemoryMb:F0} MiB.");
         var outcome = new Outcome(row, h, spectrum);
         more?.Invoke(b, outcome);

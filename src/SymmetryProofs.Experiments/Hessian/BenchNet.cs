@@ -69,11 +69,13 @@ internal sealed class BenchNet : IDisposable
         return BenchTiming.Median(repeats, () => Objective.HessianVectorProduct(Theta, Direction));
     }
 
-    /// <summary>The full Hessian (R-operator, block by block), timed once.</summary>
-    public (double Wall, double Cpu, Matrix<double> H) Hessian()
+    /// <summary>The full Hessian (R-operator, block by block) of <paramref name="objective"/> (default: <see cref="Objective"/>), timed once, after one untimed call when <paramref name="warmUp"/>.</summary>
+    public (double Wall, double Cpu, Matrix<double> H) Hessian(bool warmUp, MlpObjective? objective = null)
     {
+        var o = objective ?? Objective;
+        if (warmUp) o.Hessian(Theta);
         Matrix<double> h = null!;
-        var (wall, cpu) = BenchTiming.Time(() => h = Objective.Hessian(Theta));
+        var (wall, cpu) = BenchTiming.Time(() => h = o.Hessian(Theta));
         return (wall, cpu, h);
     }
 

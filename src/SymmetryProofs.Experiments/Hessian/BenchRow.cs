@@ -34,6 +34,25 @@ internal sealed record BenchRow(
     [JsonPropertyName("hvp_vs_hessian_rel")]
     public double? HvpVsHessian { get; init; }
 
+    /// <summary>The full Hessian's floating-point operations, counted from its code (<see cref="Objectives.MlpObjective.Flops"/>): matrix products and the elementwise work building their operands.</summary>
+    [JsonPropertyName("full_hessian_flops")]
+    public double? FullHessianFlops { get; init; }
+
+    /// <summary>The rate the full Hessian achieved, in GFLOP/s of wall time; null when it was extrapolated.</summary>
+    [JsonPropertyName("full_hessian_gflop_per_s")]
+    public double? FullHessianGflopPerS => FullHessianSource == Measured ? FullHessianFlops / FullHessianS / 1e9 : null;
+
+    /// <summary>
+    /// (4/3 + 2) n^3: the reduction to tridiagonal form (dsytrd) and the back-transformation of the eigenvectors
+    /// (dormtr); the divide-and-conquer tridiagonal solve adds at most about 4/3 n^3 more, less with deflation, so this is a lower bound on the work.
+    /// </summary>
+    [JsonPropertyName("eigendecomposition_flops_nominal")]
+    public double EigendecompositionFlops => 10.0 / 3 * Math.Pow(NParams, 3);
+
+    /// <summary>The rate of the eigendecomposition on its nominal flops, in GFLOP/s of wall time; null when it was extrapolated.</summary>
+    [JsonPropertyName("eigendecomposition_gflop_per_s")]
+    public double? EigendecompositionGflopPerS => EigendecompositionSource == Measured ? EigendecompositionFlops / EigendecompositionS / 1e9 : null;
+
     [JsonPropertyName("hvp_over_gradient")]
     public double HvpOverGradient => HvpMs / GradientMs;
 

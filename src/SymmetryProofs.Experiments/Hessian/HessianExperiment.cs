@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using SymmetryProofs.Data;
 using SymmetryProofs.Experiments.Parsing;
 using SymmetryProofs.Experiments.Runs;
-using SymmetryProofs.Runtime;
 
 namespace SymmetryProofs.Experiments.Hessian;
 
@@ -40,59 +37,23 @@ public sealed record HessianSettings(HessianGroup Group, bool Quick, double Pena
 internal sealed record HessianUnit(HessianResult Result, double[] Theta);
 
 /// <summary>
-/// `hessian`: flat Hessian directions in augmented training (claims 9 and 10). Trains every setting
-/// of every seed this shard owns to a critical point, checkpointing each one, analyses its
-/// Hessian, and writes the reports once every seed is done. Returns 0 when the checks held.
+/// `hessian`: flat Hessian directions in augmented training (claims 9 and 10), run by the <see cref="Runner"/> as a
+/// <see cref="HessianSweep"/>: every setting of every seed trained to a critical point and checkpointed, the reports
+/// written once every seed is done. Returns 0 when the checks held.
 /// </summary>
 public static class HessianExperiment
 {
+    /// <summary>Runs the sweep into <see cref="RunOptions.Out"/>; the settings of a seed run one after another, whatever --jobs says.</summary>
     public static int Run(HessianSettings settings, RunOptions options, string? dataDir, IRunLog log)
     {
-        settings.Validated();
-        var problem = HessianProblem.Create(settings.Group, settings.Quick, dataDir, settings.KeepFixedModes, settings.FineK, settings.Hidden);
-        using var folder = OutputFolder.Open(options, "hessian", log);
-        SettingsVersion.RefuseOlder(folder.Path, settings.Version);
-        TorchSetup.Initialise();
-        // MathNet's managed provider splits large products and decompositions over threads; one thread keeps a seed's results bit-for-bit repeatable.
-        MathNet.Numerics.Control.UseSingleThread();
-        var watch = Stopwatch.StartNew();
-        var checkpoint = Checkpoint<HessianUnit>.Open(folder.Path, Runs.Fingerprint.Of(settings), log);
-        var runner = new HessianRunner(problem, settings.Penalty, checkpoint, log, settings.Spectrum) { Total = options.Seeds * HessianRunner.RunsPerSeed(problem) };
-        log.Line($"hessian: group {settings.Group.Name()}, {(settings.Quick ? "quick" : "full")}, hidden width {problem.Hidden}, spectrum path {settings.Spectrum.Name()}, {options.Seeds} seed(s), penalty {settings.Penalty:G3}, writing to {folder.Path}");
-        var seeds = Enumerable.Range(0, options.Seeds).Where(options.Shard.Owns).ToList();
-        // Seeds run one after another, whatever --jobs says: two seeds at once made libtorch fail with
-        // "Unknown scalar type" in CI (TorchSharp's temporary Scalars are not safe under concurrent
-        // collection). Within a seed the sweeps warm-start from its fine minimum; every setting is checkpointed.
-        if (options.Jobs > 1) log.Line("hessian: seeds run one at a time (--jobs does not apply to this command).");
-        var results = new List<HessianResult>();
-        var roaming = new List<RoamPoint>();
-        foreach (int seed in seeds)
-        {
-            var (r, fine, none) = runner.RunSeed(seed);
-            results.AddRange(r);
-            if (seed == 0) roaming.AddRange(Roaming(problem, fine, none, log));
-        }
-        if (!options.Shard.IsWhole && !Enumerable.Range(0, options.Seeds).All(s => checkpoint.TryGet(HessianRunner.Key(s, SettingKind.Main, Augmentation.Fine, problem.FineK), out _)))
-        {
-            log.Line($"shard {options.Shard}: its settings are in {checkpoint.Path}; join the shards with `merge` to write the reports.");
-            return ExitCodes.Ok;
-        }
-        var report = new HessianReport(problem, settings.Penalty, settings.Quick, settings.Spectrum, options.Seeds, results, roaming, watch.Elapsed.TotalSeconds, string.Join(" ", options.CommandLine));
-        report.Write(folder.Path);
-        log.Line($"done in {watch.Elapsed.TotalSeconds:F1} s; wrote hessian.md, hessian.csv, summary.json, spectrum.png (full-path rows only), curvature_vs_k.png, roaming.csv, roaming.png to {folder.Path}");
-        foreach (var line in report.Findings()) log.Line("  " + line);
-        var checks = HessianChecks.Evaluate(results);
-        foreach (var c in checks) log.Line(c.ToString());
-        return Check.ExitCode(checks);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        // Settings run one at a time: two at once made libtorch fail with "Unknown scalar type" in CI (TorchSharp's
+        // temporary Scalars are not safe under concurrent collection).
+        if (options.Jobs > 1) log.Line("hessian: settings run one at a time (--jobs does not apply to this command).");
+        return Runner.Run(new HessianSweep(dataDir), settings, options with { Jobs = 1 }, log);
     }
 
-    private static List<RoamPoint> Roaming(HessianProblem problem, HessianRunner.Trained fine, HessianRunner.Trained none, IRunLog log)
-    {
-        double lr = 0.5 / fine.Result.Curvature.LambdaMax;
-        log.Line($"SGD roaming from the fine and the unaugmented minima: {problem.RoamSteps} steps, batch {problem.RoamBatch}, lr = 0.5/lambda_max = {lr:G3}");
-        var points = new List<RoamPoint>();
-        points.AddRange(HessianRoaming.Run(Augmentation.Fine, fine.Loss, fine.Theta, problem.Group, problem.RoamSteps, problem.RoamBatch, lr, 50, 4242));
-        points.AddRange(HessianRoaming.Run(Augmentation.None, none.Loss, none.Theta, problem.Group, problem.RoamSteps, problem.RoamBatch, lr, 50, 4242));
-        return points;
-    }
+    /// <summary>How `merge` writes the reports of a sharded run (the data from the default directory, as for tables).</summary>
+    public static MergeableExperiment Mergeable() => Runner.Mergeable(new HessianSweep(null));
 }

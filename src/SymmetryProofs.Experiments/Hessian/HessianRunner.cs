@@ -8,54 +8,98 @@ using SymmetryProofs.Experiments.Runs;
 
 namespace SymmetryProofs.Experiments.Hessian;
 
-/// <summary>Trains one setting to a critical point and analyses its Hessian; runs the whole protocol for one seed.</summary>
+/// <summary>
+/// The protocol of one seed as units (<see cref="Units"/>: five main settings, the K sweep and the sampling-rate sweep) and
+/// how one unit is trained to a critical point and its Hessian analysed (<see cref="Train"/>).
+/// </summary>
 internal sealed class HessianRunner
 {
     private readonly HessianProblem problem;
     private readonly double penalty;
-    private readonly Checkpoint<HessianUnit> checkpoint;
     private readonly IRunLog log;
     private readonly SpectrumPath spectrum;
-    public int Total { get; init; }
 
     /// <summary>
     /// <paramref name="spectrum"/> names the <see cref="SpectrumPath"/>. On the tangent path the
     /// solver's Newton steps are Hessian-free (truncated CG on HVPs): the dense Hessian it would
     /// otherwise factor every step is what that path exists to avoid.
     /// </summary>
-    public HessianRunner(HessianProblem problem, double penalty, Checkpoint<HessianUnit> checkpoint, IRunLog log, SpectrumPath spectrum = SpectrumPath.Full)
+    public HessianRunner(HessianProblem problem, double penalty, IRunLog log, SpectrumPath spectrum = SpectrumPath.Full)
     {
-        this.spectrum = spectrum;
-
         this.problem = problem;
         this.penalty = penalty;
-        this.checkpoint = checkpoint;
         this.log = log;
+        this.spectrum = spectrum;
     }
 
     /// <summary>The checkpoint key of one trained setting.</summary>
-    public static string Key(int seed, SettingKind kind, Augmentation setting, int k) => $"seed={seed};kind={kind.Name()};setting={setting.Name()};k={k}";
+    public static string Key(HessianRunId id) => $"seed={id.Seed};kind={id.Kind.Name()};setting={id.Setting.Name()};k={id.K}";
 
-    public static int RunsPerSeed(HessianProblem p) => 5 + p.KSweep.Count(k => k != p.FineK) + p.RateSweep.Length;
+    /// <summary>The fine setting of <paramref name="seed"/>: the sweeps start at its minimum, and the K sweep's point K = fine K is this run itself.</summary>
+    public HessianRunId Fine(int seed) => new(SettingKind.Main, Augmentation.Fine, problem.FineK, seed);
+
+    /// <summary>The settings trained for <paramref name="seed"/>, in order: the five main ones (the fine first), then the K sweep without its K = fine K, then the sampling-rate sweep.</summary>
+    public IEnumerable<HessianRunId> Units(int seed) =>
+        new[]
+        {
+            Fine(seed),
+            new HessianRunId(SettingKind.Main, Augmentation.Coarse, problem.CoarseK, seed),
+            new HessianRunId(SettingKind.Main, Augmentation.Random, problem.RandomM, seed),
+            new HessianRunId(SettingKind.Main, Augmentation.Invariant, 1, seed),
+            new HessianRunId(SettingKind.Main, Augmentation.None, 1, seed),
+        }
+        .Concat(problem.KSweep.Where(k => k != problem.FineK).Select(k => new HessianRunId(SettingKind.KSweep, Augmentation.Grid, k, seed)))
+        .Concat(problem.RateSweep.Select(m => new HessianRunId(SettingKind.RateSweep, Augmentation.Random, m, seed)));
+
+    /// <summary>
+    /// The results of <paramref name="seed"/> as the reports list them: the five main settings, the K sweep (its
+    /// K = fine K is the fine run, relabelled) and the sampling-rate sweep.
+    /// </summary>
+    public IEnumerable<HessianResult> Results(int seed, Func<HessianRunId, HessianResult> result)
+    {
+        var fine = result(Fine(seed));
+        var units = Units(seed).ToList();
+        foreach (var id in units.Where(u => u.Kind == SettingKind.Main)) yield return result(id);
+        foreach (int k in problem.KSweep)
+            yield return k == problem.FineK
+                ? fine with { Id = fine.Id with { Kind = SettingKind.KSweep, Setting = Augmentation.Grid } }
+                : result(new HessianRunId(SettingKind.KSweep, Augmentation.Grid, k, seed));
+        foreach (var id in units.Where(u => u.Kind == SettingKind.RateSweep)) yield return result(id);
+    }
+
+    /// <summary>Whether the setting trains on invariant features (it has no orbit tangents).</summary>
+    private static bool Invariant(HessianRunId id) => id.Setting == Augmentation.Invariant;
+
+    /// <summary>The training set of a setting: its seed's base set augmented as the setting says (random draws from the setting's own seed stream).</summary>
+    public LabelledSet Data(HessianRunId id)
+    {
+        var set = problem.BaseSet(id.Seed);
+        var g = problem.Group;
+        return (id.Kind, id.Setting) switch
+        {
+            (_, Augmentation.Fine or Augmentation.Coarse or Augmentation.Grid) => LieAugmentation.Grid(set, g, id.K),
+            (SettingKind.Main, Augmentation.Random) => LieAugmentation.Random(set, g, id.K, SeedStreams.For(id.Seed, "augment:random")),
+            (SettingKind.RateSweep, Augmentation.Random) => LieAugmentation.Random(set, g, id.K, SeedStreams.For(id.Seed, $"augment:rate:m={id.K}")),
+            (_, Augmentation.Invariant) => problem.InvariantSet(set),
+            (_, Augmentation.None) => set,
+            _ => throw new ArgumentOutOfRangeException(nameof(id), id, "not a setting of the protocol"),
+        };
+    }
+
+    /// <summary>The training objective of a setting.</summary>
+    public HessianLoss Loss(HessianRunId id)
+    {
+        var set = Data(id);
+        return new HessianLoss(new TorchMlp(problem.Widths(set), withBiases: true), set, penalty);
+    }
 
     public sealed record Trained(HessianResult Result, double[] Theta, HessianLoss Loss);
 
-    private int done;
-
-    /// <summary>Trains one setting, or takes it from the checkpoint when an earlier run with the same settings finished it.</summary>
-    public Trained Train(SettingKind kind, Augmentation setting, int k, LabelledSet set, bool invariant, double[]? start, int seed)
+    /// <summary>Trains one setting from <paramref name="start"/> (null: the seed's random initialisation) and analyses its Hessian.</summary>
+    public Trained Train(HessianRunId id, double[]? start)
     {
-        int[] widths = problem.Widths(set);
-        var loss = new HessianLoss(new TorchMlp(widths, withBiases: true), set, penalty);
-        string key = Key(seed, kind, setting, k);
-        if (checkpoint.TryGet(key, out var stored))
-        {
-            Interlocked.Increment(ref done);
-            return new Trained(stored.Result, stored.Theta, loss);
-        }
-        var trained = Compute(kind, setting, k, set, invariant, start, seed, widths, loss);
-        checkpoint.Append(key, new HessianUnit(trained.Result, trained.Theta));
-        return trained;
+        var loss = Loss(id);
+        return Compute(id.Kind, id.Setting, id.K, loss.Data, Invariant(id), start, id.Seed, problem.Widths(loss.Data), loss);
     }
 
     private Trained Compute(SettingKind kind, Augmentation setting, int k, LabelledSet set, bool invariant, double[]? start, int seed, int[] widths, HessianLoss loss)
@@ -89,7 +133,7 @@ internal sealed class HessianRunner
             new Curvatures(a.Curvature, a.Curvature / scale, a.GaugeCurvature, a.LambdaMax, a.Softest, a.TangentResidual / scale, Math.Abs(a.ComplementSoftest) / scale, a.MaxAngle, a.SoftestAngle),
             new PathRun(path == SpectrumPath.Both ? SpectrumPath.Full : path, a.Margin, a.HessianVectorProducts, seconds - trainSeconds, a.Eigenvalues),
             agreement);
-        log.Progress(Interlocked.Increment(ref done), Total,
+        log.Line(
             $"seed {seed} {kind.Name()} {setting.Name()} k={k}: |g| = {cp.GradientNorm:G2}{(cp.Converged ? "" : " (NOT converged)")}, orbit dim {a.OrbitDim}, n_flat = {a.NFlat}, " +
             $"gauge {a.NFlatGauge}, tangent curvature/lambda_max = {result.Curvature.TangentCurvatureRel:G3}, angle = {a.MaxAngle:F3} deg, {path.Name()} path, {watch.Elapsed.TotalSeconds:F1} s" +
             (agreement is null ? "" : $"; tangent path n_flat = {agreement.NFlat}, {(agreement.AgreesWith(result) ? "agrees" : "DISAGREES")}"));
@@ -101,27 +145,5 @@ internal sealed class HessianRunner
         var watch = Stopwatch.StartNew();
         var (h, _) = TorchObjective.Symmetrised(objective.Hessian(theta));
         return FlatVerdicts.Full(h, gauge, tangents, firstLayerNorm, watch.Elapsed.TotalSeconds);
-    }
-
-    /// <summary>The five settings, the K sweep and the sampling-rate sweep (both warm-started at the fine-K minimum; the sweep's K = fine K is the fine run itself) for one seed.</summary>
-    public (List<HessianResult> Results, Trained Fine, Trained None) RunSeed(int seed)
-    {
-        var results = new List<HessianResult>();
-        var g = problem.Group;
-        var set = problem.BaseSet(seed);
-        var fine = Train(SettingKind.Main, Augmentation.Fine, problem.FineK, LieAugmentation.Grid(set, g, problem.FineK), false, null, seed);
-        results.Add(fine.Result);
-        results.Add(Train(SettingKind.Main, Augmentation.Coarse, problem.CoarseK, LieAugmentation.Grid(set, g, problem.CoarseK), false, null, seed).Result);
-        results.Add(Train(SettingKind.Main, Augmentation.Random, problem.RandomM, LieAugmentation.Random(set, g, problem.RandomM, SeedStreams.For(seed, "augment:random")), false, null, seed).Result);
-        results.Add(Train(SettingKind.Main, Augmentation.Invariant, 1, problem.InvariantSet(set), true, null, seed).Result);
-        var none = Train(SettingKind.Main, Augmentation.None, 1, set, false, null, seed);
-        results.Add(none.Result);
-        foreach (int k in problem.KSweep)
-            results.Add(k == problem.FineK
-                ? fine.Result with { Id = fine.Result.Id with { Kind = SettingKind.KSweep, Setting = Augmentation.Grid } }
-                : Train(SettingKind.KSweep, Augmentation.Grid, k, LieAugmentation.Grid(set, g, k), false, fine.Theta, seed).Result);
-        foreach (int m in problem.RateSweep)
-            results.Add(Train(SettingKind.RateSweep, Augmentation.Random, m, LieAugmentation.Random(set, g, m, SeedStreams.For(seed, $"augment:rate:m={m}")), false, fine.Theta, seed).Result);
-        return (results, fine, none);
     }
 }

@@ -14,7 +14,7 @@ namespace SymmetryProofs.Experiments.Runs;
 /// (other settings: which ones differ; edited or torn lines: where). CRLF and a missing final
 /// newline are read as usual. The CSV and Markdown outputs are written from the reused and new units.
 /// </summary>
-public sealed class Checkpoint<T>
+public sealed class Checkpoint<T> : IFinishedUnits<T>
 {
     public const string FileName = "checkpoint.jsonl";
     private const string SettingsFolder = "settings";

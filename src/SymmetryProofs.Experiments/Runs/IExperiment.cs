@@ -30,4 +30,17 @@ public interface IExperiment<TSettings, TUnit, TResult>
 
     /// <summary>Writes the reports of the finished sweep into its folder and returns the checks they state.</summary>
     IReadOnlyList<Check> Report(FinishedRun<TSettings, TUnit, TResult> run);
+
+    /// <summary>
+    /// The position in the plan that decides which shard runs <paramref name="unit"/> (<see cref="Shard.Owns"/>); by default
+    /// its own. Units that start from another unit's result return that unit's shared position, so they run in one shard,
+    /// in the plan's order (a seed's sweeps warm-started at its first minimum, nets whose predictions rest on smaller ones).
+    /// </summary>
+    int ShardPosition(TUnit unit, int position) => position;
+
+    /// <summary>
+    /// Called once, after the plan and before any unit runs, with the sweep's finished units (reused ones, and new ones as they
+    /// finish): how a unit reads the result it starts from. By default ignored.
+    /// </summary>
+    void Open(IFinishedUnits<TResult> finished) { }
 }

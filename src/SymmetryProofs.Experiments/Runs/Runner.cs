@@ -62,7 +62,8 @@ public static partial class Runner
             if (missing.Count > 0)
                 throw new InputException($"merge: {missing.Count} unit(s) of the sweep are in none of the shards ({string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", ..." : "")}); rerun the shards that hold them, then merge again (or merge --allow-compute to compute them here).");
         }
-        Sweep.Run(units, experiment.Key, experiment.Execute, checkpoint, options.Shard, options.Jobs, log);
+        experiment.Open(checkpoint);
+        Sweep.Run(units, experiment.Key, experiment.Execute, checkpoint, options.Shard, options.Jobs, log, experiment.ShardPosition);
         if (!Sweep.Complete(units, experiment.Key, checkpoint))
         {
             log.Line($"shard {options.Shard}: its units are in {checkpoint.Path}; join the shards with `merge --out DIR SHARD...` to write the reports.");

@@ -16,9 +16,10 @@ public sealed partial class MlpObjective
     /// of the layer) gives every block (l, m >= l):
     /// H[(l,a,b),(m,c,d)] = sum_n h~_l,n[b] (R{delta_m}^a[n,c] h~_m,n[d] + delta_m[n,c] R{h~_m}^a[n,d]),
     /// where R{h~_m} = 0 for m = l. Blocks below the diagonal are the transposes of those above;
-    /// diagonal blocks are computed whole, so their rounding asymmetry stays visible to
-    /// <see cref="TorchObjective.Symmetrised"/>. The progress callback receives the number of rows
-    /// finished minus one, after each layer.
+    /// diagonal blocks are contracted as <see cref="Assembly"/> says: by default whole, so that their
+    /// rounding asymmetry stays visible to <see cref="TorchObjective.Symmetrised"/>, or with
+    /// <see cref="HessianAssembly.Symmetric"/> over symmetric pairs (symmetric by construction).
+    /// The progress callback receives the number of rows finished minus one, after each layer.
     /// </summary>
     public Matrix<double> Hessian(double[] theta, Action<int>? progress = null)
     {
@@ -53,7 +54,9 @@ public sealed partial class MlpObjective
             for (int m = layers - 1; m >= l; m--)
             {
                 int cols = w[m + 1] * (w[m] + extra);
-                var block = Contract(augmented[l], rdelta, augmented[m], m > l ? s.Delta[m] : null, m > l ? rh[m] : null);
+                var block = m == l && Assembly == HessianAssembly.Symmetric
+                    ? ContractSymmetric(augmented[l], rdelta)
+                    : Contract(augmented[l], rdelta, augmented[m], m > l ? s.Delta[m] : null, m > l ? rh[m] : null);
                 h.narrow(0, offsets[l], rows).narrow(1, offsets[m], cols).copy_(block);
                 if (m > l)
                 {
@@ -90,6 +93,95 @@ public sealed partial class MlpObjective
             sum.add_(left.narrow(0, start, n).t().matmul(y.reshape(n, a * c * d)), Scalars.One);
         }
         return sum.view(b, a, c, d).permute(1, 0, 2, 3).reshape(a * b, c * d);
+    }
+
+    /// <summary>
+    /// A diagonal block, sum_n h~[n,b] S[n,a,c] h~[n,d] with S = R{delta} at the layer (the per-sample second derivative
+    /// of the loss in the layer's pre-activations, symmetric in a and c): one product G = sum_n P[n,(b,d)] Q[n,(a,c)]
+    /// with P = h~_b h~_d (every b, d: one contiguous broadcast) and Q = (S_ac + S_ca)/2 over the pairs a &lt;= c only, then
+    /// block[(a,b),(c,d)] = G[(min(b,d), max(b,d)), (min(a,c), max(a,c))]: about half the flops of the general
+    /// contraction, and a block that is symmetric by construction. Chunks of samples keep P within <see cref="ChunkElements"/> doubles.
+    /// </summary>
+    private Tensor ContractSymmetric(Tensor left, Tensor rdelta)
+    {
+        int a = (int)rdelta.shape[1], b = (int)left.shape[1];
+        var (pairsA, indexA) = Pairs(a);
+        using var ia = Tensors.Int64(pairsA.Select(p => (long)(p.I * a + p.J)).ToArray());
+        using var ja = Tensors.Int64(pairsA.Select(p => (long)(p.J * a + p.I)).ToArray());
+        int chunk = (int)Math.Clamp(ChunkElements / (b * b), 1, Samples);
+        var g = torch.zeros(b * b, pairsA.Length, dtype: float64);
+        for (int start = 0; start < Samples; start += chunk)
+        {
+            using var chunkScope = torch.NewDisposeScope();
+            int n = Math.Min(chunk, Samples - start);
+            var h = left.narrow(0, start, n);
+            // Every product h~_b h~_d by one broadcast (contiguous, no gather); only the pairs b <= d are read back below.
+            var p = (h.unsqueeze(2) * h.unsqueeze(1)).reshape(n, b * b);
+            var sq = rdelta.narrow(0, start, n).reshape(n, a * a);
+            var q = sq.index_select(1, ia).add_(sq.index_select(1, ja)).mul_(Scalars.Half);
+            g.addmm_(p.t(), q);
+        }
+        var gather = new long[(long)a * b * a * b];
+        long k = 0;
+        for (int ra = 0; ra < a; ra++)
+            for (int rb = 0; rb < b; rb++)
+                for (int rc = 0; rc < a; rc++)
+                    for (int rd = 0; rd < b; rd++)
+                        gather[k++] = (long)(Math.Min(rb, rd) * b + Math.Max(rb, rd)) * pairsA.Length + indexA[ra, rc];
+        using var index = Tensors.Int64(gather);
+        return g.view(-1).index_select(0, index).view(a * b, a * b);
+    }
+
+    /// <summary>
+    /// The floating-point operations of <see cref="Hessian"/>, counted from its code with <see cref="Assembly"/>: every
+    /// matrix product of [m x k] by [k x n] as 2 m k n (a multiply and an add per term), both the sample contractions of
+    /// the blocks and the R-passes' products with the weights; and the elementwise products and sums that build the
+    /// contractions' operands (P and Q of a symmetric diagonal block, Y of the others). The remaining elementwise work
+    /// (slopes, the softmax terms, the copies into place) is O(n_samples x the layer widths) and not counted.
+    /// </summary>
+    public HessianFlops Flops()
+    {
+        var w = net.Widths;
+        int extra = net.WithBiases ? 1 : 0;
+        double n = Samples, products = 0, elementwise = 0;
+        for (int l = 0; l < layers; l++)
+        {
+            double a = w[l + 1], b = w[l] + extra;
+            for (int j = l; j + 1 < layers; j++) products += 2 * n * a * w[j + 1] * w[j + 2];
+            for (int m = layers - 1; m >= l; m--)
+            {
+                double c = w[m + 1], d = w[m] + extra;
+                if (m == l && Assembly == HessianAssembly.Symmetric)
+                {
+                    double pairsA = a * (a + 1) / 2;
+                    products += 2 * n * b * b * pairsA;
+                    elementwise += n * b * b + 2 * n * pairsA;
+                    continue;
+                }
+                products += 2 * n * b * a * c * d;
+                elementwise += n * a * c * d;
+                if (m > l)
+                {
+                    elementwise += 2 * n * a * c * w[m];
+                    products += 2 * n * a * c * w[m];
+                }
+            }
+        }
+        return new HessianFlops(products, elementwise);
+    }
+
+    /// <summary>The pairs i &lt;= j of 0..n-1 in row order, and each unordered pair's position among them.</summary>
+    private static ((int I, int J)[] Pairs, int[,] Index) Pairs(int n)
+    {
+        var pairs = new List<(int, int)>(n * (n + 1) / 2);
+        var index = new int[n, n];
+        for (int i = 0; i < n; i++)
+            for (int j = i; j < n; j++)
+            {
+                index[i, j] = index[j, i] = pairs.Count;
+                pairs.Add((i, j));
+            }
+        return (pairs.ToArray(), index);
     }
 
     /// <summary>

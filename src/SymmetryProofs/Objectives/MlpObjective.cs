@@ -44,6 +44,9 @@ public sealed partial class MlpObjective : ITwiceDifferentiable
     /// </summary>
     public long ChunkElements { get; init; } = 1L << 20;
 
+    /// <summary>How <see cref="Hessian"/> contracts its diagonal blocks (<see cref="HessianAssembly"/>); the general one by default.</summary>
+    public HessianAssembly Assembly { get; init; } = HessianAssembly.General;
+
     /// <summary>
     /// Inputs are float64 [n, widths[0]], labels int64 [n] with class indices in [0, widths[^1]);
     /// the caller keeps ownership of both tensors and must keep them alive.

@@ -18,7 +18,8 @@ public class BenchSweepTests(ITestOutputHelper output) : IDisposable
     private readonly string dir = Path.Combine(Path.GetTempPath(), $"bench-sweep-{Guid.NewGuid():N}");
 
     private static BenchSettings Tiny(double maxPhaseSeconds = 600) =>
-        new(["8-2-3", "8-4-3", "8-6-4-3"], 40, 1, true, null, maxPhaseSeconds, 8192, 60, 4096, 2019, 1);
+        new(new BenchNets(["8-2-3", "8-4-3", "8-6-4-3"], WithBiases: true), new BenchData(40), new BenchMethod(Repeats: 1, Threads: 1, ChunkElements: null),
+            new BenchLimits(maxPhaseSeconds, MaxMemoryMb: 8192, BudgetSeconds: 60, BudgetMb: 4096));
 
     [Fact]
     public void A_tiny_sweep_writes_every_field_and_resumes_from_its_checkpoint()
@@ -34,6 +35,15 @@ public class BenchSweepTests(ITestOutputHelper output) : IDisposable
         Assert.All(nets, n => Assert.Equal("measured", (string?)n!["eigendecomposition_source"]));
         Assert.Equal(1, (int)json["torch_threads"]!);
         Assert.Contains(json["fits"]!.AsArray(), f => (string?)f!["cost"] == "full_hessian_plus_spectrum_s" && (int)f["measured_nets"]! == 3);
+        var settings = json["settings"]!;
+        Assert.Equal(["8-2-3", "8-4-3", "8-6-4-3"], settings["net"]!["nets"]!.AsArray().Select(n => (string)n!).ToArray());
+        Assert.Equal(40, (int)settings["data"]!["samples"]!);
+        Assert.Equal(1, (int)settings["method"]!["threads"]!);
+        Assert.Equal(60, (double)settings["limits"]!["budget_s"]!);
+        // run.json keeps the settings as their records: read back, they serialise to the same JSON (what `merge` and a resume rely on).
+        var back = RunRecord.Read(dir).SettingsAs<BenchSettings>();
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(Tiny()), System.Text.Json.JsonSerializer.Serialize(back));
+        Assert.True(File.Exists(Path.Combine(dir, RunRecord.FileName)));
         output.WriteLine(File.ReadAllText(Path.Combine(dir, "bench.md")));
 
         var again = new TextRunLog(new StringWriter());
@@ -62,9 +72,9 @@ public class BenchSweepTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Bad_nets_are_bad_input_naming_the_option()
     {
-        var e = Assert.Throws<InputException>(() => BenchSweep.Run(Tiny() with { Nets = ["8-x-3"] }, dir, new TextRunLog(new StringWriter())));
+        var e = Assert.Throws<InputException>(() => BenchSweep.Run(Tiny() with { Nets = new BenchNets(["8-x-3"], true) }, dir, new TextRunLog(new StringWriter())));
         Assert.Contains("--nets", e.Message);
-        Assert.Throws<InputException>(() => BenchSweep.Run(Tiny() with { Nets = ["8-2-3", "8-2-3"] }, dir, new TextRunLog(new StringWriter())));
+        Assert.Throws<InputException>(() => BenchSweep.Run(Tiny() with { Nets = new BenchNets(["8-2-3", "8-2-3"], true) }, dir, new TextRunLog(new StringWriter())));
     }
 
     public void Dispose()
