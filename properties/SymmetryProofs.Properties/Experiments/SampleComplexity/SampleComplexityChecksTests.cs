@@ -138,6 +138,52 @@ public class SampleComplexityChecksTests
         Assert.Equal(new[] { "plain risk agrees with the theory over all sizes (mean log measured/predicted)" }, riskOff.Where(c => c.Verdict == Verdict.Fails).Select(c => c.Name));
     }
 
+    /// <summary>
+    /// The rule the report prints beside the current one (<see cref="SampleComplexityChecks.PreviousRule"/>), on 3 seeds so the
+    /// Bonferroni widening has the closed form T(2, 1 - 0.025/k) / T(2, 0.975), k = 3 per finite group and 2 per translation: the
+    /// gain against the optimal-ridge prediction and measured/predicted risk at n_max against 1 fail when the distance exceeds
+    /// the widened half-width by 1e-7 of it and hold when it falls short by as much (rounding of exp and log is 1e-16).
+    /// </summary>
+    [Theory]
+    [InlineData(1 - 1e-7, Verdict.Holds)]
+    [InlineData(1 + 1e-7, Verdict.Fails)]
+    public void Previous_rule_judges_the_optimal_ridge_gain_and_the_risk_at_n_max_with_the_exact_widening(double scale, Verdict expected)
+    {
+        const int seeds = 3, k = 3 + 2;
+        double w = T(2, 1 - 0.025 / k) / T(2, 0.975);
+        const double half = 0.05;
+        var ok = new Estimate(1, 1 - half, 1 + half, seeds);
+        PreviousCase(Planted(Finite), new Estimate(3, 3 * Math.Exp(-half), 3 * Math.Exp(half), seeds), 3 * Math.Exp(scale * w * half), ok, ok, out var finite);
+        PreviousCase(Planted(Translation), null, 0, new Estimate(1 + scale * w * half, 1 + scale * w * half - half, 1 + scale * w * half + half, seeds), ok, out var translation);
+        var verdicts = SampleComplexityChecks.PreviousRule([finite, translation]);
+        Assert.Equal(5, verdicts.Count);
+        Assert.Equal(expected, verdicts.Single(v => v.Name == "sign flips D=2: gain against the optimal-ridge prediction").Verdict);
+        Assert.Equal(expected, verdicts.Single(v => v.Name == "translation D=2: plain measured/predicted risk at n_max").Verdict);
+        Assert.All(verdicts.Where(v => v.Name is "sign flips D=2: plain measured/predicted risk at n_max" or "sign flips D=2: invariant measured/predicted risk at n_max" or "translation D=2: invariant measured/predicted risk at n_max"),
+            v => Assert.Equal(Verdict.Holds, v.Verdict));
+    }
+
+    /// <summary>Contained but wider than the 25% resolution (after widening) is inconclusive under the previous rule too; a case without predictions is skipped.</summary>
+    [Fact]
+    public void Previous_rule_is_inconclusive_on_wide_intervals_and_skips_cases_without_predictions()
+    {
+        var wide = new Estimate(1, 0.6, 1.4, 3);
+        PreviousCase(Planted(Finite), new Estimate(3, 3 / 1.3, 3 * 1.3, 3), 3, wide, wide, out var c);
+        var verdicts = SampleComplexityChecks.PreviousRule([c, Planted(Translation) with { Predicted = null }]);
+        Assert.Equal(3, verdicts.Count);
+        Assert.All(verdicts, v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
+        // One seed: no interval, so no verdict either way.
+        PreviousCase(Planted(Finite), new Estimate(3, double.NaN, double.NaN, 1), 3, new Estimate(1, double.NaN, double.NaN, 1), new Estimate(1, double.NaN, double.NaN, 1), out var single);
+        Assert.All(SampleComplexityChecks.PreviousRule([single]), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
+    }
+
+    private static void PreviousCase(CaseSummary s, Estimate? gain, double gainOptimal, Estimate ratioPlain, Estimate ratioInvariant, out CaseSummary result) =>
+        result = s with
+        {
+            Gain = gain ?? s.Gain,
+            Predicted = s.Predicted! with { GainOverSizes = gainOptimal, RatioPlainAtNMax = ratioPlain, RatioInvariantAtNMax = ratioInvariant },
+        };
+
     [Fact]
     public void Wide_intervals_are_inconclusive_and_say_how_many_seeds_would_decide()
     {
