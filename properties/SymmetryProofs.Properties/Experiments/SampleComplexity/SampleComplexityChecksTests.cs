@@ -184,6 +184,62 @@ public class SampleComplexityChecksTests
             Predicted = s.Predicted! with { GainOverSizes = gainOptimal, RatioPlainAtNMax = ratioPlain, RatioInvariantAtNMax = ratioInvariant },
         };
 
+    /// <summary>
+    /// What a theory check reports, against an independent computation from the planted per-seed values: the Bonferroni count k
+    /// over all cases of the run (6 per finite group + 5 per translation = 11), the joint interval mean -+ widened half-width
+    /// (computed here from the seeds' mean and sd), measured and predicted as geometric means on the log scale and as plain
+    /// means for slopes, and the seeds an inconclusive check needs at the joint level 1 - 0.025/k.
+    /// </summary>
+    [Fact]
+    public void Theory_checks_report_the_joint_interval_over_every_check_of_the_run_and_the_means_on_their_own_scale()
+    {
+        const int k = 11;
+        var checks = SampleComplexityChecks.Evaluate([Planted(Finite, spread: 0.05), Planted(Translation, spread: 0.05)]);
+        var theory = checks.Where(c => c.Kind == CheckKind.Theory).ToList();
+        Assert.Equal(k, theory.Count);
+        Assert.All(theory, c => Assert.EndsWith($"(joint over {k})", c.IntervalOf));
+        var d = Enumerable.Range(0, 8).Select(s => 0.05 * (s - 3.5) / 3.5).ToArray();
+        double mean = d.Average(), sd = Math.Sqrt(d.Sum(x => (x - mean) * (x - mean)) / 7);
+        double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, 7, 1 - 0.025 / k) * sd / Math.Sqrt(8);
+        const double tolerance = 1e-12; // sums of 8 terms and one t quantile: rounding near 1e-16, quantile near 1e-13
+
+        var gain = theory.Single(c => c.Case == "sign flips D=2" && c.Name.StartsWith("gain agrees"));
+        Assert.Equal(Math.Exp(mean - half), gain.Interval[0], tolerance);
+        Assert.Equal(Math.Exp(mean + half), gain.Interval[1], tolerance);
+        Assert.Equal(Math.Exp(Enumerable.Range(0, 8).Average(s => Math.Log(3) + d[s])), gain.Measured, tolerance);
+        Assert.Equal(3, gain.Predicted, tolerance);
+
+        var slope = theory.Single(c => c.Case == "translation D=2" && c.Name.StartsWith("plain slope"));
+        Assert.Equal(mean - half, slope.Interval[0], tolerance);
+        Assert.Equal(mean + half, slope.Interval[1], tolerance);
+        Assert.Equal(-0.6 + mean, slope.Measured, tolerance);
+        Assert.Equal(-0.6, slope.Predicted, tolerance);
+        Assert.Equal(SampleComplexityChecks.SeedsFor(sd, SampleComplexityChecks.SlopeResolution, 1 - 0.025 / k, 8), slope.SeedsNeeded);
+    }
+
+    /// <summary>A sanity check whose interval touches 1 (gain) or 0 (slope difference) is not on either side: inconclusive.</summary>
+    [Fact]
+    public void A_gain_interval_that_touches_one_is_inconclusive()
+    {
+        var low = Planted(Finite);
+        var touching = low with { Gain = new Estimate(1.5, 1, 2, 8) };
+        Assert.Equal(Verdict.Inconclusive, SampleComplexityChecks.Evaluate([touching]).Single(c => c.Kind == CheckKind.Sanity).Verdict);
+        var below = low with { Gain = new Estimate(0.75, 0.5, 1, 8) };
+        Assert.Equal(Verdict.Inconclusive, SampleComplexityChecks.Evaluate([below]).Single(c => c.Kind == CheckKind.Sanity).Verdict);
+    }
+
+    /// <summary>The seeds search starts at the next seed count, and a target that is not positive or a spread that is not finite has no answer; the widening needs two seeds and one check.</summary>
+    [Fact]
+    public void Seeds_needed_starts_above_the_current_count_and_refuses_meaningless_inputs()
+    {
+        Assert.Equal(9, SampleComplexityChecks.SeedsFor(1e-9, 1, 0.975, 8));
+        Assert.Equal(2, SampleComplexityChecks.SeedsFor(1e-9, 1, 0.975, 0));
+        Assert.Null(SampleComplexityChecks.SeedsFor(1, 0, 0.975, 8));
+        Assert.Null(SampleComplexityChecks.SeedsFor(double.NaN, 1, 0.975, 8));
+        Assert.True(double.IsNaN(SampleComplexityChecks.Widening(1, 5)));
+        Assert.True(double.IsNaN(SampleComplexityChecks.Widening(3, 0)));
+    }
+
     [Fact]
     public void Wide_intervals_are_inconclusive_and_say_how_many_seeds_would_decide()
     {
