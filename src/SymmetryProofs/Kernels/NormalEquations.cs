@@ -13,7 +13,9 @@ namespace SymmetryProofs.Kernels;
 /// per penalty) it serves many targets and hands out leading blocks: when features are ordered by
 /// frequency (as in <see cref="FrequencyLattice"/>), the leading m' x m' block is the Gram matrix of the
 /// kernel truncated at a smaller radius, so one accumulation serves every radius up to the largest.
-/// Call <see cref="TorchSetup.Initialise"/> first; dispose to free the tensors.
+/// The constructor calls <see cref="TorchSetup.Initialise"/>, which fixes libtorch's thread count on the
+/// calling thread (so the products sum in the same order on every thread); use an instance on the thread
+/// that made it. Dispose to free the tensors.
 /// </summary>
 public sealed class NormalEquations : IDisposable
 {
@@ -25,6 +27,7 @@ public sealed class NormalEquations : IDisposable
     public NormalEquations(int featureCount, int targetCount)
     {
         if (featureCount < 1 || targetCount < 1) throw new ArgumentException($"Need at least one feature and one target; got {featureCount} and {targetCount}.");
+        TorchSetup.Initialise();
         FeatureCount = featureCount;
         TargetCount = targetCount;
         _gram = zeros([featureCount, featureCount], dtype: float64);

@@ -138,6 +138,108 @@ public class SampleComplexityChecksTests
         Assert.Equal(new[] { "plain risk agrees with the theory over all sizes (mean log measured/predicted)" }, riskOff.Where(c => c.Verdict == Verdict.Fails).Select(c => c.Name));
     }
 
+    /// <summary>
+    /// The rule the report prints beside the current one (<see cref="SampleComplexityChecks.PreviousRule"/>), on 3 seeds so the
+    /// Bonferroni widening has the closed form T(2, 1 - 0.025/k) / T(2, 0.975), k = 3 per finite group and 2 per translation: the
+    /// gain against the optimal-ridge prediction and measured/predicted risk at n_max against 1 fail when the distance exceeds
+    /// the widened half-width by 1e-7 of it and hold when it falls short by as much (rounding of exp and log is 1e-16).
+    /// </summary>
+    [Theory]
+    [InlineData(1 - 1e-7, Verdict.Holds)]
+    [InlineData(1 + 1e-7, Verdict.Fails)]
+    public void Previous_rule_judges_the_optimal_ridge_gain_and_the_risk_at_n_max_with_the_exact_widening(double scale, Verdict expected)
+    {
+        const int seeds = 3, k = 3 + 2;
+        double w = T(2, 1 - 0.025 / k) / T(2, 0.975);
+        const double half = 0.05;
+        var ok = new Estimate(1, 1 - half, 1 + half, seeds);
+        PreviousCase(Planted(Finite), new Estimate(3, 3 * Math.Exp(-half), 3 * Math.Exp(half), seeds), 3 * Math.Exp(scale * w * half), ok, ok, out var finite);
+        PreviousCase(Planted(Translation), null, 0, new Estimate(1 + scale * w * half, 1 + scale * w * half - half, 1 + scale * w * half + half, seeds), ok, out var translation);
+        var verdicts = SampleComplexityChecks.PreviousRule([finite, translation]);
+        Assert.Equal(5, verdicts.Count);
+        Assert.Equal(expected, verdicts.Single(v => v.Name == "sign flips D=2: gain against the optimal-ridge prediction").Verdict);
+        Assert.Equal(expected, verdicts.Single(v => v.Name == "translation D=2: plain measured/predicted risk at n_max").Verdict);
+        Assert.All(verdicts.Where(v => v.Name is "sign flips D=2: plain measured/predicted risk at n_max" or "sign flips D=2: invariant measured/predicted risk at n_max" or "translation D=2: invariant measured/predicted risk at n_max"),
+            v => Assert.Equal(Verdict.Holds, v.Verdict));
+    }
+
+    /// <summary>Contained but wider than the 25% resolution (after widening) is inconclusive under the previous rule too; a case without predictions is skipped.</summary>
+    [Fact]
+    public void Previous_rule_is_inconclusive_on_wide_intervals_and_skips_cases_without_predictions()
+    {
+        var wide = new Estimate(1, 0.6, 1.4, 3);
+        PreviousCase(Planted(Finite), new Estimate(3, 3 / 1.3, 3 * 1.3, 3), 3, wide, wide, out var c);
+        var verdicts = SampleComplexityChecks.PreviousRule([c, Planted(Translation) with { Predicted = null }]);
+        Assert.Equal(3, verdicts.Count);
+        Assert.All(verdicts, v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
+        // One seed: no interval, so no verdict either way.
+        PreviousCase(Planted(Finite), new Estimate(3, double.NaN, double.NaN, 1), 3, new Estimate(1, double.NaN, double.NaN, 1), new Estimate(1, double.NaN, double.NaN, 1), out var single);
+        Assert.All(SampleComplexityChecks.PreviousRule([single]), v => Assert.Equal(Verdict.Inconclusive, v.Verdict));
+    }
+
+    private static void PreviousCase(CaseSummary s, Estimate? gain, double gainOptimal, Estimate ratioPlain, Estimate ratioInvariant, out CaseSummary result) =>
+        result = s with
+        {
+            Gain = gain ?? s.Gain,
+            Predicted = s.Predicted! with { GainOverSizes = gainOptimal, RatioPlainAtNMax = ratioPlain, RatioInvariantAtNMax = ratioInvariant },
+        };
+
+    /// <summary>
+    /// What a theory check reports, against an independent computation from the planted per-seed values: the Bonferroni count k
+    /// over all cases of the run (6 per finite group + 5 per translation = 11), the joint interval mean -+ widened half-width
+    /// (computed here from the seeds' mean and sd), measured and predicted as geometric means on the log scale and as plain
+    /// means for slopes, and the seeds an inconclusive check needs at the joint level 1 - 0.025/k.
+    /// </summary>
+    [Fact]
+    public void Theory_checks_report_the_joint_interval_over_every_check_of_the_run_and_the_means_on_their_own_scale()
+    {
+        const int k = 11;
+        var checks = SampleComplexityChecks.Evaluate([Planted(Finite, spread: 0.05), Planted(Translation, spread: 0.05)]);
+        var theory = checks.Where(c => c.Kind == CheckKind.Theory).ToList();
+        Assert.Equal(k, theory.Count);
+        Assert.All(theory, c => Assert.EndsWith($"(joint over {k})", c.IntervalOf));
+        var d = Enumerable.Range(0, 8).Select(s => 0.05 * (s - 3.5) / 3.5).ToArray();
+        double mean = d.Average(), sd = Math.Sqrt(d.Sum(x => (x - mean) * (x - mean)) / 7);
+        double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, 7, 1 - 0.025 / k) * sd / Math.Sqrt(8);
+        const double tolerance = 1e-12; // sums of 8 terms and one t quantile: rounding near 1e-16, quantile near 1e-13
+
+        var gain = theory.Single(c => c.Case == "sign flips D=2" && c.Name.StartsWith("gain agrees"));
+        Assert.Equal(Math.Exp(mean - half), gain.Interval[0], tolerance);
+        Assert.Equal(Math.Exp(mean + half), gain.Interval[1], tolerance);
+        Assert.Equal(Math.Exp(Enumerable.Range(0, 8).Average(s => Math.Log(3) + d[s])), gain.Measured, tolerance);
+        Assert.Equal(3, gain.Predicted, tolerance);
+
+        var slope = theory.Single(c => c.Case == "translation D=2" && c.Name.StartsWith("plain slope"));
+        Assert.Equal(mean - half, slope.Interval[0], tolerance);
+        Assert.Equal(mean + half, slope.Interval[1], tolerance);
+        Assert.Equal(-0.6 + mean, slope.Measured, tolerance);
+        Assert.Equal(-0.6, slope.Predicted, tolerance);
+        Assert.Equal(SampleComplexityChecks.SeedsFor(sd, SampleComplexityChecks.SlopeResolution, 1 - 0.025 / k, 8), slope.SeedsNeeded);
+    }
+
+    /// <summary>A sanity check whose interval touches 1 (gain) or 0 (slope difference) is not on either side: inconclusive.</summary>
+    [Fact]
+    public void A_gain_interval_that_touches_one_is_inconclusive()
+    {
+        var low = Planted(Finite);
+        var touching = low with { Gain = new Estimate(1.5, 1, 2, 8) };
+        Assert.Equal(Verdict.Inconclusive, SampleComplexityChecks.Evaluate([touching]).Single(c => c.Kind == CheckKind.Sanity).Verdict);
+        var below = low with { Gain = new Estimate(0.75, 0.5, 1, 8) };
+        Assert.Equal(Verdict.Inconclusive, SampleComplexityChecks.Evaluate([below]).Single(c => c.Kind == CheckKind.Sanity).Verdict);
+    }
+
+    /// <summary>The seeds search starts at the next seed count, and a target that is not positive or a spread that is not finite has no answer; the widening needs two seeds and one check.</summary>
+    [Fact]
+    public void Seeds_needed_starts_above_the_current_count_and_refuses_meaningless_inputs()
+    {
+        Assert.Equal(9, SampleComplexityChecks.SeedsFor(1e-9, 1, 0.975, 8));
+        Assert.Equal(2, SampleComplexityChecks.SeedsFor(1e-9, 1, 0.975, 0));
+        Assert.Null(SampleComplexityChecks.SeedsFor(1, 0, 0.975, 8));
+        Assert.Null(SampleComplexityChecks.SeedsFor(double.NaN, 1, 0.975, 8));
+        Assert.True(double.IsNaN(SampleComplexityChecks.Widening(1, 5)));
+        Assert.True(double.IsNaN(SampleComplexityChecks.Widening(3, 0)));
+    }
+
     [Fact]
     public void Wide_intervals_are_inconclusive_and_say_how_many_seeds_would_decide()
     {
