@@ -6,7 +6,7 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// <summary>
 /// The settings that determine a hessian run's numbers (the fingerprint): group, protocol size,
 /// penalty, fixed modes, fine K, hidden width (null: the protocol's) and the <see cref="SpectrumPath"/>.
-/// Version hessian/4: checkpointed results hold typed kinds, settings, groups and paths, and translations train to |grad| < 1e-9 (earlier checkpoints are refused).
+/// Version hessian/4: checkpointed results hold typed kinds, settings, groups and paths, and translations train to |grad| &lt; 1e-9 (earlier checkpoints are refused).
 /// </summary>
 public sealed record HessianSettings(HessianGroup Group, bool Quick, double Penalty, bool KeepFixedModes, int? FineK, int? Hidden = null,
     SpectrumPath Spectrum = SpectrumPath.Full, string Version = HessianSettings.CurrentVersion)

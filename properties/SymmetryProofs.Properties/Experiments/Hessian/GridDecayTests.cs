@@ -133,7 +133,7 @@ public class GridDecayTests(ITestOutputHelper output)
     {
         var d = GridDecay.Judge(Seeds(3, (s, k) => k switch { 3 => 1e-3, 6 => 5e-3, 12 => 8e-3, _ => 0.05 * Math.Exp(-0.08 * k) }), B, Floor);
         Assert.Equal(8, d.Steps.Min(s => s.K));
-        Assert.False(d.Steps.Any(s => s.K <= 2 * B));
+        Assert.DoesNotContain(d.Steps, s => s.K <= 2 * B);
         // 6 -> 12 rises but is at the onset; 12 -> 24 falls (8e-3 -> 7e-3): nothing beyond the onset rises.
         Assert.Empty(d.Rises);
         Assert.True(new NestedStep(0, 64, 1e-9, 2e-9).Falls(Floor));
