@@ -34,6 +34,7 @@ internal static class TablesReport
             var mine = rows.Where(r => r.Key.Protocol == protocol).ToList();
             AppendTables(sb, protocol, mine, diag);
             sb.Append(TablesConvergence.StopSection(mine, protocol));
+            sb.Append(TablesPairs.Section(mine, c.Options.MaxEvaluations));
             if (c.Baseline is { } baseline) sb.Append(TablesComparison.Section(mine, baseline, c.BaselineLabel ?? "baseline", protocol));
             AppendChecks(sb, protocol, mine, diag);
             AppendDiscussion(sb, protocol, mine, diag, rows);
