@@ -116,6 +116,25 @@ public class AbstractVerdictsTests(ITestOutputHelper output)
         Assert.True(uncorrected.Low95 > 0, "the planted case must be one an uncorrected interval would call settled");
     }
 
+    /// <summary>
+    /// Time to a loss target: a (size, target) pair that some run never reached is listed, not compared, yet counts in the
+    /// Bonferroni m (sizes x targets), so leaving pairs out never narrows the other intervals.
+    /// </summary>
+    [Fact]
+    public void Time_pairs_not_reached_by_every_run_are_listed_and_still_counted()
+    {
+        var points = Planted(gain: 1, extraGap: 0, extraSeconds: -3);
+        // Seed 0 of neighbour at the largest size never reached the second loss target.
+        int largest = Sizes[^1];
+        var i = points.FindIndex(p => p.Config == "neighbour" && p.Samples == largest && p.Seed == 0);
+        points[i] = points[i] with { ToTarget = [points[i].ToTarget![0], new TargetReach(LossTargets[1], null, null)] };
+        var (reached, missing) = AbstractVerdicts.TimeDifferences(new PointIndex(points), "neighbour", "augmentation", LossTargets, r => r.Seconds);
+        Assert.Equal([(largest, LossTargets[1])], missing);
+        Assert.Equal(Sizes.Length * LossTargets.Length - 1, reached.Count);
+        Assert.All(reached, r => Assert.Equal(Sizes.Length * LossTargets.Length, r.D.Comparisons));
+        Assert.All(reached, r => Assert.Equal(1, r.D.Sign));
+    }
+
     /// <summary>The rule itself: below, above and straddling the no-effect value, NaN (one seed) and no interval at all.</summary>
     [Theory]
     [InlineData(0.1, 0.3, nameof(Finding.Holds))]
