@@ -19,7 +19,7 @@ public static class BergmanNames
     internal static readonly OptionNames<TrainingSet> Train = new("train", (TrainingSet.X, "X"), (TrainingSet.XAndNegated, "X+-X"));
 
     internal static readonly OptionNames<StopRule> Stop = new("stop",
-        (StopRule.Gradient, "gradient"), (StopRule.Plateau, "plateau"), (StopRule.Budget, "budget"), (StopRule.LineSearch, "linesearch"), (StopRule.Unknown, "unknown"));
+        (StopRule.Gradient, "gradient"), (StopRule.Plateau, "plateau"), (StopRule.Budget, "budget"), (StopRule.LineSearch, "linesearch"), (StopRule.Validation, "validation"), (StopRule.Unknown, "unknown"));
 
     /// <summary>The split protocols under the core's names (<see cref="SplitProtocols.Name"/>).</summary>
     public static readonly OptionNames<SplitProtocol> Protocol = new("--protocol", Enum.GetValues<SplitProtocol>().Select(p => (p, p.Name())).ToArray());
@@ -36,11 +36,12 @@ public static class BergmanNames
         StopReason.Plateau => StopRule.Plateau,
         StopReason.Budget => StopRule.Budget,
         StopReason.LineSearch => StopRule.LineSearch,
+        StopReason.Validation => StopRule.Validation,
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "a stop reason without a rule"),
     };
 
     /// <summary>Whether the rule is a convergence rule (gradient or plateau), not a budget or a failed line search.</summary>
-    internal static bool Converged(this StopRule s) => s is StopRule.Gradient or StopRule.Plateau;
+    internal static bool Converged(this StopRule s) => s is StopRule.Gradient or StopRule.Plateau or StopRule.Validation;
 
     internal sealed class BiasJson() : OptionNameJsonConverter<Bias>(BergmanNames.Bias);
     internal sealed class FeatureSetJson() : OptionNameJsonConverter<FeatureSet>(Features);

@@ -11,8 +11,10 @@ namespace SymmetryProofs.Experiments.Bergman;
 /// <param name="Stop">What ended the training (unknown for baseline rows written before the column existed).</param>
 /// <param name="NewtonSteps">Newton steps of the second-order finish (0 without it).</param>
 /// <param name="GradientMax">Final max |dL/dtheta| (NaN when unknown).</param>
+/// <param name="AccTestHalf">R of the net a run with half the evaluation budget would have returned (NaN when unknown).</param>
+/// <param name="AccTestInvertedHalf">R-bar of that net (NaN when unknown).</param>
 internal sealed record BergmanRow(RunKey Key, double AccTest, double AccTestInverted, int Epochs, double TrainSeconds,
-    StopRule Stop = StopRule.Unknown, int NewtonSteps = 0, double GradientMax = double.NaN)
+    StopRule Stop = StopRule.Unknown, int NewtonSteps = 0, double GradientMax = double.NaN, double AccTestHalf = double.NaN, double AccTestInvertedHalf = double.NaN)
 {
     [JsonIgnore]
     public BergmanCell Cell => Key.Cell;

@@ -7,7 +7,12 @@ using SymmetryProofs.Optimisation;
 namespace SymmetryProofs.Experiments.Bergman;
 
 /// <summary>One run's row and diagnostics.</summary>
-internal sealed record BergmanResult(BergmanRow Row, BergmanDiagnostics Diagnostics);
+internal sealed record BergmanResult(BergmanRow Row, BergmanDiagnostics Diagnostics)
+{
+    /// <summary>The L-BFGS trajectory of the run (in memory only: learning-curves reads its targets off it; not checkpointed).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public TrainingTrace? Trace { get; init; }
+}
 
 /// <summary>Trains and evaluates one cell for one seed: the one training entry point of `tables` and `learning-curves`.</summary>
 internal static class BergmanRun
@@ -25,20 +30,26 @@ internal static class BergmanRun
     public static BergmanResult Execute(BergmanCell cell, SplitProtocol protocol, ProtocolSplit split, int seed, TrainingOptions options, double splitRatio)
     {
         var map = FeatureMaps.For(cell.Features, SeedStreams.SeedOf(seed, "permutation"));
+        var (fit, validation) = options.StopsEarly
+            ? TrainingSubset.Validation(split, TrainingProtocols.FitShare, new Random(SeedStreams.SeedOf(seed, "validation")))
+            : (split.Train, null);
         var train = cell.TrainedOnInverted ? split.Train.Concat(split.Train.Negated()) : split.Train;
         var trainFeatures = train.Select(map.Apply);
+        var fitFeatures = (cell.TrainedOnInverted ? fit.Concat(fit.Negated()) : fit).Select(map.Apply);
+        var validationFeatures = validation is null ? null : (cell.TrainedOnInverted ? validation.Concat(validation.Negated()) : validation).Select(map.Apply);
         var testFeatures = split.Test.Select(map.Apply);
         var invertedFeatures = split.Test.Negated().Select(map.Apply);
 
-        var result = FullBatchTrainer.Train(trainFeatures, WidthsFor(map), cell.WithBias, SeedStreams.SeedOf(seed, "init"), options);
+        var result = FullBatchTrainer.Train(fitFeatures, WidthsFor(map), cell.WithBias, SeedStreams.SeedOf(seed, "init"), options, validationFeatures);
         var net = result.Network;
         var key = new RunKey(protocol, cell, seed);
         var stop = BergmanNames.Rule(result.Reason);
+        var halfNet = Mlp.FromFlat(net.Widths, net.HasBiases, result.HalfBudgetTheta!);
         var row = new BergmanRow(key, net.Accuracy(testFeatures), net.Accuracy(invertedFeatures), result.Evaluations, result.Seconds,
-            stop, result.NewtonSteps, result.GradientMaxNorm);
+            stop, result.NewtonSteps, result.GradientMaxNorm, halfNet.Accuracy(testFeatures), halfNet.Accuracy(invertedFeatures));
         var end = new TrainingEnd(options.MaxEvaluations, result.Iterations, result.NewtonSteps, result.FinalLoss, result.GradientMaxNorm,
             stop, result.LbfgsReason is { } l ? BergmanNames.Rule(l) : stop);
-        return new BergmanResult(row, new BergmanDiagnostics(key, splitRatio, net.Accuracy(trainFeatures), end, Logits(net, testFeatures, invertedFeatures)));
+        return new BergmanResult(row, new BergmanDiagnostics(key, splitRatio, net.Accuracy(trainFeatures), end, Logits(net, testFeatures, invertedFeatures))) { Trace = result.Trace };
     }
 
     private static LogitEvidence Logits(Mlp net, LabelledSet test, LabelledSet inverted)

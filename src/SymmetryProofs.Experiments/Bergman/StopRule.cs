@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace SymmetryProofs.Experiments.Bergman;
 
 /// <summary>
-/// What ended a training run (names: gradient, plateau, budget, linesearch, unknown). A run converged when the gradient
-/// or the plateau rule stopped it; unknown is a row of a baseline CSV written before the stop column existed.
+/// What ended a training run (names: gradient, plateau, budget, linesearch, validation, unknown). A run ended by its rule when
+/// the gradient, the plateau or the early-stopping (validation) rule stopped it; unknown is a row of a baseline CSV written before the stop column existed.
 /// </summary>
 [JsonConverter(typeof(BergmanNames.StopRuleJson))]
 internal enum StopRule
@@ -17,6 +17,8 @@ internal enum StopRule
     Budget,
     /// <summary>The line search found no step.</summary>
     LineSearch,
+    /// <summary>Early stopping: the validation loss did not improve for the patience.</summary>
+    Validation,
     /// <summary>Not recorded.</summary>
     Unknown,
 }

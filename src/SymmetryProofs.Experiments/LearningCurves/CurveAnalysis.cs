@@ -31,24 +31,6 @@ internal static class CurveAnalysis
         return new Reach(null, false);
     }
 
-    /// <summary>
-    /// Seconds to reach <paramref name="target"/>: the mean symmetric-accuracy curve over <paramref name="seeds"/> gives n*
-    /// (<see cref="SamplesToReach"/>), and the mean-seconds curve is read at n* by linear interpolation in (log n, log seconds)
-    /// between the measured sizes around it; at the smallest size, that size's seconds (an upper bound); null when never reached.
-    /// </summary>
-    public static double? SecondsToReach(PointIndex index, string config, IReadOnlyList<int> seeds, double target)
-    {
-        var reach = SamplesToReach(MeanCurve(index, config, seeds, p => p.Symmetric), target);
-        if (reach.Samples is not double n) return null;
-        var t = MeanCurve(index, config, seeds, p => p.Seconds);
-        int i = Array.FindIndex(t, p => p.N >= n);
-        if (i <= 0) return t[0].Accuracy;
-        var (n0, s0) = t[i - 1];
-        var (n1, s1) = t[i];
-        double w = (Math.Log(n) - Math.Log(n0)) / (Math.Log(n1) - Math.Log(n0));
-        return Math.Exp(Math.Log(s0) + w * (Math.Log(s1) - Math.Log(s0)));
-    }
-
     /// <summary>The sizes measured for <paramref name="config"/>, ascending.</summary>
     public static int[] Sizes(IEnumerable<CurvePoint> points, string config) =>
         points.Where(p => p.Config == config).Select(p => p.Samples).Distinct().Order().ToArray();

@@ -13,9 +13,10 @@ namespace SymmetryProofs.Experiments.LearningCurves;
 /// <param name="TrainedOnBoth">Whether it was trained on X and -X.</param>
 /// <param name="Seconds">Training wall time of the run.</param>
 /// <param name="Evaluations">Loss-and-gradient evaluations spent.</param>
-/// <param name="Converged">Whether training stopped by the gradient or the plateau rule (the one rule of `tables`, TablesConvergence.Converged), not on its budget or a failed line search.</param>
+/// <param name="Converged">Whether training stopped by its rule (gradient, plateau or validation: StopRules.Converged), not on its budget or a failed line search.</param>
+/// <param name="ToTarget">When the training loss first reached each loss target (evaluations, seconds; null when never).</param>
 internal sealed record CurvePoint(string Config, int Samples, int Seed, double R, double RBar, double AccTrain, bool TrainedOnBoth,
-    double Seconds, int Evaluations, bool Converged)
+    double Seconds, int Evaluations, bool Converged, IReadOnlyList<TargetReach>? ToTarget = null)
 {
     /// <summary>(R + R-bar) / 2: accuracy on test digits drawn as often inverted as not.</summary>
     public double Symmetric => (R + RBar) / 2;

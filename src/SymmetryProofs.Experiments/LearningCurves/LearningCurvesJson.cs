@@ -1,92 +1,94 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using SymmetryProofs.Data;
+using SymmetryProofs.Experiments.Bergman;
 using SymmetryProofs.Experiments.Runs;
 
 namespace SymmetryProofs.Experiments.LearningCurves;
 
+/// <summary>summary.json's settings.</summary>
+internal sealed record SummarySettings(string Protocol, string Training, double TrainRatio, int MaxEvaluations, double Penalty, double[] Fractions, double[] Targets,
+    double[] LossTargets, int Seeds, int BootstrapReplicates, string SamplesCounted);
+
+/// <summary>A mean over seeds with its sample standard deviation and 95% t interval (null where undefined).</summary>
+internal sealed record SummaryStats(double? Mean, double? Sd, double? Low95, double? High95)
+{
+    public static SummaryStats Of(SeedStatistics s) => new(Num(s.Mean), Num(s.Sd), Num(s.Low95), Num(s.High95));
+    public static double? Num(double v) => double.IsFinite(v) ? v : null;
+}
+
+/// <summary>One gain over augmentation at one accuracy target.</summary>
+internal sealed record SummaryGain(double? Gain, string Kind, double? BootstrapLow95, double? BootstrapHigh95, int ReplicatesDefined, int Replicates);
+
+/// <summary>The samples to reach one accuracy target.</summary>
+internal sealed record SummaryReach(double? Samples, bool AtOrBelowSmallestSize, double? BootstrapLow95, double? BootstrapHigh95);
+
+/// <summary>One size of a curve.</summary>
+internal sealed record SummaryPoint(int Samples, SummaryStats? SymmetricAccuracy, SummaryStats R, SummaryStats OverfittingGap, SummaryStats Seconds, SummaryStats Evaluations, int RunsStoppedByRule);
+
 /// <summary>
-/// summary.json: one object per configuration (config, samples_to_reach: target -> count or null when never reached,
-/// data_gain_vs_augmentation, data_gain_vs_reference, seconds_to_converge, the curves), then the verdicts. Numbers
-/// that are not finite (an interval end at "never reached") are written as null.
+/// One configuration. <c>seconds_to_target</c> and <c>evaluations_to_target</c>: loss target -> mean over seeds, at the
+/// largest size, of the seconds and evaluations until the mean training cross-entropy first fell to the target (null
+/// when some run never did). The reference's symmetric-accuracy fields are null: trained on X alone it never sees -X.
+/// </summary>
+internal sealed record SummaryConfig(string Config, string Description, string Role,
+    Dictionary<string, double?>? SamplesToReach, Dictionary<string, SummaryReach>? SamplesToReachDetail, Dictionary<string, SummaryGain>? DataGainVsAugmentation,
+    Dictionary<string, double?> SecondsToTarget, Dictionary<string, double?> EvaluationsToTarget, IReadOnlyList<SummaryPoint> Curve);
+
+/// <summary>One verdict.</summary>
+internal sealed record SummaryVerdict(string Part, string Config, string Baseline, string Finding, string Detail);
+
+/// <summary>The whole file.</summary>
+internal sealed record Summary(SummarySettings Settings, IReadOnlyList<SummaryConfig> Configurations, IReadOnlyList<SummaryVerdict> Verdicts, Dictionary<string, string> Parts);
+
+/// <summary>
+/// summary.json, serialised from the typed records above (snake_case names): settings, one object per configuration
+/// (samples_to_reach and data_gain_vs_augmentation per accuracy target, seconds_to_target and evaluations_to_target per
+/// loss target, the curve), the verdicts (each against augmentation) and each part's overall finding. Numbers that are
+/// not finite are null.
 /// </summary>
 internal static class LearningCurvesJson
 {
-    public static string Write(LearningCurvesResults results, LearningCurvesSettings settings)
+    private static readonly JsonSerializerOptions Options = new()
     {
-        var root = new JsonObject
-        {
-            ["settings"] = new JsonObject
-            {
-                ["protocol"] = settings.Units.Protocol.Name(),
-                ["train_ratio"] = settings.Units.TrainRatio,
-                ["max_evaluations"] = settings.Units.Training.MaxEvaluations,
-                ["fractions"] = new JsonArray(settings.Fractions.Select(f => (JsonNode?)f).ToArray()),
-                ["seeds"] = results.Seeds,
-                ["bootstrap_replicates"] = settings.BootstrapReplicates,
-                ["samples_counted"] = "training originals, before the five-fold shift enlargement and before -X is added",
-            },
-            ["configurations"] = new JsonArray(results.Configs.Select(Config).ToArray<JsonNode?>()),
-            ["verdicts"] = new JsonArray(results.Verdicts.Select(v => (JsonNode?)new JsonObject
-            {
-                ["part"] = v.Part, ["config"] = v.Config, ["baseline"] = v.Baseline, ["finding"] = Verdict.Word(v.Finding), ["detail"] = v.Detail,
-            }).ToArray()),
-            ["parts"] = new JsonObject(results.Parts.Select(p => KeyValuePair.Create(p.Part, (JsonNode?)Verdict.Word(p.Finding)))),
-        };
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
-    }
-
-    private static JsonObject Config(ConfigResults c) => new()
-    {
-        ["config"] = c.Config,
-        ["description"] = c.Description,
-        ["samples_to_reach"] = new JsonObject(c.VsAugmentation.Select(g => KeyValuePair.Create(Key(g.Target), Num(g.Config.Samples)))),
-        ["samples_to_reach_detail"] = new JsonObject(c.VsAugmentation.Select(g => KeyValuePair.Create(Key(g.Target), (JsonNode?)new JsonObject
-        {
-            ["samples"] = Num(g.Config.Samples),
-            ["at_or_below_smallest_size"] = g.Config.AtSmallest,
-            ["bootstrap_low95"] = Num(g.ConfigLow),
-            ["bootstrap_high95"] = Num(g.ConfigHigh),
-        }))),
-        ["seconds_to_reach"] = new JsonObject(c.VsAugmentation.Select((g, i) => KeyValuePair.Create(Key(g.Target), Num(c.SecondsToReach[i])))),
-        ["data_gain_vs_augmentation"] = Gains(c.VsAugmentation),
-        ["data_gain_vs_reference"] = Gains(c.VsReference),
-        ["seconds_to_converge"] = new JsonObject
-        {
-            ["samples"] = c.Seconds[^1].N,
-            ["mean"] = Num(c.SecondsAtLargest.Mean),
-            ["low95"] = Num(c.SecondsAtLargest.Low95),
-            ["high95"] = Num(c.SecondsAtLargest.High95),
-            ["evaluations_mean"] = Num(c.Evaluations[^1].Stats.Mean),
-            ["runs_converged"] = c.Convergence[^1].Converged,
-            ["runs"] = c.Convergence[^1].Runs,
-        },
-        ["curve"] = new JsonArray(c.Symmetric.Select((s, i) => (JsonNode?)new JsonObject
-        {
-            ["samples"] = s.N,
-            ["symmetric_accuracy"] = Stats(s.Stats),
-            ["r"] = Stats(c.R[i].Stats),
-            ["overfitting_gap"] = Stats(c.Gap[i].Stats),
-            ["seconds"] = Stats(c.Seconds[i].Stats),
-            ["evaluations"] = Stats(c.Evaluations[i].Stats),
-            ["runs_converged"] = c.Convergence[i].Converged,
-        }).ToArray()),
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    private static JsonObject Gains(IReadOnlyList<GainEstimate> gains) => new(gains.Select(g => KeyValuePair.Create(Key(g.Target), (JsonNode?)new JsonObject
-    {
-        ["gain"] = Num(g.Value),
-        ["kind"] = g.Kind switch { GainKind.Measured => "measured", GainKind.AtLeast => "at least", GainKind.AtMost => "at most", _ => "undefined" },
-        ["bootstrap_low95"] = Num(g.Low),
-        ["bootstrap_high95"] = Num(g.High),
-        ["replicates_defined"] = g.Defined,
-        ["replicates"] = g.Replicates,
-    })));
+    public static string Write(LearningCurvesResults results, LearningCurvesSettings settings) => JsonSerializer.Serialize(Build(results, settings), Options) + "\n";
 
-    private static JsonObject Stats(SeedStatistics s) => new() { ["mean"] = Num(s.Mean), ["sd"] = Num(s.Sd), ["low95"] = Num(s.Low95), ["high95"] = Num(s.High95) };
+    public static Summary Build(LearningCurvesResults results, LearningCurvesSettings settings)
+    {
+        var u = settings.Units;
+        var s = new SummarySettings(u.Protocol.Name(), TrainingName(u.Training), u.TrainRatio, u.Training.MaxEvaluations, u.Training.Penalty, settings.Fractions, settings.Targets,
+            u.LossTargets, results.Seeds, settings.BootstrapReplicates, "training originals, before the five-fold shift enlargement and before -X is added");
+        return new Summary(s, results.Configs.Select(c => Config(c, results.LossTargets)).ToList(),
+            results.Verdicts.Select(v => new SummaryVerdict(v.Part, v.Config, v.Baseline, Verdict.Word(v.Finding), v.Detail)).ToList(),
+            results.Parts.ToDictionary(p => p.Part, p => Verdict.Word(p.Finding)));
+    }
+
+    private static string TrainingName(Optimisation.TrainingOptions t) =>
+        t.StopsEarly ? TrainingProtocol.EarlyStopping.Name() : t.Penalty > 0 ? TrainingProtocol.Penalised.Name() : TrainingProtocol.Budget.Name();
+
+    private static SummaryConfig Config(ConfigResults c, IReadOnlyList<double> lossTargets)
+    {
+        bool symmetric = c.Role != CurveRole.Reference;
+        return new SummaryConfig(c.Config, c.Description, c.Role.ToString().ToLowerInvariant(),
+            symmetric ? c.VsAugmentation.ToDictionary(g => Key(g.Target), g => g.Config.Samples) : null,
+            symmetric ? c.VsAugmentation.ToDictionary(g => Key(g.Target), g => new SummaryReach(g.Config.Samples, g.Config.AtSmallest, SummaryStats.Num(g.ConfigLow), SummaryStats.Num(g.ConfigHigh))) : null,
+            c.Role == CurveRole.Invariant ? c.VsAugmentation.ToDictionary(g => Key(g.Target), Gain) : null,
+            lossTargets.Select((t, i) => (t, i)).ToDictionary(x => Key(x.t), x => c.SecondsToTarget[x.i]),
+            lossTargets.Select((t, i) => (t, i)).ToDictionary(x => Key(x.t), x => c.EvaluationsToTarget[x.i]),
+            c.Symmetric.Select((p, i) => new SummaryPoint(p.N, symmetric ? SummaryStats.Of(p.Stats) : null, SummaryStats.Of(c.R[i].Stats), SummaryStats.Of(c.Gap[i].Stats),
+                SummaryStats.Of(c.Seconds[i].Stats), SummaryStats.Of(c.Evaluations[i].Stats), c.Convergence[i].Converged)).ToList());
+    }
+
+    private static SummaryGain Gain(GainEstimate g) => new(SummaryStats.Num(g.Value),
+        g.Kind switch { GainKind.Measured => "measured", GainKind.AtLeast => "at least", GainKind.AtMost => "at most", _ => "undefined" },
+        SummaryStats.Num(g.Low), SummaryStats.Num(g.High), g.Defined, g.Replicates);
 
     private static string Key(double target) => target.ToString("R", CultureInfo.InvariantCulture);
-
-    private static JsonNode? Num(double? v) => v is double d && double.IsFinite(d) ? JsonValue.Create(d) : null;
 }

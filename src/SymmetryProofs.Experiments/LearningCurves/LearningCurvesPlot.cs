@@ -22,7 +22,9 @@ internal static class LearningCurvesPlot
         {
             var color = palette.GetColor(i);
             var x = c.Symmetric.Select(s => Math.Log10(s.N)).ToArray();
-            Curve(accuracy, x, c.Symmetric.Select(s => s.Stats).ToArray(), color, $"{c.Config}: (R + R-bar)/2", LinePattern.Solid);
+            // The reference never saw -X: its (R + R-bar)/2 measures a task it was not trained for, so it is drawn on R alone.
+            if (c.Role != CurveRole.Reference)
+                Curve(accuracy, x, c.Symmetric.Select(s => s.Stats).ToArray(), color, $"{c.Config}: (R + R-bar)/2", LinePattern.Solid);
             var r = accuracy.Add.Scatter(x, c.R.Select(s => s.Stats.Mean).ToArray());
             r.Color = color;
             r.LinePattern = LinePattern.Dashed;

@@ -11,13 +11,14 @@ namespace SymmetryProofs.Experiments.LearningCurves;
 /// What determines one training run of the learning curves, and so the checkpoint's fingerprint: the split ratio of the
 /// originals and the training options (the protocol is always split-first, since sizes count originals before the
 /// five-fold enlargement). Fractions, targets and the bootstrap are not in it: a run with more fractions or seeds reuses
-/// every unit already made with these settings. Version learning-curves/2: the checkpointed rows hold typed keys and
-/// their diagnostics small records (checkpoints of earlier versions are refused).
+/// every unit already made with these settings. The loss targets are in it: each run records when its training loss
+/// reached them. Version learning-curves/3: training has a protocol (penalised by default), runs record the half-budget
+/// accuracies and the evaluations and seconds to each loss target (checkpoints of earlier versions are refused).
 /// </summary>
-public sealed record LearningCurvesUnitSettings(double TrainRatio, TrainingOptions Training,
+public sealed record LearningCurvesUnitSettings(double TrainRatio, TrainingOptions Training, double[] LossTargets,
     [property: JsonConverter(typeof(BergmanNames.ProtocolJson))] SplitProtocol Protocol = SplitProtocol.SplitFirst, string Version = LearningCurvesUnitSettings.CurrentVersion)
 {
-    public const string CurrentVersion = "learning-curves/2";
+    public const string CurrentVersion = "learning-curves/3";
 }
 
 /// <summary>
@@ -30,9 +31,11 @@ public sealed record LearningCurvesSettings(LearningCurvesUnitSettings Units, do
     public static readonly double[] QuickFractions = [1.0 / 16, 1.0 / 4, 1];
     public static readonly double[] DefaultTargets = [0.7, 0.8];
 
-    /// <summary>The tables' full budget; the runs that stop on it are counted in the report.</summary>
-    public static readonly TrainingOptions Default = new(MaxEvaluations: 1500);
-    public static readonly TrainingOptions Quick = new(MaxEvaluations: 200);
+    /// <summary>Mean training cross-entropies whose time to reach is measured ("less training time" at a stated target).</summary>
+    public static readonly double[] DefaultLossTargets = [1.2, 1.0];
+
+    /// <summary>The budget protocol's fixed budget, and its --quick budget.</summary>
+    public const int Budget = 1500, QuickBudget = 200;
 
     /// <summary>The most bootstrap replicates: each is a resampled curve per arm and target, so a typo such as 2000000000 would run for days.</summary>
     public const int MaxBootstrap = 1_000_000;
@@ -42,9 +45,11 @@ public sealed record LearningCurvesSettings(LearningCurvesUnitSettings Units, do
     /// 100 to <see cref="MaxBootstrap"/>; <paramref name="fractions"/> and <paramref name="targets"/> are the option texts (null: the defaults for
     /// <paramref name="quick"/>). The train ratio is checked against the data (<see cref="SplitRatio"/>).
     /// </summary>
-    public static LearningCurvesSettings Create(double trainRatio, bool quick, int? maxEvaluations, string? fractions, string targets, int bootstrap)
+    public static LearningCurvesSettings Create(double trainRatio, bool quick, int? maxEvaluations, string? fractions, string targets, int bootstrap,
+        TrainingProtocol protocol = TrainingProtocol.Penalised, double? penalty = null, string? lossTargets = null)
     {
-        var training = quick ? Quick : Default;
+        if (penalty is double p && (p < 0 || !double.IsFinite(p))) throw new InputException($"--penalty: got {p}; expected a finite number at least 0.");
+        var training = TrainingProtocols.Options(protocol, quick ? QuickBudget : Budget, penalty, quick);
         if (maxEvaluations is int budget)
         {
             if (budget < 2) throw new InputException($"--max-evals: got {budget}; expected at least 2.");
@@ -52,7 +57,8 @@ public sealed record LearningCurvesSettings(LearningCurvesUnitSettings Units, do
         }
         if (bootstrap is < 100 or > MaxBootstrap) throw new InputException($"--bootstrap: got {bootstrap}; expected 100 to {MaxBootstrap} replicates.");
         var f = fractions is null ? quick ? QuickFractions : DefaultFractions : ParseFractions(fractions);
-        return new LearningCurvesSettings(new LearningCurvesUnitSettings(trainRatio, training), f, ParseTargets(targets), bootstrap);
+        var losses = lossTargets is null ? DefaultLossTargets : ParseLossTargets(lossTargets);
+        return new LearningCurvesSettings(new LearningCurvesUnitSettings(trainRatio, training, losses), f, ParseTargets(targets), bootstrap);
     }
 
     /// <summary>Fractions as "1/32,1/16,...,1" (each a/b or a decimal), strictly between 0 and 1 inclusive of 1, strictly increasing once sorted.</summary>
@@ -83,6 +89,19 @@ public sealed record LearningCurvesSettings(LearningCurvesUnitSettings Units, do
             values.Add(v);
         }
         return values.Distinct().Order().ToArray();
+    }
+
+    /// <summary>Loss targets as "0.5,0.3": mean cross-entropies above 0, in decreasing order.</summary>
+    public static double[] ParseLossTargets(string text)
+    {
+        var values = new List<double>();
+        foreach (var p in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !(v > 0 && double.IsFinite(v)))
+                throw new InputException($"--loss-targets: got '{p}' in '{text}'; expected mean cross-entropies above 0, e.g. 0.5,0.3.");
+            values.Add(v);
+        }
+        return values.Distinct().OrderDescending().ToArray();
     }
 
     private static double ParseFraction(string p)

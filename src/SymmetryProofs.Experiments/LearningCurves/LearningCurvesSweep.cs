@@ -45,14 +45,14 @@ internal sealed class LearningCurvesSweep(DataDirectory dataDir) : IExperiment<L
     public LearningCurvesUnit Execute(LearningCurvesRun run)
     {
         var u = current!.Units;
-        return LearningCurvesUnit.Execute(run.Config, u.Protocol, SplitOf(run.Seed), run.Fraction, run.Seed, u.Training, u.TrainRatio);
+        return LearningCurvesUnit.Execute(run.Config, u.Protocol, SplitOf(run.Seed), run.Fraction, run.Seed, u.Training, u.TrainRatio, u.LossTargets);
     }
 
     public IReadOnlyList<Check> Report(FinishedRun<LearningCurvesSettings, LearningCurvesRun, LearningCurvesUnit> run)
     {
         var settings = run.Settings;
         var done = run.Results.Select(r => r.Result).ToList();
-        var results = LearningCurvesResults.Compute(done.Select(u => u.Point()).ToList(), LearningCurvesConfig.All, settings.Targets, settings.BootstrapReplicates);
+        var results = LearningCurvesResults.Compute(done.Select(u => u.Point()).ToList(), LearningCurvesConfig.All, settings.Targets, settings.Units.LossTargets, settings.BootstrapReplicates);
         var checks = LearningCurvesChecks.Evaluate(done);
         var folder = run.Folder;
         var elapsed = run.Clock.Elapsed;

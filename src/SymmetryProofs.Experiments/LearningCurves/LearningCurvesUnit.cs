@@ -5,11 +5,15 @@ using SymmetryProofs.Optimisation;
 
 namespace SymmetryProofs.Experiments.LearningCurves;
 
+/// <summary>When a run's mean training cross-entropy first fell to a target: evaluations and seconds, null when it never did.</summary>
+internal sealed record TargetReach(double Target, int? Evaluations, double? Seconds);
+
 /// <summary>
-/// One finished (configuration, fraction, seed) run as checkpointed: the size it trained on and the row and diagnostics
-/// of the shared <see cref="BergmanRun"/> (so every number is measured exactly as in `tables`).
+/// One finished (configuration, fraction, seed) run as checkpointed: the size it trained on, the row and diagnostics
+/// of the shared <see cref="BergmanRun"/> (so every number is measured exactly as in `tables`), and when its training
+/// loss reached each loss target.
 /// </summary>
-internal sealed record LearningCurvesUnit(string Config, double Fraction, int TrainOriginals, int TrainRows, BergmanRow Row, BergmanDiagnostics Diagnostics)
+internal sealed record LearningCurvesUnit(string Config, double Fraction, int TrainOriginals, int TrainRows, BergmanRow Row, BergmanDiagnostics Diagnostics, IReadOnlyList<TargetReach> ToTarget)
 {
     /// <summary>The checkpoint key of a unit.</summary>
     public static string Key(string config, double fraction, int seed) =>
@@ -19,15 +23,16 @@ internal sealed record LearningCurvesUnit(string Config, double Fraction, int Tr
     /// Trains one configuration on <paramref name="fraction"/> of the seed's training originals through <see cref="BergmanRun.Execute"/>
     /// (the one training entry point of the tables: map, initial weights, <see cref="FullBatchTrainer"/>); the test set is the seed's whole test side.
     /// </summary>
-    public static LearningCurvesUnit Execute(LearningCurvesConfig config, SplitProtocol protocol, ProtocolSplit split, double fraction, int seed, TrainingOptions training, double trainRatio)
+    public static LearningCurvesUnit Execute(LearningCurvesConfig config, SplitProtocol protocol, ProtocolSplit split, double fraction, int seed, TrainingOptions training, double trainRatio, IReadOnlyList<double> lossTargets)
     {
         var subset = TrainingSubset.Take(split, fraction, SeedStreams.For(seed, "subset"));
-        var (row, diagnostics) = BergmanRun.Execute(config.Cell, protocol, subset, seed, training, trainRatio);
+        var result = BergmanRun.Execute(config.Cell, protocol, subset, seed, training, trainRatio);
         int originals = subset.TrainOrigins.Distinct().Count();
-        return new LearningCurvesUnit(config.Name, fraction, originals, subset.Train.Count * (config.Cell.TrainedOnInverted ? 2 : 1), row, diagnostics);
+        var reach = lossTargets.Select(t => result.Trace!.FirstAtOrBelow(t) is { } p ? new TargetReach(t, p.Evaluations, p.Seconds) : new TargetReach(t, null, null)).ToList();
+        return new LearningCurvesUnit(config.Name, fraction, originals, subset.Train.Count * (config.Cell.TrainedOnInverted ? 2 : 1), result.Row, result.Diagnostics, reach);
     }
 
     /// <summary>This run as a point of the analysis.</summary>
     public CurvePoint Point() => new(Config, TrainOriginals, Row.Seed, Row.AccTest, Row.AccTestInverted,
-        Diagnostics.AccTrain, Row.Cell.TrainedOnInverted, Row.TrainSeconds, Row.Epochs, Row.Stop.Converged());
+        Diagnostics.AccTrain, Row.Cell.TrainedOnInverted, Row.TrainSeconds, Row.Epochs, Row.Stop.Converged(), ToTarget);
 }

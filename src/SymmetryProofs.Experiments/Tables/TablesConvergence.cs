@@ -21,7 +21,7 @@ internal sealed record TablesStopCounts(BergmanConfig Config, IReadOnlyDictionar
 internal static class TablesConvergence
 {
     /// <summary>The stop rules in the order the report lists them; a rule missing from a row (older CSV) reads "unknown".</summary>
-    public static readonly StopRule[] Rules = [StopRule.Gradient, StopRule.Plateau, StopRule.Budget, StopRule.LineSearch, StopRule.Unknown];
+    public static readonly StopRule[] Rules = [StopRule.Gradient, StopRule.Plateau, StopRule.Budget, StopRule.LineSearch, StopRule.Validation, StopRule.Unknown];
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -46,7 +46,7 @@ internal static class TablesConvergence
         var rules = Rules.Where(rule => rows.Any(r => r.Stop == rule)).ToList();
         int converged = rows.Count(r => r.Stop.Converged());
         sb.AppendLine($"### How each run stopped (`{protocol.Name()}`)\n");
-        sb.AppendLine($"{converged} of {rows.Count} runs converged (stopped by the gradient or the plateau rule); " +
+        sb.AppendLine($"{converged} of {rows.Count} runs stopped by their rule (gradient, plateau or, stopping early, validation), not by a budget or a failed line search; " +
                       string.Join(", ", rules.Select(rule => $"{rows.Count(r => r.Stop == rule)} by {rule.Name()}")) +
                       ". Every run's stop rule, Newton steps and final max |dL/dtheta| are columns of `tables.csv` (the L-BFGS phase's own stop is `lbfgs_stop` in `tables-diagnostics.csv`).\n");
         sb.AppendLine("| biases | features | trained on | " + string.Join(" | ", rules.Select(r => r.Name())) + " | not converged (seed: rule) | Newton steps | final max abs(dL/dtheta) | epochs | seconds |");

@@ -13,7 +13,10 @@ namespace SymmetryProofs.Experiments.Tables;
 /// </summary>
 internal static class TablesCsv
 {
-    public const string Header = "protocol,bias,features,train,seed,acc_test,acc_test_inverted,epochs,train_seconds,stop,newton_steps,grad_max";
+    public const string Header = "protocol,bias,features,train,seed,acc_test,acc_test_inverted,epochs,train_seconds,stop,newton_steps,grad_max,acc_test_half,acc_test_inverted_half";
+
+    /// <summary>The header of tables/4 and tables/5, before the half-budget columns: still read, as a baseline.</summary>
+    public const string HeaderWithoutHalf = "protocol,bias,features,train,seed,acc_test,acc_test_inverted,epochs,train_seconds,stop,newton_steps,grad_max";
     public const string DiagnosticsHeader =
         "protocol,bias,features,train,seed,budget,split_ratio,final_loss,grad_max,stop,iterations,acc_train," +
         "mean_abs_logit,mean_logit_spread,ties_test,ties_test_inverted,same_prediction,test_count,newton_steps,lbfgs_stop";
@@ -32,7 +35,7 @@ internal static class TablesCsv
 
     public static string Format(BergmanRow r) =>
         string.Join(",", KeyColumns(r.Key), D(r.AccTest), D(r.AccTestInverted),
-            r.Epochs.ToString(Inv), r.TrainSeconds.ToString("F3", Inv), StopColumn(r.Stop), r.NewtonSteps.ToString(Inv), D(r.GradientMax));
+            r.Epochs.ToString(Inv), r.TrainSeconds.ToString("F3", Inv), StopColumn(r.Stop), r.NewtonSteps.ToString(Inv), D(r.GradientMax), D(r.AccTestHalf), D(r.AccTestInvertedHalf));
 
     public static string Format(BergmanDiagnostics d)
     {
@@ -59,10 +62,11 @@ internal static class TablesCsv
     {
         if (!File.Exists(path)) throw new InputException($"--baseline: {path} does not exist; expected the tables.csv of a `tables --finish none` run.");
         var lines = File.ReadAllLines(path);
-        bool full = lines.Length > 0 && lines[0] == Header;
+        bool withHalf = lines.Length > 0 && lines[0] == Header;
+        bool full = withHalf || lines.Length > 0 && lines[0] == HeaderWithoutHalf;
         if (!full && (lines.Length == 0 || lines[0] != HeaderWithoutStop))
-            throw new InputException($"{path}:1: expected the header '{Header}' (or '{HeaderWithoutStop}').");
-        int columns = full ? 12 : 9;
+            throw new InputException($"{path}:1: expected the header '{Header}' (or '{HeaderWithoutHalf}' or '{HeaderWithoutStop}').");
+        int columns = withHalf ? 14 : full ? 12 : 9;
         var rows = new List<BergmanRow>();
         for (int i = 1; i < lines.Length; i++)
         {
@@ -75,7 +79,8 @@ internal static class TablesCsv
             try
             {
                 rows.Add(new BergmanRow(new RunKey(BergmanNames.Protocol.Parse(f[0], where), cell, int.Parse(f[4], Inv)), double.Parse(f[5], Inv), double.Parse(f[6], Inv),
-                    int.Parse(f[7], Inv), double.Parse(f[8], Inv), stop, full ? int.Parse(f[10], Inv) : 0, full ? double.Parse(f[11], Inv) : double.NaN));
+                    int.Parse(f[7], Inv), double.Parse(f[8], Inv), stop, full ? int.Parse(f[10], Inv) : 0, full ? double.Parse(f[11], Inv) : double.NaN,
+                    withHalf ? double.Parse(f[12], Inv) : double.NaN, withHalf ? double.Parse(f[13], Inv) : double.NaN));
             }
             catch (FormatException)
             {

@@ -34,6 +34,7 @@ internal static class TablesReport
             var mine = rows.Where(r => r.Key.Protocol == protocol).ToList();
             AppendTables(sb, protocol, mine, diag);
             sb.Append(TablesConvergence.StopSection(mine, protocol));
+            sb.Append(TablesPairs.Section(mine, c.Options.MaxEvaluations));
             if (c.Baseline is { } baseline) sb.Append(TablesComparison.Section(mine, baseline, c.BaselineLabel ?? "baseline", protocol));
             AppendChecks(sb, protocol, mine, diag);
             AppendDiscussion(sb, protocol, mine, diag, rows);
@@ -52,7 +53,7 @@ internal static class TablesReport
         return $"Bergman's Tables 1 and 2 over {seeds} seeds ({rows.Count} runs, protocol {string.Join(", ", Protocols(rows).Select(BergmanNames.Protocol.Name))}): " +
                $"R + R-bar <= 1 {(bad1.Count == 0 ? "holds" : "FAILS")} on {n1 - bad1.Count} of {n1} bias-free runs on raw inputs; " +
                $"R-bar = R exactly {(bad2.Count == 0 ? "holds" : "FAILS")} on {n2 - bad2.Count} of {n2} runs on invariant features; " +
-               $"{converged} of {rows.Count} runs stopped by the gradient or plateau rule, the other {rows.Count - converged} on the evaluation budget or a failed line search (section \"How each run stopped\").";
+               $"{converged} of {rows.Count} runs stopped by their rule (gradient, plateau or validation), the other {rows.Count - converged} on the evaluation budget or a failed line search (section \"How each run stopped\").";
     }
 
     private static void AppendProtocol(StringBuilder sb, TablesReportContext c)
@@ -197,7 +198,7 @@ internal static class TablesReport
         }
 
         int converged = rows.Count(r => r.Stop.Converged());
-        sb.AppendLine($"**Convergence.** {converged} of {rows.Count} runs stopped on the gradient or plateau rule" +
+        sb.AppendLine($"**Convergence.** {converged} of {rows.Count} runs stopped by their rule (gradient, plateau or validation)" +
                       (converged == rows.Count ? "" : $"; the accuracies of the other {rows.Count - converged} are those of a fit a budget or a failed line search cut short") +
                       " (section \"How each run stopped\" above; every run's rule is in `tables.csv`).\n");
     }

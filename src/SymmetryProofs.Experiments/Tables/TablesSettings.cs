@@ -8,31 +8,33 @@ namespace SymmetryProofs.Experiments.Tables;
 
 /// <summary>
 /// The settings that determine a tables run's numbers, and so its fingerprint (never --seeds, --jobs, --out or --shard).
-/// Version tables/5: the checkpointed rows hold typed keys and their diagnostics small records (checkpoints of earlier
-/// versions are refused).
+/// Version tables/6: training has a protocol (penalised, the default, or budget) and the options carry the penalty
+/// (checkpoints of earlier versions are refused).
 /// </summary>
 public sealed record TablesSettings([property: JsonConverter(typeof(BergmanNames.ProtocolJson))] SplitProtocol Protocol, double TrainRatio, TrainingOptions Training, string Version = TablesSettings.CurrentVersion)
 {
-    public const string CurrentVersion = "tables/5";
+    public const string CurrentVersion = "tables/6";
 
-    /// <summary>
-    /// The main protocol (`--finish none`): L-BFGS alone on a budget of 1500 evaluations. The Newton finish is not the
-    /// default: measured on this machine (docs/tables.md), 100 Newton steps after 300 L-BFGS evaluations left the
-    /// raw-input nets still descending (loss falling about 1% per 10 steps), at minutes per run.
-    /// </summary>
-    public static readonly TrainingOptions Default = new(MaxEvaluations: 1500);
-    /// <summary>The CI's short protocol: L-BFGS alone, 300 evaluations.</summary>
-    public static readonly TrainingOptions Quick = new(MaxEvaluations: 300);
+    /// <summary>The budget protocol's fixed budget (the paper-like training, `--training budget`).</summary>
+    public const int Budget = 1500;
+    /// <summary>The budget protocol's budget with --quick.</summary>
+    public const int QuickBudget = 300;
+
+    /// <summary>The main protocol: penalised, to the gradient or plateau rule.</summary>
+    public static readonly TrainingOptions Default = TrainingProtocols.Options(TrainingProtocol.Penalised, Budget);
     /// <summary>Newton steps of `--finish newton` unless `--newton-steps` says otherwise.</summary>
     public const int DefaultNewtonSteps = 100;
 
     /// <summary>
-    /// The settings of the options, each checked here and nowhere else: `--max-evals` at least 2, `--newton-steps` at
-    /// least 1 and only with `--finish newton`. The train ratio is checked against the data (<see cref="SplitRatio"/>).
+    /// The settings of the options, each checked here and nowhere else: `--max-evals` at least 2, `--penalty` finite and at
+    /// least 0, `--newton-steps` at least 1 and only with `--finish newton`. The train ratio is checked against the data (<see cref="SplitRatio"/>).
+    /// `--quick` (the CI's smoke run) caps every protocol at <see cref="QuickBudget"/> evaluations.
     /// </summary>
-    public static TablesSettings Create(SplitProtocol protocol, double trainRatio, Finish finish, bool quick, int? maxEvaluations = null, int? newtonSteps = null)
+    public static TablesSettings Create(SplitProtocol protocol, double trainRatio, Finish finish, bool quick, int? maxEvaluations = null, int? newtonSteps = null,
+        TrainingProtocol trainingProtocol = TrainingProtocol.Penalised, double? penalty = null)
     {
-        var training = quick ? Quick : Default;
+        if (penalty is double p && (p < 0 || !double.IsFinite(p))) throw new InputException($"--penalty: got {p}; expected a finite number at least 0.");
+        var training = TrainingProtocols.Options(trainingProtocol, quick ? QuickBudget : Budget, penalty, quick);
         if (maxEvaluations is int budget)
         {
             if (budget < 2) throw new InputException($"--max-evals: got {budget}; expected at least 2.");

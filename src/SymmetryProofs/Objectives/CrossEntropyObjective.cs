@@ -44,6 +44,14 @@ public sealed class CrossEntropyObjective : IDisposable
         return loss.item<double>();
     }
 
+    /// <summary>The mean cross-entropy at theta, without its gradient (a validation loss).</summary>
+    public double Loss(ReadOnlySpan<double> theta)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var _ = torch.no_grad();
+        return nn.functional.cross_entropy(Model.Logits(Tensors.Float64(theta), inputs), labels).item<double>();
+    }
+
     /// <summary>Logits of every training sample at theta, for reporting.</summary>
     public double[,] Logits(ReadOnlySpan<double> theta)
     {

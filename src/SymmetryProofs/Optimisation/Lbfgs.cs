@@ -4,7 +4,7 @@ namespace SymmetryProofs.Optimisation;
 public delegate double Objective(ReadOnlySpan<double> x, Span<double> gradient);
 
 /// <summary>
-/// Outcome of <see cref="Lbfgs.Minimise(Objective, double[], LbfgsOptions, LbfgsProgress?)"/>: the last accepted point, its loss,
+/// Outcome of <see cref="Lbfgs.Minimise(Objective, double[], LbfgsOptions, LbfgsProgress?, LbfgsStep?)"/>: the last accepted point, its loss,
 /// max |g_i| (always), the gradient itself and its norm in <see cref="LbfgsOptions.Norm"/>, and the work done.
 /// </summary>
 public sealed record LbfgsResult(double[] X, double Loss, double GradientMaxNorm, int Evaluations, int Iterations, StopReason Reason, double[] Gradient, double GradientNorm);
@@ -21,8 +21,11 @@ public static class Lbfgs
     /// <summary>The full-batch trainer's loop: <paramref name="options"/> as <see cref="TrainingOptions.ToLbfgs"/> maps them.</summary>
     public static LbfgsResult Minimise(Objective f, double[] x0, TrainingOptions options) => Minimise(f, x0, options.ToLbfgs());
 
-    /// <summary>Minimises <paramref name="f"/> from <paramref name="x0"/>; <paramref name="progress"/>, if given, hears of every step.</summary>
-    public static LbfgsResult Minimise(Objective f, double[] x0, LbfgsOptions options, LbfgsProgress? progress = null)
+    /// <summary>
+    /// Minimises <paramref name="f"/> from <paramref name="x0"/>; <paramref name="progress"/>, if given, hears of every step;
+    /// <paramref name="stop"/>, if given, sees each accepted point and ends the run (<see cref="StopReason.Validation"/>) by returning true.
+    /// </summary>
+    public static LbfgsResult Minimise(Objective f, double[] x0, LbfgsOptions options, LbfgsProgress? progress = null, LbfgsStep? stop = null)
     {
         int n = x0.Length;
         var x = (double[])x0.Clone();
@@ -87,6 +90,7 @@ public static class Lbfgs
             fx = fNew;
             iterations++;
             losses.Add(fx);
+            if (stop?.Invoke(x, fx, evals) == true) return Done(StopReason.Validation);
             if (options.PlateauWindow > 0 && iterations >= options.PlateauWindow)
             {
                 double past = losses[iterations - options.PlateauWindow];

@@ -44,3 +44,6 @@ public sealed record LbfgsOptions(
 
 /// <summary>Called by <see cref="Lbfgs"/> before each step with the accepted-step count, the gradient norm (in the chosen norm) and the loss.</summary>
 public delegate void LbfgsProgress(int iteration, double gradientNorm, double loss);
+
+/// <summary>Called by <see cref="Lbfgs"/> after each accepted step with the point, its loss and the evaluations spent so far; true ends the run.</summary>
+public delegate bool LbfgsStep(double[] x, double loss, int evaluations);

@@ -9,7 +9,11 @@ namespace SymmetryProofs.Optimisation;
 /// second-order finish (<see cref="NewtonFinish"/>, exact Hessian of <see cref="Objectives.MlpObjective"/>) to
 /// the same max |g_i| tolerance, or until the loss falls by less than <see cref="NewtonPlateauTolerance"/>
 /// (relative) over <see cref="NewtonPlateauWindow"/> Newton steps, or no step length lowers the loss, or
-/// <see cref="NewtonSteps"/> Newton steps are spent (then the run stopped on the budget).
+/// <see cref="NewtonSteps"/> Newton steps are spent (then the run stopped on the budget). With
+/// <see cref="Penalty"/> lambda &gt; 0 both phases minimise the mean cross-entropy plus (lambda/2) |theta|^2
+/// (<see cref="Objectives.L2Penalty"/>), and every rule (gradient, plateau) speaks of that penalised loss. With
+/// <see cref="Patience"/> &gt; 0 and a validation set, L-BFGS also stops when the validation loss has not improved for that
+/// many iterations, and the trained net is the one of the lowest validation loss (early stopping).
 /// </summary>
 public sealed record TrainingOptions(
     int MaxEvaluations = 3000,
@@ -19,8 +23,13 @@ public sealed record TrainingOptions(
     int History = 20,
     int NewtonSteps = 0,
     double NewtonPlateauTolerance = 1e-12,
-    int NewtonPlateauWindow = 3)
+    int NewtonPlateauWindow = 3,
+    double Penalty = 0,
+    int Patience = 0)
 {
+    /// <summary>Whether training stops early on a validation set: when its loss has not improved for <see cref="Patience"/> L-BFGS iterations (the best point is kept).</summary>
+    public bool StopsEarly => Patience > 0;
+
     /// <summary>Whether a second-order finish follows L-BFGS.</summary>
     public bool Finishes => NewtonSteps > 0;
 
@@ -36,9 +45,11 @@ public sealed record TrainingOptions(
 
     /// <summary>The options in words, for reports.</summary>
     public string Describe() =>
+        (Penalty > 0 ? $"loss = mean cross-entropy + ({Penalty:G3}/2) |theta|^2 over every parameter; " : "loss = mean cross-entropy, no penalty; ") +
         $"full-batch L-BFGS (history {History}, backtracking Armijo line search, c1 = 1e-4, step halving); " +
         $"stop when max |dL/dtheta| <= {GradientTolerance:G3}, or the loss falls by less than {PlateauTolerance:G3} (relative) " +
         $"over {PlateauWindow} iterations, or after {MaxEvaluations} loss-and-gradient evaluations" +
+        (StopsEarly ? $", or when the validation loss has not improved for {Patience} iterations (early stopping; the net of the lowest validation loss is kept)" : "") +
         (Finishes
             ? $"; then, unless the gradient rule stopped it, Newton steps with the exact Hessian (saddle-free |lambda|, near-null eigenvalues skipped, " +
               $"Levenberg-Marquardt damping set by the ratio of the actual to the predicted decrease, a step accepted on Armijo's decrease) to the same max |dL/dtheta| <= {GradientTolerance:G3}, " +
@@ -47,4 +58,5 @@ public sealed record TrainingOptions(
             : "; no second-order finish");
 }
 
-public enum StopReason { Gradient, Plateau, Budget, LineSearch }
+/// <summary>Why training stopped: the gradient rule, a plateau of the loss, the budget, a failed line search, or early stopping on validation loss.</summary>
+public enum StopReason { Gradient, Plateau, Budget, LineSearch, Validation }

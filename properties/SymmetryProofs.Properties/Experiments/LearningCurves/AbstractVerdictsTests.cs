@@ -34,13 +34,19 @@ public class AbstractVerdictsTests(ITestOutputHelper output)
         return points;
     }
 
-    /// <summary>A point with symmetric accuracy <paramref name="symmetric"/> (R = R-bar) and the given over-fitting gap.</summary>
+    /// <summary>
+    /// A point with symmetric accuracy <paramref name="symmetric"/> (R = R-bar), the given over-fitting gap, and <paramref name="seconds"/>
+    /// to reach both loss targets (the second one half a second later).
+    /// </summary>
     private static CurvePoint Point(string config, int n, int seed, double symmetric, double gap, double seconds, bool both) =>
-        new(config, n, seed, symmetric, symmetric, symmetric + gap, both, seconds, 100, false);
+        new(config, n, seed, symmetric, symmetric, symmetric + gap, both, seconds + 1, 100, true,
+            [new TargetReach(LossTargets[0], 50, seconds), new TargetReach(LossTargets[1], 60, seconds + 0.5)]);
+
+    private static readonly double[] LossTargets = [0.5, 0.3];
 
     private LearningCurvesResults Verdicts(double gain, double extraGap, double extraSeconds)
     {
-        var r = LearningCurvesResults.Compute(Planted(gain, extraGap, extraSeconds), LearningCurvesConfig.All, [0.5, 0.6], 500);
+        var r = LearningCurvesResults.Compute(Planted(gain, extraGap, extraSeconds), LearningCurvesConfig.All, [0.5, 0.6], LossTargets, 500);
         foreach (var v in r.Verdicts) output.WriteLine($"{v.Part} / {v.Config} vs {v.Baseline}: {Verdict.Word(v.Finding)} ({v.Detail})");
         return r;
     }
@@ -71,6 +77,62 @@ public class AbstractVerdictsTests(ITestOutputHelper output)
         var vsAugmentation = r.Verdicts.Where(v => v.Baseline == "augmentation").ToList();
         Assert.Equal(6, vsAugmentation.Count);
         Assert.All(vsAugmentation, v => Assert.NotEqual(Finding.Holds, v.Finding));
+    }
+
+    /// <summary>Every verdict is against augmentation, the fair baseline; the reference has no verdict.</summary>
+    [Fact]
+    public void Every_verdict_is_against_augmentation()
+    {
+        var r = Verdicts(gain: 4, extraGap: -0.1, extraSeconds: -3);
+        Assert.Equal(6, r.Verdicts.Count);
+        Assert.All(r.Verdicts, v => Assert.Equal("augmentation", v.Baseline));
+    }
+
+    /// <summary>
+    /// The over-fitting intervals are Bonferroni-corrected for the number of sizes: a gap difference that an uncorrected
+    /// 95% interval calls "holds" at every size is inconclusive once corrected over six sizes. The planted paired differences
+    /// are 0.1 + (e, -e, e, -e, 0) with e chosen so that the uncorrected half-width is below 0.1 and the corrected one above.
+    /// </summary>
+    [Fact]
+    public void Over_fitting_intervals_are_corrected_for_the_number_of_sizes()
+    {
+        // Differences d = 0.1 + e (1, -1, 1, -1, 0): sd = e sqrt(4/4) = e, half-width t sd / sqrt(5).
+        // t(0.975, 4) = 2.776, t(1 - 0.025/6, 4) = 5.15: with e = 0.06 the uncorrected half-width is 0.0745 < 0.1, the corrected 0.138 > 0.1.
+        double e = 0.06;
+        double[] noise = [e, -e, e, -e, 0];
+        var points = new List<CurvePoint>();
+        for (int s = 0; s < noise.Length; s++)
+            foreach (int n in Sizes)
+            {
+                points.Add(Point("augmentation", n, s, 0.5, 0.3, 10, true));
+                points.Add(Point("neighbour", n, s, 0.5, 0.2 - noise[s], 10, false));
+            }
+        var index = new PointIndex(points);
+        var d = AbstractVerdicts.GapDifferences(index, "neighbour", "augmentation");
+        Assert.Equal(Sizes.Length, d.Count);
+        Assert.All(d, x => Assert.Equal(Sizes.Length, x.D.Comparisons));
+        Assert.All(d, x => Assert.True(x.D.Low < 0 && x.D.High > 0.1, $"n={x.N}: [{x.D.Low}, {x.D.High}]"));
+        var uncorrected = SymmetryProofs.Experiments.Runs.SeedStatistics.Of(noise.Select(v => 0.1 + v));
+        Assert.True(uncorrected.Low95 > 0, "the planted case must be one an uncorrected interval would call settled");
+    }
+
+    /// <summary>
+    /// Time to a loss target: a (size, target) pair that some run never reached is listed, not compared, yet counts in the
+    /// Bonferroni m (sizes x targets), so leaving pairs out never narrows the other intervals.
+    /// </summary>
+    [Fact]
+    public void Time_pairs_not_reached_by_every_run_are_listed_and_still_counted()
+    {
+        var points = Planted(gain: 1, extraGap: 0, extraSeconds: -3);
+        // Seed 0 of neighbour at the largest size never reached the second loss target.
+        int largest = Sizes[^1];
+        var i = points.FindIndex(p => p.Config == "neighbour" && p.Samples == largest && p.Seed == 0);
+        points[i] = points[i] with { ToTarget = [points[i].ToTarget![0], new TargetReach(LossTargets[1], null, null)] };
+        var (reached, missing) = AbstractVerdicts.TimeDifferences(new PointIndex(points), "neighbour", "augmentation", LossTargets, r => r.Seconds);
+        Assert.Equal([(largest, LossTargets[1])], missing);
+        Assert.Equal(Sizes.Length * LossTargets.Length - 1, reached.Count);
+        Assert.All(reached, r => Assert.Equal(Sizes.Length * LossTargets.Length, r.D.Comparisons));
+        Assert.All(reached, r => Assert.Equal(1, r.D.Sign));
     }
 
     /// <summary>The rule itself: below, above and straddling the no-effect value, NaN (one seed) and no interval at all.</summary>

@@ -113,20 +113,4 @@ public class LearningCurvesAnalysisTests(ITestOutputHelper output)
         Assert.Equal(GainKind.Undefined, both.Kind);
         Assert.True(double.IsNaN(both.Low) && double.IsNaN(both.High), "No interval from undefined replicates.");
     }
-
-    /// <summary>
-    /// Seconds proportional to n^p (p = 1.5) are linear in (log n, log seconds), so the time to reach a target is read
-    /// exactly at the planted crossing: c n*^p; null when the target is never reached.
-    /// </summary>
-    [Fact]
-    public void Seconds_to_reach_reads_a_power_law_time_curve_at_the_crossing()
-    {
-        var c = new PlantedCurve(0.3, 0.1, 2.5, 1, 3, 4);
-        var points = PlantedCurve.Sizes.SelectMany(n => Enumerable.Range(0, 3).Select(s =>
-            new CurvePoint("neighbour", n, s, c.A + c.B * Math.Log(n / 16.0), c.A + c.B * Math.Log(n / 16.0), 1, false, 0.01 * Math.Pow(n, 1.5), 10, true))).ToList();
-        var index = new PointIndex(points);
-        double? t = CurveAnalysis.SecondsToReach(index, "neighbour", index.Seeds, c.Target);
-        Assert.True(t is double v && Close(v, 0.01 * Math.Pow(c.Crossing, 1.5)), $"read {t}, planted {0.01 * Math.Pow(c.Crossing, 1.5):R}");
-        Assert.Null(CurveAnalysis.SecondsToReach(index, "neighbour", index.Seeds, 0.99));
-    }
 }

@@ -18,7 +18,7 @@ public class LearningCurvesExperimentTests
         var outDir = Directory.CreateTempSubdirectory("learning-curves-test").FullName;
         try
         {
-            var settings = new LearningCurvesSettings(new LearningCurvesUnitSettings(0.8, new TrainingOptions(MaxEvaluations: 4)), [1.0 / 32, 1.0 / 16], [0.3, 0.5], 100);
+            var settings = new LearningCurvesSettings(new LearningCurvesUnitSettings(0.8, new TrainingOptions(MaxEvaluations: 4, Penalty: 1e-3), [4.0, 0.3]), [1.0 / 32, 1.0 / 16], [0.3, 0.5], 100);
             var options = RunOptions.Create(outDir, 2, 2, null);
             Assert.Equal(ExitCodes.Ok, LearningCurvesExperiment.Run(settings, options, Data(), TextRunLog.Silent()));
             foreach (var f in new[] { "learning_curves.csv", "learning_curves.md", "learning_curves.png", "summary.json" })
@@ -33,10 +33,17 @@ public class LearningCurvesExperimentTests
             Assert.Equal(LearningCurvesConfig.All.Select(c => c.Name), configs.Select(c => (string)c!["config"]!));
             foreach (var c in configs)
             {
-                Assert.Equal(["0.3", "0.5"], c!["samples_to_reach"]!.AsObject().Select(kv => kv.Key));
-                Assert.NotNull(c["data_gain_vs_augmentation"]);
-                Assert.NotNull(c["seconds_to_converge"]!["mean"]);
+                bool reference = (string)c!["config"]! == "reference";
+                Assert.Equal(reference, c["samples_to_reach"] is null);
+                if (!reference) Assert.Equal(["0.3", "0.5"], c["samples_to_reach"]!.AsObject().Select(kv => kv.Key));
+                Assert.Equal((string)c["role"]! == "invariant", c["data_gain_vs_augmentation"] is not null);
+                Assert.Equal(["4", "0.3"], c["seconds_to_target"]!.AsObject().Select(kv => kv.Key));
+                Assert.Equal(["4", "0.3"], c["evaluations_to_target"]!.AsObject().Select(kv => kv.Key));
+                // Four evaluations reach a mean cross-entropy of 4 (the start is near ln 10 = 2.3) but never 0.3.
+                Assert.NotNull(c["evaluations_to_target"]!["4"]);
+                Assert.Null(c["seconds_to_target"]!["0.3"]);
             }
+            Assert.All(json["verdicts"]!.AsArray(), v => Assert.Equal("augmentation", (string)v!["baseline"]!));
 
             var again = TextRunLog.Silent();
             Assert.Equal(ExitCodes.Ok, LearningCurvesExperiment.Run(settings, options, Data(), again));

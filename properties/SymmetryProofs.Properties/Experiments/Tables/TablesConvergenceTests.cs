@@ -38,7 +38,7 @@ public class TablesConvergenceTests
     public void The_stop_section_states_the_counts_of_the_rows()
     {
         var md = TablesConvergence.StopSection(Rows(), SplitProtocol.SplitFirst);
-        Assert.Contains("3 of 8 runs converged (stopped by the gradient or the plateau rule); 2 by gradient, 1 by plateau, 4 by budget, 1 by linesearch.", md);
+        Assert.Contains("3 of 8 runs stopped by their rule (gradient, plateau or, stopping early, validation), not by a budget or a failed line search; 2 by gradient, 1 by plateau, 4 by budget, 1 by linesearch.", md);
         Assert.Contains("| 2 | 1 | 1 | 1 | 2: budget, 4: linesearch |", md);
         Assert.Contains("| 0 | 0 | 3 | 0 | 0: budget, 1: budget, 2: budget |", md);
     }
@@ -48,7 +48,7 @@ public class TablesConvergenceTests
     public void Budget_stopped_rows_are_not_called_converged()
     {
         var md = TablesConvergence.StopSection(Rows().Select(r => r with { Stop = StopRule.Budget }).ToList(), SplitProtocol.SplitFirst);
-        Assert.Contains("0 of 8 runs converged", md);
+        Assert.Contains("0 of 8 runs stopped by their rule", md);
     }
 
     [Fact]
@@ -79,10 +79,10 @@ public class TablesConvergenceTests
             string path = Path.Combine(dir.FullName, "tables.csv");
             File.WriteAllText(path, TablesCsv.Write(Rows()));
             Assert.Equal(Rows(), TablesCsv.Read(path));
-            File.WriteAllText(path, TablesCsv.Header + "\nsplit-first,none,x,X,zero,0.8,0,400,2.5,budget,0,1e-3\n");
+            File.WriteAllText(path, TablesCsv.HeaderWithoutHalf + "\nsplit-first,none,x,X,zero,0.8,0,400,2.5,budget,0,1e-3\n");
             var e = Assert.Throws<InputException>(() => TablesCsv.Read(path));
             Assert.Contains($"{path}:2:", e.Message);
-            File.WriteAllText(path, TablesCsv.Header + "\nsplit-first,none,x3,X,0,0.8,0,400,2.5,budget,0,1e-3\n");
+            File.WriteAllText(path, TablesCsv.HeaderWithoutHalf + "\nsplit-first,none,x3,X,0,0.8,0,400,2.5,budget,0,1e-3\n");
             Assert.StartsWith($"{path}:2: features 'x3' is none of", Assert.Throws<InputException>(() => TablesCsv.Read(path)).Message);
         }
         finally { dir.Delete(true); }

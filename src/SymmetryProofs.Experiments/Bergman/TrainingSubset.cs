@@ -1,6 +1,6 @@
 using SymmetryProofs.Data;
 
-namespace SymmetryProofs.Experiments.LearningCurves;
+namespace SymmetryProofs.Experiments.Bergman;
 
 /// <summary>
 /// A fraction of the training originals, stratified and nested: within each class the originals are shuffled once by
@@ -43,5 +43,18 @@ internal static class TrainingSubset
         }
         var rows = Enumerable.Range(0, split.Train.Count).Where(r => keep.Contains(split.TrainOrigins[r])).ToArray();
         return split with { Train = StratifiedSplit.Subset(split.Train, rows), TrainOrigins = rows.Select(r => split.TrainOrigins[r]).ToArray() };
+    }
+
+    /// <summary>
+    /// The split's training side cut in two by originals for early stopping: <paramref name="fitFraction"/> of each class's
+    /// originals (at least one) to fit on, the others, with all their shifted copies, to validate on (a digit and its shifts
+    /// are always on the same side). Stream: the seed's "validation".
+    /// </summary>
+    public static (LabelledSet Fit, LabelledSet Validation) Validation(ProtocolSplit split, double fitFraction, Random rng)
+    {
+        var fit = Take(split, fitFraction, rng);
+        var kept = new HashSet<int>(fit.TrainOrigins);
+        var rows = Enumerable.Range(0, split.Train.Count).Where(r => !kept.Contains(split.TrainOrigins[r])).ToArray();
+        return (fit.Train, StratifiedSplit.Subset(split.Train, rows));
     }
 }
