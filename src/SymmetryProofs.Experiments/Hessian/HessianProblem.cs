@@ -99,7 +99,7 @@ internal sealed class HessianProblem
             RoamBatch = 64,
             GradientTolerance = 1e-9,
             // The folder relative to the working directory: a committed report names no machine's absolute path.
-            DataDescription = $"{n} digits drawn without replacement (seeded) from optdigits.tes in {Path.GetRelativePath(Environment.CurrentDirectory, dir.Path).Replace('\\', '/')}, x = v/8 - 1, 10 classes" +
+            DataDescription = $"{n} digits drawn without replacement (seeded) from optdigits.tes in {dir.Shown}, x = v/8 - 1, 10 classes" +
                 (keepFixedModes ? "; the 4 translation-fixed modes (DC and Nyquist products) kept (--keep-fixed-modes)" : "; the 4 translation-fixed modes (DC and Nyquist products) projected out, so that a first layer fixed by the group sees nothing (without this the optimum sits at a fixed point, see docs/hessian.md)"),
             InvariantDescription = "2-D power spectrum |X(k1,k2)|^2/64 over 34 conjugate-pair representatives, standardised",
         }.With(seed =>

@@ -60,7 +60,7 @@ internal static class TablesReport
     {
         var o = c.Options;
         sb.AppendLine("## Protocol (every choice the paper leaves open)\n");
-        sb.AppendLine($"- Data: `{Optdigits.TestFile}` from `{c.Data.Path}` ({c.Data.Source}), SHA-256 verified: {c.Digits} digits, the set scikit-learn ships as `load_digits()`; x = v/8 - 1, background -1.");
+        sb.AppendLine($"- Data: `{Optdigits.TestFile}` from `{c.Data.Shown}` ({c.Data.Source}), SHA-256 verified: {c.Digits} digits, the set scikit-learn ships as `load_digits()`; x = v/8 - 1, background -1.");
         sb.AppendLine("- Enlargement: five-fold, the original and copies shifted one pixel right, left, up and down; pixels shifted in from outside take the background value -1.");
         sb.AppendLine($"- Split: stratified per class, {F(c.Ratio * 100, "F0")}% training / {F(100 - c.Ratio * 100, "F0")}% test, shuffled with the run's seed. " +
                       "`split-first` splits the originals and then enlarges each side (no shifted twin of a test digit is trained on); " +

@@ -39,6 +39,9 @@ public sealed record DataDirectory(string Path, string Source)
         return null;
     }
 
+    /// <summary>The path as reports print it: relative to the working directory, so a committed report names no machine's folders.</summary>
+    public string Shown => System.IO.Path.GetRelativePath(Environment.CurrentDirectory, Path).Replace('\\', '/');
+
     public string FilePath(string name) => System.IO.Path.Combine(Path, name);
 
     public bool HasFile(string name) => File.Exists(FilePath(name));
