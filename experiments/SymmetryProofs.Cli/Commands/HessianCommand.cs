@@ -8,11 +8,11 @@ internal static class HessianCommand
 {
     public static Command Create()
     {
-        var common = new CommonOptions("results/hessian-GROUP", 5, 2, "Small data, fewer seeds and sweep points: under 2 minutes, for CI.");
+        var common = new CommonOptions("results/hessian-GROUP", 7, 2, "Small data, fewer seeds and sweep points: under 2 minutes, for CI.");
         var group = new Option<string>("--group") { Description = "so2 (rotations of R^2, ring data) or translations (band-limited T^2 shifts of 8x8 digits).", DefaultValueFactory = _ => "so2" };
         var penalty = new Option<double>("--penalty") { Description = "L2 penalty lambda in (lambda/2)|theta|^2 on every parameter.", DefaultValueFactory = _ => 1e-3 };
         var keepFixed = new Option<bool>("--keep-fixed-modes") { Description = "translations: keep the image modes every translation fixes (DC, Nyquist); by default they are projected out." };
-        var fineK = new Option<int?>("--fine-k") { Description = "Grid size K per generator of the fine setting (default 256 so2 / 128 translations, 128 / 32 with --quick); the K sweep then runs up to K." };
+        var fineK = new Option<int?>("--fine-k") { Description = "Grid size K per generator of the fine setting (default 256 so2 / 128 translations, 128 / 32 with --quick); the K sweep then runs up to K. Full translations: a seed K leaves unresolved continues to 3K/2, then 2K." };
         var hidden = new Option<int?>("--hidden") { Description = "Hidden width W of the net input-W-classes (default 8 so2 / 3 translations, 6 / 3 with --quick); translations with W >= 134 has over 10,000 parameters." };
         var spectrum = new Option<string>("--spectrum") { Description = $"How the flat directions are counted: full (dense Hessian, every eigenvalue), tangent (HVPs only: tangent curvatures and residuals, lambda_max and the complement's smallest Ritz values by Lanczos; Hessian-free Newton), auto (full up to {SpectrumPaths.AutoLimit} parameters, tangent above) or both (the two at each critical point, with their agreement).", DefaultValueFactory = _ => SpectrumPath.Full.Name() };
         var command = new Command("hessian", "Hessian spectra at critical points of augmented training: flat directions along orbit tangents (claims 9, 10).");

@@ -6,9 +6,9 @@ internal readonly record struct CurvaturePoint(int K, double C);
 /// <summary>One seed's K sweep, points in increasing K.</summary>
 internal sealed record SeedCurve(int Seed, IReadOnlyList<CurvaturePoint> Points)
 {
-    /// <summary>Every seed's K sweep from the results (kind k-sweep), |tangent curvature| / lambda_max per K.</summary>
+    /// <summary>Every seed's K sweep from the results (kind k-sweep, continued by the extension grids it trained), |tangent curvature| / lambda_max per K.</summary>
     public static IReadOnlyList<SeedCurve> From(IEnumerable<HessianResult> results) =>
-        results.Where(r => r.Id.Kind == SettingKind.KSweep).GroupBy(r => r.Id.Seed).OrderBy(g => g.Key)
+        results.Where(r => r.Id.Kind is SettingKind.KSweep or SettingKind.Extension).GroupBy(r => r.Id.Seed).OrderBy(g => g.Key)
             .Select(g => new SeedCurve(g.Key, g.OrderBy(r => r.Id.K).Select(r => new CurvaturePoint(r.Id.K, Math.Abs(r.Curvature.TangentCurvatureRel))).ToList()))
             .ToList();
 

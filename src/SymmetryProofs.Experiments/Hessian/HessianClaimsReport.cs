@@ -20,25 +20,28 @@ internal static class HessianClaimsReport
     public static void Claim9(StringBuilder sb, IReadOnlyList<HessianResult> results, int groupDim)
     {
         var main = results.Where(r => r.Id.Kind == SettingKind.Main).ToList();
-        var fine = main.Where(r => r.Id.Setting == Augmentation.Fine).OrderBy(r => r.Id.Seed).ToList();
+        var fine = FinalGrid.PerSeed(results);
         if (fine.Count == 0) return;
         int? Control(Augmentation a, int seed) => main.FirstOrDefault(r => r.Id.Setting == a && r.Id.Seed == seed)?.Flat.NFlat;
         sb.AppendLine();
         sb.AppendLine("## Claim 9 per seed");
-        int resolved = fine.Count(r => Math.Abs(r.Curvature.TangentCurvatureRel) < HessianAnalysis.FlatThreshold);
-        int along = fine.Count(r => Math.Abs(r.Curvature.TangentCurvatureRel) < HessianAnalysis.FlatThreshold && HessianChecks.AlongTangents(r));
-        int full = fine.Count(r => Math.Abs(r.Curvature.TangentCurvatureRel) < HessianAnalysis.FlatThreshold && HessianChecks.AlongTangents(r) && r.Flat.OrbitDim == groupDim);
-        sb.AppendLine($"Fine grid K = {fine[0].Id.K}: the orbit is resolved (tangent curvature below {HessianAnalysis.FlatThreshold:G} lambda_max) in {resolved} of {fine.Count} seeds; " +
+        int resolved = fine.Count(FinalGrid.Resolved);
+        int along = fine.Count(r => FinalGrid.Resolved(r) && HessianChecks.AlongTangents(r));
+        int full = fine.Count(r => FinalGrid.Resolved(r) && HessianChecks.AlongTangents(r) && r.Flat.OrbitDim == groupDim);
+        int smaller = fine.Count(r => FinalGrid.Resolved(r) && HessianChecks.AlongTangents(r) && r.Flat.OrbitDim < groupDim);
+        var ks = fine.Select(r => r.Id.K).Distinct().OrderBy(k => k).ToList();
+        sb.AppendLine($"Each seed's final grid (K = {string.Join(", ", ks)}: the fine grid, continued to larger K only while unresolved): the orbit is resolved (tangent curvature below {HessianAnalysis.FlatThreshold:G} lambda_max) in {resolved} of {fine.Count} seeds; " +
             $"n_flat = orbit dimension with every flat eigenvector within {HessianChecks.MaxAngleDeg:G} degree of W A in {along} of them, " +
-            $"and in {full} of them the orbit dimension is dim G = {groupDim} (W's stabiliser in G is trivial). Controls: coarse grid and no augmentation (symmetry broken), invariant features (no orbit).");
+            $"and in {full} of them the orbit dimension is dim G = {groupDim} (W's stabiliser in G is trivial)" +
+            (smaller > 0 ? $"; in the other {smaller} the orbit is smaller (W is fixed by a subgroup of G), and n_flat equals that smaller orbit dimension: claim 9 holding for a smaller orbit" : "") + ". Controls: coarse grid and no augmentation (symmetry broken), invariant features (no orbit).");
         sb.AppendLine();
-        sb.AppendLine($"| seed | orbit dim (dim G = {groupDim}) | n_flat | largest angle of the flat eigenvectors to W A (deg) | tangent curvature / lambda_max | \\|grad\\| | verdict | coarse n_flat | none n_flat | invariant n_flat |");
-        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        sb.AppendLine($"| seed | final K | orbit dim (dim G = {groupDim}) | n_flat | largest angle of the flat eigenvectors to W A (deg) | tangent curvature / lambda_max | \\|grad\\| | verdict | coarse n_flat | none n_flat | invariant n_flat |");
+        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var r in fine)
         {
-            bool res = Math.Abs(r.Curvature.TangentCurvatureRel) < HessianAnalysis.FlatThreshold;
+            bool res = FinalGrid.Resolved(r);
             string verdict = !res ? "unresolved" : HessianChecks.AlongTangents(r) ? "holds" : "FAILS";
-            sb.AppendLine($"| {r.Id.Seed} | {r.Flat.OrbitDim} | {r.Flat.NFlat} | {F(r.Curvature.MaxPrincipalAngleDeg, "G2")} | {F(r.Curvature.TangentCurvatureRel, "G2")} | {F(r.Point.GradNorm, "G2")} | {verdict} | " +
+            sb.AppendLine($"| {r.Id.Seed} | {r.Id.K} | {r.Flat.OrbitDim} | {r.Flat.NFlat} | {F(r.Curvature.MaxPrincipalAngleDeg, "G2")} | {F(r.Curvature.TangentCurvatureRel, "G2")} | {F(r.Point.GradNorm, "G2")} | {verdict} | " +
                 $"{Control(Augmentation.Coarse, r.Id.Seed)?.ToString(Inv) ?? "n/a"} | {Control(Augmentation.None, r.Id.Seed)?.ToString(Inv) ?? "n/a"} | {Control(Augmentation.Invariant, r.Id.Seed)?.ToString(Inv) ?? "n/a"} |");
         }
         var sweep = results.Where(r => r.Id.Kind == SettingKind.KSweep).ToList();
@@ -77,7 +80,9 @@ internal static class HessianClaimsReport
             sb.AppendLine($"| {k} | {(lattice ? (Whole(k) ? "yes" : "no") + " | " : "")}{string.Join(" | ", vs.Select(v => F(v, "G2")))} | {F(gm, "G2")} |");
         }
         SmallGrids(sb, curves, b, lattice, Whole);
-        Prediction(sb, DecayPrediction.Of(curves, b, HessianAnalysis.FlatThreshold, HessianChecks.RoundingFloor), problem);
+        var prediction = DecayPrediction.Of(curves, b, HessianAnalysis.FlatThreshold, HessianChecks.RoundingFloor);
+        Prediction(sb, prediction, problem);
+        Unresolved(sb, prediction, FinalGrid.PerSeed(results), problem);
     }
 
     private static void SmallGrids(StringBuilder sb, IReadOnlyList<SeedCurve> curves, int b, bool lattice, Func<int, bool> whole)
@@ -124,5 +129,50 @@ internal static class HessianClaimsReport
         sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var s in d.Seeds)
             sb.AppendLine($"| {s.Seed} | {s.Fit.Points} | {F(s.Rate)} | {F(s.Fit.Intercept)} | {F(s.PredictedK, "F1")} | {s.WorkedK?.ToString(Inv) ?? "none"} | {s.LastUnresolvedK?.ToString(Inv) ?? "n/a"} | {(s.Consistent is { } c ? (c ? "yes" : "no") : "n/a")} |");
+    }
+
+    /// <summary>
+    /// For every seed whose final grid is unresolved, what resolving it would take by its fitted decay: the predicted K,
+    /// the next grid (<see cref="NextGrid"/>) with its augmented samples, and the time estimated from the final grid's own
+    /// run at a constant cost per augmented sample (training and analysis, as measured in that run).
+    /// </summary>
+    private static void Unresolved(StringBuilder sb, DecayPrediction d, IReadOnlyList<HessianResult> finals, HessianProblem problem)
+    {
+        var open = finals.Where(r => !FinalGrid.Resolved(r)).ToList();
+        if (open.Count == 0) return;
+        int dim = problem.Group.Dimension;
+        sb.AppendLine();
+        sb.AppendLine($"**What the unresolved seeds would take.** {open.Count} seed(s) end unresolved. Next grid: the smallest K at or above the predicted K, beyond the final grid, and a multiple of {GridStep(problem)} " +
+            $"({(GridStep(problem) > 1 ? "the period in pixels, so that the grid holds every whole-pixel shift" : "any K")}); time: the final grid's run time (training from its start point plus analysis) scaled by the ratio of augmented samples, (K_next / K)^{dim}, i.e. the same cost per sample.");
+        foreach (var r in open)
+        {
+            var fit = d.Seeds.FirstOrDefault(s => s.Seed == r.Id.Seed);
+            if (fit is null || !double.IsFinite(fit.PredictedK))
+            {
+                sb.AppendLine($"- seed {r.Id.Seed}: unresolved at K = {r.Id.K} ({F(r.Curvature.TangentCurvatureRel, "G2")} of lambda_max); {(fit is null ? "fewer than two unresolved points beyond the onset, no fit" : "its fit does not fall")}: no prediction.");
+                continue;
+            }
+            int next = NextGrid(fit.PredictedK, r.Id.K, GridStep(problem));
+            double samples = (double)problem.Samples * Math.Pow(next, dim);
+            double seconds = r.Point.Seconds * Math.Pow((double)next / r.Id.K, dim);
+            sb.AppendLine($"- seed {r.Id.Seed}: unresolved at K = {r.Id.K} ({F(r.Curvature.TangentCurvatureRel, "G2")} of lambda_max, {r.Size.NParams} parameters, {r.Point.Seconds.ToString("F0", Inv)} s); its fit (rate {F(fit.Rate)} per unit K over {fit.Fit.Points} points) predicts K = {F(fit.PredictedK, "F1")}" +
+                (fit.PredictedK <= r.Id.K ? $", at or below the grid already tried (the decay was slower than fitted)" : "") +
+                $"; next grid K = {next} ({samples.ToString("G3", Inv)} augmented samples), estimated {seconds.ToString("F0", Inv)} s at the measured cost per sample.");
+        }
+    }
+
+    /// <summary>The lattice period when every generator has the same integer period (8 for the 8x8 translations), else 1.</summary>
+    internal static int GridStep(HessianProblem problem)
+    {
+        double period = problem.Group.Periods[0];
+        bool lattice = Math.Abs(period - Math.Round(period)) < 1e-12 && problem.Group.Periods.All(p => p == period) && period >= 1;
+        return lattice ? (int)Math.Round(period) : 1;
+    }
+
+    /// <summary>The smallest multiple of <paramref name="step"/> that is at least <paramref name="predicted"/> and above <paramref name="tried"/>.</summary>
+    internal static int NextGrid(double predicted, int tried, int step)
+    {
+        double lower = Math.Max(predicted, tried + 1);
+        return (int)(Math.Ceiling(lower / step) * step);
     }
 }

@@ -33,8 +33,15 @@ public sealed record HessianSettings(HessianGroup Group, bool Quick, double Pena
     }
 }
 
-/// <summary>One trained setting as checkpointed: what its Hessian says and where it converged (warm starts and roaming start there).</summary>
-internal sealed record HessianUnit(HessianResult Result, double[] Theta);
+/// <summary>
+/// One setting as checkpointed: what its Hessian says and where it converged (warm starts and roaming start there);
+/// both null for an extension grid that was not needed (the grid before it resolved the seed).
+/// </summary>
+internal sealed record HessianUnit(HessianResult? Result, double[]? Theta)
+{
+    /// <summary>An extension grid left untrained because the seed was resolved before it.</summary>
+    public static HessianUnit NotNeeded { get; } = new(null, null);
+}
 
 /// <summary>
 /// `hessian`: flat Hessian directions in augmented training (claims 9 and 10), run by the <see cref="Runner"/> as a

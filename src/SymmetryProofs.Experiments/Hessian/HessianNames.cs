@@ -13,7 +13,7 @@ public static class HessianNames
     public static readonly OptionNames<SpectrumPath> Spectrum = new("--spectrum",
         (SpectrumPath.Full, "full"), (SpectrumPath.Tangent, "tangent"), (SpectrumPath.Auto, "auto"), (SpectrumPath.Both, "both"));
 
-    internal static readonly OptionNames<SettingKind> Kind = new("kind", (SettingKind.Main, "main"), (SettingKind.KSweep, "k-sweep"), (SettingKind.RateSweep, "rate-sweep"));
+    internal static readonly OptionNames<SettingKind> Kind = new("kind", (SettingKind.Main, "main"), (SettingKind.KSweep, "k-sweep"), (SettingKind.RateSweep, "rate-sweep"), (SettingKind.Extension, "extension"));
 
     internal static readonly OptionNames<Augmentation> Setting = new("setting",
         (Augmentation.Fine, "fine"), (Augmentation.Coarse, "coarse"), (Augmentation.Random, "random"),

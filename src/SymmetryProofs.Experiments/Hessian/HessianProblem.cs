@@ -21,6 +21,12 @@ internal sealed class HessianProblem
     public required int RandomM { get; init; }
     public required int[] KSweep { get; init; }
     public required int[] RateSweep { get; init; }
+    /// <summary>
+    /// Grids beyond the fine K, in increasing order, each trained only while the seed's previous grid (the fine one, then
+    /// the previous of these) leaves the orbit unresolved, warm-started there. The full translations protocol continues
+    /// to 3/2 and 2 times the fine K (the cap: 4 times its samples); the quick protocols and SO(2) have none.
+    /// </summary>
+    public int[] Extension { get; init; } = [];
     public required int RoamSteps { get; init; }
     public required int RoamBatch { get; init; }
     /// <summary>
@@ -75,6 +81,9 @@ internal sealed class HessianProblem
     private static int[] SweepUpTo(int[] sweep, int? fineK) =>
         fineK is { } k ? sweep.Where(x => x < k).Append(k).ToArray() : sweep;
 
+    /// <summary>3/2 and 2 times the fine K (each a grid of its own; 2K contains the fine grid as a subgroup).</summary>
+    private static int[] ExtensionOf(int fineK) => [fineK * 3 / 2, fineK * 2];
+
     private static HessianProblem TranslationsProblem(bool quick, string? dataDir, bool keepFixedModes, int? fineK, int? hidden)
     {
         var group = new TorusTranslations(8, 8);
@@ -95,6 +104,7 @@ internal sealed class HessianProblem
             RandomM = 16,
             KSweep = SweepUpTo(quick ? new[] { 2, 4, 8, 16, 32 } : new[] { 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128 }, fineK),
             RateSweep = quick ? new[] { 4, 16, 64 } : new[] { 1, 4, 16, 64, 256 },
+            Extension = quick ? [] : ExtensionOf(fineK ?? 128),
             RoamSteps = quick ? 2000 : 20000,
             RoamBatch = 64,
             GradientTolerance = 1e-9,

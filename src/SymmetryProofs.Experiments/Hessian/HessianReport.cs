@@ -177,6 +177,10 @@ internal sealed class HessianReport
             .Select(g => (K: g.Key, C: Stat(g.Select(r => Math.Abs(r.Curvature.TangentCurvatureRel))).Mean)).ToList();
         var decay = GridDecay.Judge(SeedCurve.From(results), OrbitBandwidth.Of(problem.Group), HessianChecks.RoundingFloor);
         yield return $"K sweep: |tangent curvature| / lambda_max (mean over seeds) = {string.Join(", ", sweep.Select(p => $"K={p.K}: {F(p.C, "G2")}"))}; nested steps K -> 2K beyond 2B = {decay.Onset}: {decay.Rises.Count} of {decay.Steps.Count} rise (see \"Claim 10\")";
+        var extended = results.Where(r => r.Id.Kind == SettingKind.Extension).OrderBy(r => r.Id.Seed).ThenBy(r => r.Id.K).ToList();
+        if (problem.Extension.Length > 0)
+            yield return $"beyond the fine grid (K = {string.Join(", ", problem.Extension)}, each only while the seed is unresolved): " +
+                (extended.Count == 0 ? "no seed needed it" : string.Join("; ", extended.Select(r => $"seed {r.Id.Seed} K = {r.Id.K}: n_flat = {r.Flat.NFlat} (orbit dim {r.Flat.OrbitDim}), tangent curvature / lambda_max = {F(r.Curvature.TangentCurvatureRel, "G2")}, {F(r.Point.Seconds, "F0")} s")));
         var rate = results.Where(r => r.Id.Kind == SettingKind.RateSweep).GroupBy(r => r.Id.K).OrderBy(g => g.Key)
             .Select(g => $"m={g.Key}: {F(Stat(g.Select(r => Math.Abs(r.Curvature.TangentCurvatureRel))).Mean, "G2")}");
         yield return $"random sampling: |tangent curvature| / lambda_max = {string.Join(", ", rate)}";
@@ -197,7 +201,7 @@ internal sealed class HessianReport
         sb.AppendLine($"- Group: {problem.Group.Name}, dimension {d}, periods {string.Join(" x ", problem.Group.Periods.Select(p => p.ToString("G4", Inv)))}.");
         sb.AppendLine($"- Data per seed: {problem.DataDescription}; {problem.Samples} samples.");
         sb.AppendLine($"- Network: tanh, widths input-{problem.Hidden}-classes, with biases; loss = mean cross-entropy over the augmented set + (lambda/2)|theta|^2 on every parameter, lambda = {penalty:G3}. The penalty is invariant under W -> W U(g) (U orthogonal), so it keeps the group's flat directions and lifts saturation and the softmax gauge.");
-        sb.AppendLine($"- Settings: fine = grid of K = {problem.FineK} elements per generator (K^{d} per sample, the subgroup Z_K^{d}); coarse = K = {problem.CoarseK}; random = {problem.RandomM} Haar-random elements per sample, drawn per sample (Eq. 17); invariant = {problem.InvariantDescription}, no augmentation; none = raw inputs, no augmentation.");
+        sb.AppendLine($"- Settings: fine = grid of K = {problem.FineK} elements per generator (K^{d} per sample, the subgroup Z_K^{d}); {(problem.Extension.Length > 0 ? $"a seed the fine grid leaves unresolved continues to K = {string.Join(", then ", problem.Extension)} (the cap), each warm-started at the grid before and trained only while that grid is unresolved; claim 9 is judged on each seed's final grid; " : "")}coarse = K = {problem.CoarseK}; random = {problem.RandomM} Haar-random elements per sample, drawn per sample (Eq. 17); invariant = {problem.InvariantDescription}, no augmentation; none = raw inputs, no augmentation.");
         sb.AppendLine($"- Training: from a seeded random init (N(0, 1/fan-in) weights, N(0, 0.01) biases), L-BFGS (memory 20, Armijo backtracking) to |grad| < 1e-6, then Newton steps (full path: on the full Hessian, saddle-free |lambda|, near-null eigenvalues below 1e-12 lambda_max not inverted; tangent path: Hessian-free, see below) to |grad| < {problem.GradientTolerance:G}.");
         sb.AppendLine("- Hessian: exact, by the R-operator (`MlpObjective`: one forward and backward R-pass per unit seed at each layer's pre-activations, blocks assembled from per-sample contractions; checked against TorchSharp double backward in the property tests), symmetrised; spectrum by MathNet's symmetric eigensolver.");
         sb.AppendLine($"- Flat: |lambda| < {HessianAnalysis.FlatThreshold:G} lambda_max. Gauge convention: counted apart; n_flat_gauge = near-null directions within 1 degree of the softmax gauge span (same vector added to every row of the logit layer, same number to every output bias: last hidden width + 1 directions). Because the penalty covers the logit layer, H g = lambda g exactly along the gauge, so these have curvature lambda (column gauge curvature), not 0, and n_flat_gauge is 0 unless lambda falls below the threshold.");
@@ -232,14 +236,16 @@ internal sealed class HessianReport
         }
         HessianPathReport.Verdicts(sb, Main().ToList(), MainOrder);
         HessianPathReport.Agreement(sb, results);
-        foreach (var (kind, title, unit) in new[] { (SettingKind.KSweep, "K sweep (grid, K per generator)", "K"), (SettingKind.RateSweep, "Random sampling rate (m elements per sample)", "m") })
+        foreach (var (kind, title, unit) in new[] { (SettingKind.KSweep, "K sweep (grid, K per generator)", "K"), (SettingKind.RateSweep, "Random sampling rate (m elements per sample)", "m"),
+            (SettingKind.Extension, "Beyond the fine grid (trained only for seeds the grid before left unresolved; n_flat of those seeds, in seed order)", "K") })
         {
+            if (kind == SettingKind.Extension && !results.Any(r => r.Id.Kind == kind)) continue;
             sb.AppendLine();
             sb.AppendLine($"## {title}");
             sb.AppendLine($"| {unit} | elements per sample | n_flat per seed | softest angle (deg) | tangent curvature / lambda_max | max grad norm |");
             sb.AppendLine("| --- | --- | --- | --- | --- | --- |");
             foreach (var g in results.Where(r => r.Id.Kind == kind).GroupBy(r => r.Id.K).OrderBy(g => g.Key))
-                sb.AppendLine($"| {g.Key} | {(kind == SettingKind.KSweep ? (long)Math.Pow(g.Key, d) : g.Key)} | {string.Join(", ", g.OrderBy(r => r.Id.Seed).Select(r => r.Flat.NFlat))} | {F(g.Select(r => r.Curvature.SoftestAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max(), "G3")} | {MeanSd(g.Select(r => r.Curvature.TangentCurvatureRel))} | {F(g.Max(r => r.Point.GradNorm), "G2")} |");
+                sb.AppendLine($"| {g.Key} | {(kind != SettingKind.RateSweep ? (long)Math.Pow(g.Key, d) : g.Key)} | {string.Join(", ", g.OrderBy(r => r.Id.Seed).Select(r => r.Flat.NFlat))} | {F(g.Select(r => r.Curvature.SoftestAngleDeg).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max(), "G3")} | {MeanSd(g.Select(r => r.Curvature.TangentCurvatureRel))} | {F(g.Max(r => r.Point.GradNorm), "G2")} |");
         }
         sb.AppendLine();
         sb.AppendLine("## SGD roaming (seed 0)");

@@ -9,7 +9,8 @@ using SymmetryProofs.Experiments.Runs;
 namespace SymmetryProofs.Experiments.Hessian;
 
 /// <summary>
-/// The protocol of one seed as units (<see cref="Units"/>: five main settings, the K sweep and the sampling-rate sweep) and
+/// The protocol of one seed as units (<see cref="Units"/>: five main settings, the K sweep, the sampling-rate sweep and the
+/// grids beyond the fine K, trained only while the seed is unresolved) and
 /// how one unit is trained to a critical point and its Hessian analysed (<see cref="Train"/>).
 /// </summary>
 internal sealed class HessianRunner
@@ -38,7 +39,7 @@ internal sealed class HessianRunner
     /// <summary>The fine setting of <paramref name="seed"/>: the sweeps start at its minimum, and the K sweep's point K = fine K is this run itself.</summary>
     public HessianRunId Fine(int seed) => new(SettingKind.Main, Augmentation.Fine, problem.FineK, seed);
 
-    /// <summary>The settings trained for <paramref name="seed"/>, in order: the five main ones (the fine first), then the K sweep without its K = fine K, then the sampling-rate sweep.</summary>
+    /// <summary>The settings planned for <paramref name="seed"/>, in order: the five main ones (the fine first), then the K sweep without its K = fine K, then the sampling-rate sweep, then the extension grids (each trained only if the grid before it leaves the seed unresolved).</summary>
     public IEnumerable<HessianRunId> Units(int seed) =>
         new[]
         {
@@ -49,22 +50,35 @@ internal sealed class HessianRunner
             new HessianRunId(SettingKind.Main, Augmentation.None, 1, seed),
         }
         .Concat(problem.KSweep.Where(k => k != problem.FineK).Select(k => new HessianRunId(SettingKind.KSweep, Augmentation.Grid, k, seed)))
-        .Concat(problem.RateSweep.Select(m => new HessianRunId(SettingKind.RateSweep, Augmentation.Random, m, seed)));
+        .Concat(problem.RateSweep.Select(m => new HessianRunId(SettingKind.RateSweep, Augmentation.Random, m, seed)))
+        .Concat(problem.Extension.Select(k => new HessianRunId(SettingKind.Extension, Augmentation.Grid, k, seed)));
+
+    /// <summary>The grid an extension unit continues from: the fine run for the first, else the extension grid before it.</summary>
+    public HessianRunId Previous(HessianRunId extension)
+    {
+        ArgumentNullException.ThrowIfNull(extension);
+        int i = Array.IndexOf(problem.Extension, extension.K);
+        if (extension.Kind != SettingKind.Extension || i < 0) throw new ArgumentException($"{Key(extension)} is not an extension grid of the protocol.", nameof(extension));
+        return i == 0 ? Fine(extension.Seed) : extension with { K = problem.Extension[i - 1] };
+    }
 
     /// <summary>
     /// The results of <paramref name="seed"/> as the reports list them: the five main settings, the K sweep (its
-    /// K = fine K is the fine run, relabelled) and the sampling-rate sweep.
+    /// K = fine K is the fine run, relabelled), the sampling-rate sweep and the extension grids that were trained
+    /// (<paramref name="result"/> gives null for one that was not needed).
     /// </summary>
-    public IEnumerable<HessianResult> Results(int seed, Func<HessianRunId, HessianResult> result)
+    public IEnumerable<HessianResult> Results(int seed, Func<HessianRunId, HessianResult?> result)
     {
-        var fine = result(Fine(seed));
+        var fine = result(Fine(seed))!;
         var units = Units(seed).ToList();
-        foreach (var id in units.Where(u => u.Kind == SettingKind.Main)) yield return result(id);
+        foreach (var id in units.Where(u => u.Kind == SettingKind.Main)) yield return result(id)!;
         foreach (int k in problem.KSweep)
             yield return k == problem.FineK
                 ? fine with { Id = fine.Id with { Kind = SettingKind.KSweep, Setting = Augmentation.Grid } }
-                : result(new HessianRunId(SettingKind.KSweep, Augmentation.Grid, k, seed));
-        foreach (var id in units.Where(u => u.Kind == SettingKind.RateSweep)) yield return result(id);
+                : result(new HessianRunId(SettingKind.KSweep, Augmentation.Grid, k, seed))!;
+        foreach (var id in units.Where(u => u.Kind == SettingKind.RateSweep)) yield return result(id)!;
+        foreach (var id in units.Where(u => u.Kind == SettingKind.Extension))
+            if (result(id) is { } r) yield return r;
     }
 
     /// <summary>Whether the setting trains on invariant features (it has no orbit tangents).</summary>

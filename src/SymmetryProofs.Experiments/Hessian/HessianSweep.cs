@@ -8,13 +8,17 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// The hessian sweep as a <see cref="Runner"/> experiment. A unit is one trained setting of one seed (its checkpoint key
 /// and line are those of <see cref="HessianRunner.Key"/>, so a killed run loses at most the setting in flight). A seed's
 /// settings run in one shard, in order: its K and sampling-rate sweeps warm-start at its fine minimum, read from the
-/// finished units. The reports, with SGD roaming from seed 0's fine and unaugmented minima, are written from every unit.
+/// finished units. An extension grid (K beyond the fine K) trains only when the seed's previous grid is unresolved, from that
+/// grid's minimum; otherwise it is checkpointed as not needed. The units already planned keep their keys, so a checkpoint of
+/// an earlier run of the same settings is reused and only the new units run. The reports, with SGD roaming from seed 0's
+/// fine and unaugmented minima, are written from every unit.
 /// </summary>
 internal sealed class HessianSweep(string? dataDir) : IExperiment<HessianSettings, HessianRunId, HessianUnit>
 {
     private HessianProblem? problem;
     private HessianRunner? runner;
     private IFinishedUnits<HessianUnit>? finished;
+    private IRunLog? log;
 
     public string Name => "hessian";
 
@@ -39,7 +43,9 @@ internal sealed class HessianSweep(string? dataDir) : IExperiment<HessianSetting
         MathNet.Numerics.Control.UseSingleThread();
         var p = problem!;
         runner = new HessianRunner(p, settings.Penalty, log, settings.Spectrum);
-        log.Line($"hessian: group {settings.Group.Name()}, {(settings.Quick ? "quick" : "full")}, hidden width {p.Hidden}, spectrum path {settings.Spectrum.Name()}, {options.Seeds} seed(s), penalty {settings.Penalty:G3}, writing to {options.Out}");
+        this.log = log;
+        log.Line($"hessian: group {settings.Group.Name()}, {(settings.Quick ? "quick" : "full")}, hidden width {p.Hidden}, spectrum path {settings.Spectrum.Name()}, {options.Seeds} seed(s), penalty {settings.Penalty:G3}, writing to {options.Out}" +
+            (p.Extension.Length > 0 ? $"; a seed unresolved at K = {p.FineK} continues to K = {string.Join(", then ", p.Extension)} (the cap)" : ""));
         return Enumerable.Range(0, options.Seeds).SelectMany(runner.Units).ToList();
     }
 
@@ -52,8 +58,23 @@ internal sealed class HessianSweep(string? dataDir) : IExperiment<HessianSetting
 
     public HessianUnit Execute(HessianRunId unit)
     {
+        ArgumentNullException.ThrowIfNull(unit);
+        if (unit.Kind == SettingKind.Extension) return Extend(unit);
         double[]? start = unit.Kind == SettingKind.Main ? null : Finished(runner!.Fine(unit.Seed)).Theta;
         var trained = runner!.Train(unit, start);
+        return new HessianUnit(trained.Result, trained.Theta);
+    }
+
+    /// <summary>An extension grid: trained from the previous grid's minimum when that grid left the seed unresolved, else not needed.</summary>
+    private HessianUnit Extend(HessianRunId unit)
+    {
+        var previous = Finished(runner!.Previous(unit));
+        if (!FinalGrid.Continues(previous))
+        {
+            log?.Line($"seed {unit.Seed} extension k={unit.K}: not needed ({(previous.Result is null ? "an earlier grid resolved the seed" : $"resolved at K = {previous.Result.Id.K}")}).");
+            return HessianUnit.NotNeeded;
+        }
+        var trained = runner.Train(unit, previous.Theta!);
         return new HessianUnit(trained.Result, trained.Theta);
     }
 
@@ -82,11 +103,11 @@ internal sealed class HessianSweep(string? dataDir) : IExperiment<HessianSetting
     /// <summary>SGD from seed 0's fine and unaugmented minima: how far the noise moves each along the orbit and across it.</summary>
     private static List<RoamPoint> Roaming(HessianProblem problem, HessianRunner runner, HessianUnit fine, HessianUnit none, IRunLog log)
     {
-        double lr = 0.5 / fine.Result.Curvature.LambdaMax;
+        double lr = 0.5 / fine.Result!.Curvature.LambdaMax;
         log.Line($"SGD roaming from the fine and the unaugmented minima: {problem.RoamSteps} steps, batch {problem.RoamBatch}, lr = 0.5/lambda_max = {lr:G3}");
         var points = new List<RoamPoint>();
-        points.AddRange(HessianRoaming.Run(Augmentation.Fine, runner.Loss(fine.Result.Id), fine.Theta, problem.Group, problem.RoamSteps, problem.RoamBatch, lr, 50, 4242));
-        points.AddRange(HessianRoaming.Run(Augmentation.None, runner.Loss(none.Result.Id), none.Theta, problem.Group, problem.RoamSteps, problem.RoamBatch, lr, 50, 4242));
+        points.AddRange(HessianRoaming.Run(Augmentation.Fine, runner.Loss(fine.Result.Id), fine.Theta!, problem.Group, problem.RoamSteps, problem.RoamBatch, lr, 50, 4242));
+        points.AddRange(HessianRoaming.Run(Augmentation.None, runner.Loss(none.Result!.Id), none.Theta!, problem.Group, problem.RoamSteps, problem.RoamBatch, lr, 50, 4242));
         return points;
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SymmetryProofs.Experiments.Hessian;
 
-/// <summary>Which part of the protocol a trained setting belongs to (names: main, k-sweep, rate-sweep).</summary>
+/// <summary>Which part of the protocol a trained setting belongs to (names: main, k-sweep, rate-sweep, extension).</summary>
 [JsonConverter(typeof(HessianNames.KindJson))]
 internal enum SettingKind
 {
@@ -12,4 +12,6 @@ internal enum SettingKind
     KSweep,
     /// <summary>The random-sampling sweep over m.</summary>
     RateSweep,
+    /// <summary>Grids beyond the fine K, trained only while the seed's previous grid leaves the orbit unresolved (<see cref="HessianProblem.Extension"/>).</summary>
+    Extension,
 }
