@@ -25,12 +25,16 @@ public static class HessianBench
     /// </summary>
     public const double AutogradAgreement = 1e-9;
 
-    public static int Run(BenchSettings s, string dir, Runs.IRunLog log, IReadOnlyList<string>? commandLine = null)
+    /// <summary>
+    /// Runs the bench into <paramref name="dir"/> on the shared <see cref="Runs.Runner"/> as a <see cref="BenchExperiment"/>
+    /// (the lock on the folder, command.txt with <paramref name="commandLine"/>, run.json); returns 0 when every check holds, 1 when one fails.
+    /// </summary>
+    public static int Run(BenchSettings s, string dir, Runs.IRunLog log, IReadOnlyList<string>? commandLine = null) =>
+        Runs.Runner.Run(new BenchExperiment(), s, Runs.Runner.SingleRunOptions(dir, commandLine ?? []), log);
+
+    /// <summary>Measures the one net of <paramref name="s"/> and writes bench.md, bench.json and bench.png into <paramref name="dir"/>; returns the checks.</summary>
+    internal static IReadOnlyList<Runs.Check> Measure(BenchSettings s, string dir, Runs.IRunLog log)
     {
-        s.Validate();
-        if (s.Nets.Count != 1) throw new InputException($"--nets: got {s.Nets.Count} nets; the single bench takes one (use --sweep for several).");
-        BenchSetup.Threads(s.Method.Threads);
-        using var folder = Runs.OutputFolder.Open(dir, "hessian bench", commandLine ?? [], log);
         var extra = new Extra();
         var outcome = BenchMeasure.Run(s.Nets.Names[0], s, [], log, (b, o) => extra.Measure(b, o, s.Method.Repeats, log));
         var row = outcome.Row;
@@ -55,8 +59,7 @@ public static class HessianBench
         bool paper = row.NParams == 765 && row.NSamples == BenchData.DigitsSamples;
         BenchPlots.Phases(Path.Combine(dir, "bench.png"), $"{row.Net}, {row.NParams} parameters, {row.NSamples} samples, {get_num_threads()} thread(s), load {row.LoadAverage}: R-operator phases{(extra.FullHessianS is null ? "" : ", then autograd's Hessian")}",
             phases, paper ? [("PyTorch reference (not re-measured here)", BenchReport.PyTorchSeconds), ($"goal: {BenchReport.GoalSeconds} s", BenchReport.GoalSeconds)] : []);
-        foreach (var c in checks) log.Line(c.ToString());
-        return Runs.Check.ExitCode(checks);
+        return checks;
     }
 
     /// <summary>The single bench's comparisons beyond the sweep's phases.</summary>
