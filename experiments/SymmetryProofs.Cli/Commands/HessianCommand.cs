@@ -42,7 +42,7 @@ internal static class HessianCommand
         var repeats = new Option<int?>("--repeats") { Description = "Repetitions of the gradient and HVP timings, median reported (default 20)." };
         var biasFree = new Option<bool>("--bias-free") { Description = "Nets without biases (64-10-5-10 then has 740 parameters instead of 765)." };
         var chunk = new Option<long?>("--chunk-elements") { Description = "Doubles in the R-operator Hessian's largest intermediate (sets how many samples are contracted at once; default MlpObjective's)." };
-        var threads = new Option<int?>("--threads") { Description = "Torch intra-op threads, LAPACK's included (default 2 for the single bench, the machine's two cores; 1 with --sweep, so its nets' timings compare)." };
+        var threads = new Option<int?>("--threads") { Description = "Torch intra-op threads, LAPACK's included (one by default, so timings compare; 2 uses both cores of an idle machine, and is much slower on a loaded one)." };
         var maxPhase = new Option<double>("--max-phase-seconds") { Description = "A full Hessian or eigendecomposition predicted to take longer is extrapolated instead of run.", DefaultValueFactory = _ => 600 };
         var maxMemory = new Option<double>("--max-memory-mb") { Description = "An eigendecomposition predicted to peak above this (MiB) is extrapolated instead of run.", DefaultValueFactory = _ => 8192 };
         var budget = new Option<double>("--budget-seconds") { Description = "Time budget of the 'practical up to' statement.", DefaultValueFactory = _ => 60 };
@@ -60,7 +60,7 @@ internal static class HessianCommand
             var settings = new BenchSettings(
                 new BenchNets(netList, !parse.GetValue(biasFree)),
                 new BenchData(parse.GetValue(samples) ?? (isQuick ? 300 : BenchData.DigitsSamples)),
-                new BenchMethod(parse.GetValue(repeats) ?? (isQuick ? 3 : 20), parse.GetValue(threads) ?? (isSweep ? 1 : 2), parse.GetValue(chunk)),
+                new BenchMethod(parse.GetValue(repeats) ?? (isQuick ? 3 : 20), parse.GetValue(threads) ?? 1, parse.GetValue(chunk)),
                 new BenchLimits(parse.GetValue(maxPhase), parse.GetValue(maxMemory), parse.GetValue(budget), parse.GetValue(budgetMb)));
             string dir = parse.GetValue(output) ?? Path.Combine("results", isSweep ? "hessian-bench-sweep" : "hessian-bench");
             var log = ConsoleRunLog.Create();
