@@ -360,4 +360,70 @@ public class SampleComplexityChecksTests
         Assert.Equal($"measured/predicted gain: {F(Math.Exp(mean))}, 95% [{F(Math.Exp(mean - half95))}, {F(Math.Exp(mean + half95))}], joint over 6 theory checks " +
             $"[{F(Math.Exp(mean - half))}, {F(Math.Exp(mean + half))}]; measured {F(Math.Exp(Math.Log(3) + mean))}, predicted 3.000; would resolve at about {seeds} seeds", wide.Detail);
     }
+
+    /// <summary>
+    /// Previous rule on a zero-width interval (half-width 0, distance 0: holds, neither fails nor is undecided) and on a finite
+    /// group alone (k = 3: the gain and two risks; widening in closed form).
+    /// </summary>
+    [Fact]
+    public void Previous_rule_counts_three_checks_per_finite_group_and_a_zero_width_interval_holds()
+    {
+        var exact = new Estimate(1, 1, 1, 3);
+        PreviousCase(Planted(Finite), new Estimate(3, 3, 3, 3), 3, exact, exact, out var zero);
+        Assert.All(SampleComplexityChecks.PreviousRule([zero]), v => Assert.Equal(Verdict.Holds, v.Verdict));
+        double w = T(2, 1 - 0.025 / 3) / T(2, 0.975);
+        // A finite group alone has k = 3 previous checks: a half-width of 0.26 at k = 3 is past the resolution (inconclusive),
+        // while at k = 2 it would be 0.26 t(2, 1 - 0.025/2)/t(2, 1 - 0.025/3) = 0.21 and hold.
+        double wide = 1 + 0.26 / w;
+        PreviousCase(Planted(Finite), new Estimate(3, 3, 3, 3), 3, new Estimate(1, 2 - wide, wide, 3), exact, out var pastResolution);
+        Assert.Equal(Verdict.Inconclusive, SampleComplexityChecks.PreviousRule([pastResolution]).Single(v => v.Name.EndsWith("plain measured/predicted risk at n_max")).Verdict);
+    }
+
+    /// <summary>A failing joint interval is still mean -+ the widened half-width (three seeds, closed-form t with 2 degrees of freedom).</summary>
+    [Fact]
+    public void A_failing_check_reports_its_joint_interval()
+    {
+        const double sigma = 0.01;
+        double half = T(2, 1 - 0.025 / 7) * sigma / Math.Sqrt(3);
+        var j = SampleComplexityChecks.Joint(Three(3 * half, sigma), 7, resolution: 1);
+        Assert.Equal(Verdict.Fails, j.Verdict);
+        Assert.Equal(2 * half, j.Low, 1e-9 * half);
+        Assert.Equal(4 * half, j.High, 1e-9 * half);
+    }
+
+    /// <summary>
+    /// A theory check reports the means of measured and predicted over seeds (not a minimum), and a decided check's detail
+    /// ends after them, with no seed count.
+    /// </summary>
+    [Fact]
+    public void A_theory_check_reports_the_mean_prediction_and_a_decided_one_no_seed_count()
+    {
+        var c = SampleComplexityChecks.Theory("case", "check", [1.001, 2.0, 2.999], [1.0, 2.0, 3.0], 1, 1.0, logScale: false, "what");
+        Assert.Equal(Verdict.Holds, c.Verdict);
+        Assert.Equal(2.0, c.Predicted, 1e-15);
+        Assert.Equal(2.0, c.Measured, 1e-15);
+        Assert.Null(c.SeedsNeeded);
+        var e = Estimate.Of([0.001, 0.0, -0.001]);
+        Assert.Equal($"what: 0.000, 95% [{F(e.Low)}, {F(e.High)}], joint over 1 theory checks [{F(e.Low)}, {F(e.High)}]; measured 2.000, predicted 2.000", c.Detail);
+    }
+
+    /// <summary>
+    /// A gain interval that straddles 1: without per-seed values (no prediction) the sanity check is inconclusive with no seed
+    /// count; with two seeds it states the seeds at which the 95% half-width falls below |mean log gain|.
+    /// </summary>
+    [Fact]
+    public void A_straddling_gain_states_seeds_only_when_it_has_two_or_more_seed_values()
+    {
+        var straddle = new Estimate(1.2, 0.8, 1.6, 2);
+        var none = SampleComplexityChecks.Evaluate([Planted(Finite) with { Gain = straddle, Predicted = null }]).Single();
+        Assert.Equal((Verdict.Inconclusive, (int?)null), (none.Verdict, none.SeedsNeeded));
+        var s = Planted(Finite);
+        double[] two = [Math.Log(1.1), Math.Log(1.3)];
+        var withTwo = s with { Gain = straddle, Predicted = s.Predicted! with { Paired = s.Predicted.Paired! with { LogGainMeasured = two } } };
+        var check = SampleComplexityChecks.Evaluate([withTwo]).Single(c => c.Kind == CheckKind.Sanity);
+        double mean = two.Average(), sd = Math.Abs(two[1] - two[0]) / Math.Sqrt(2);
+        Assert.Equal(Verdict.Inconclusive, check.Verdict);
+        Assert.NotNull(check.SeedsNeeded);
+        Assert.Equal(SampleComplexityChecks.SeedsFor(sd, mean, 0.975, 2), check.SeedsNeeded);
+    }
 }
