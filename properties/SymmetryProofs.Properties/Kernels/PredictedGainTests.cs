@@ -22,7 +22,7 @@ public class PredictedGainTests(ITestOutputHelper output)
     /// where the risk is flat, so the error is second order (about 1e-11 times the curvature in log10 nu); 1e-9 allows a
     /// curvature of 100 per decade squared.
     /// </summary>
-    private const double OptimumTolerance = 1e-9;
+    internal const double OptimumTolerance = 1e-9;
 
     private static KernelSpectrum Scaled(SpectrumCase c, double g, bool keepPower = true) => new("scaled",
         c.ToSpectrum().Levels.Select(l => new SpectrumLevel(l.Eigenvalue * g, l.Multiplicity / g, keepPower ? l.TargetPower : l.TargetPower / g)));

@@ -83,6 +83,7 @@ public class SampleComplexityChecksTests
     [InlineData(0.1, 0.05, 0.975, 3)]
     [InlineData(0.3, 0.05, 1 - 0.025 / 52, 6)]
     [InlineData(0.02, 0.01, 1 - 0.025 / 25, 3)]
+    [InlineData(1.0, 1.3, 0.975, 2)] // m = 5 (t(0.975, 4)/sqrt 5 = 1.24); with m + 1 degrees of freedom m = 4 would meet it (t(0.975, 5)/2 = 1.29)
     public void Seeds_needed_is_the_first_count_whose_interval_resolves(double sd, double target, double p, int current)
     {
         int? m = SampleComplexityChecks.SeedsFor(sd, target, p, current);
@@ -93,7 +94,7 @@ public class SampleComplexityChecksTests
     }
 
     private static readonly SampleComplexityCase Finite = new(2, "sign flips", 1, 4, 2, SampleComplexityDesign.SmoothnessFor(2), 8);
-    private static readonly SampleComplexityCase Translation = new(2, "translation", 3, null, 1, SampleComplexityDesign.SmoothnessFor(2), 8);
+    private static readonly SampleComplexityCase Translation = new(2, SampleComplexityNames.Translation, 3, null, 1, SampleComplexityDesign.SmoothnessFor(2), 8);
 
     /// <summary>
     /// A planted case over 8 seeds: measured = predicted + a tiny per-seed spread (so every joint interval resolves), then one
@@ -275,5 +276,154 @@ public class SampleComplexityChecksTests
             Assert.Equal(2, row.GetProperty("interval").GetArrayLength());
         }
         Assert.Contains(json.RootElement.EnumerateArray(), r => r.GetProperty("verdict").GetString() == "fails");
+    }
+
+    /// <summary>
+    /// The boundaries of the rule are inclusive where docs/sample-complexity.md says "at most": a joint half-width equal to the
+    /// resolution holds, and a seed count whose half-width equals the target is the answer (the resolution and target are
+    /// computed from the same widening and quantile, so the equality is exact, not a rounding accident).
+    /// </summary>
+    [Fact]
+    public void A_half_width_equal_to_the_resolution_or_target_meets_it()
+    {
+        const int k = 7;
+        var d = Three(0.001, 0.01);
+        double half = SampleComplexityChecks.Widening(3, k) * SymmetryProofs.Experiments.Runs.SeedStatistics.Of(d).HalfWidth95;
+        Assert.Equal(Verdict.Holds, SampleComplexityChecks.Joint(d, k, half).Verdict);
+        Assert.Equal(Verdict.Inconclusive, SampleComplexityChecks.Joint(d, k, Math.BitDecrement(half)).Verdict);
+        double p = 1 - 0.025 / k, target = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, 11, p) * 0.3 / Math.Sqrt(12);
+        Assert.Equal(12, SampleComplexityChecks.SeedsFor(0.3, target, p, 3));
+        Assert.Equal(13, SampleComplexityChecks.SeedsFor(0.3, Math.BitDecrement(target), p, 3));
+    }
+
+    /// <summary>
+    /// A translation whose invariant and plain slopes are equal on every seed: the slope difference's interval is [0, 0],
+    /// on neither side of 0, so the direction check is inconclusive (and, with no spread to extrapolate, states no seed count).
+    /// </summary>
+    [Fact]
+    public void A_slope_difference_interval_that_is_exactly_zero_is_inconclusive()
+    {
+        var s = Planted(Translation);
+        var q = s.Predicted!.Paired! with { SlopeInvariantMeasured = s.Predicted.Paired!.SlopePlainMeasured };
+        var check = SampleComplexityChecks.Evaluate([s with { Predicted = s.Predicted with { Paired = q } }]).Single(c => c.Kind == CheckKind.Sanity);
+        Assert.Equal(new[] { 0.0, 0.0 }, check.Interval);
+        Assert.Equal(Verdict.Inconclusive, check.Verdict);
+        Assert.Null(check.SeedsNeeded);
+    }
+
+    private static string F(double v, string f = "F3") => v.ToString(f, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// What checks.json names and says, for a finite group and a translation: every check's name, kind and the quantity its
+    /// interval is of, in order; the sanity details with their numbers (values of 10^4 and more in 3 significant digits), and a
+    /// theory check's detail rebuilt from the planted seeds (mean, separate 95% and joint intervals, measured and predicted,
+    /// and for an inconclusive check the seeds it would need).
+    /// </summary>
+    [Fact]
+    public void Checks_carry_their_names_and_the_details_the_report_prints()
+    {
+        var checks = SampleComplexityChecks.Evaluate([Planted(Finite), Planted(Translation)]);
+        const string gm = "geometric mean over n of measured/predicted risk (joint over 11)", sd = "measured - predicted slope (joint over 11)";
+        var expected = new (string Case, string Name, CheckKind Kind, string Of)[]
+        {
+            ("sign flips D=2", "invariant kernel needs fewer samples (gain > 1)", CheckKind.Sanity, "gain (95%)"),
+            ("translation D=2", "translation steepens the rate (invariant slope - plain slope < 0)", CheckKind.Sanity, "invariant slope - plain slope (95%)"),
+            ("sign flips D=2", "gain agrees with the theory at the chosen ridges", CheckKind.Theory, "measured/predicted gain (joint over 11)"),
+            ("sign flips D=2", "plain slope agrees with the theory's exponent over the same sizes", CheckKind.Theory, sd),
+            ("sign flips D=2", "invariant slope agrees with the theory's exponent over the same sizes", CheckKind.Theory, sd),
+            ("sign flips D=2", "risk ratio plain/invariant at n = 256 agrees with the theory", CheckKind.Theory, "measured/predicted risk ratio (joint over 11)"),
+            ("sign flips D=2", "plain risk agrees with the theory over all sizes (mean log measured/predicted)", CheckKind.Theory, gm),
+            ("sign flips D=2", "invariant risk agrees with the theory over all sizes (mean log measured/predicted)", CheckKind.Theory, gm),
+            ("translation D=2", "plain slope agrees with the theory's exponent over the same sizes", CheckKind.Theory, sd),
+            ("translation D=2", "invariant slope agrees with the theory's exponent over the same sizes", CheckKind.Theory, sd),
+            ("translation D=2", "slope difference invariant - plain agrees with the theory's", CheckKind.Theory, "measured - predicted slope difference (joint over 11)"),
+            ("translation D=2", "plain risk agrees with the theory over all sizes (mean log measured/predicted)", CheckKind.Theory, gm),
+            ("translation D=2", "invariant risk agrees with the theory over all sizes (mean log measured/predicted)", CheckKind.Theory, gm),
+        };
+        Assert.Equal(expected, checks.Select(c => (c.Case, c.Name, c.Kind, c.IntervalOf)).ToArray());
+
+        Assert.Equal("gain 3.00 [2.85, 3.15], |G| = 4", checks[0].Detail);
+        var large = SampleComplexityChecks.Evaluate([Planted(Finite) with { Gain = new Estimate(12345, 10000, 20000, 8) }]);
+        Assert.Equal("gain 1.23E+04 [1E+04, 2E+04], |G| = 4", large[0].Detail);
+        var diff = Enumerable.Range(0, 8).Select(s => (-0.75 + 1e-3 * (s - 3.5) / 3.5) - (-0.6 + 1e-3 * (s - 3.5) / 3.5)).ToArray();
+        var e = Estimate.Of(diff);
+        Assert.Equal($"slope difference {F(e.Mean)} [{F(e.Low)}, {F(e.High)}] (invariant -0.750, plain -0.600)", checks[1].Detail);
+
+        // The finite group's gain check alone (k = 6) on a spread of 0.4: inconclusive, with the seeds it would need.
+        var wide = SampleComplexityChecks.Evaluate([Planted(Finite, spread: 0.4)]).Single(c => c.Name.StartsWith("gain agrees"));
+        var d = Enumerable.Range(0, 8).Select(s => 0.4 * (s - 3.5) / 3.5).ToArray();
+        double mean = d.Average(), sdv = Math.Sqrt(d.Sum(x => (x - mean) * (x - mean)) / 7);
+        double half95 = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, 7, 0.975) * sdv / Math.Sqrt(8);
+        double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, 7, 1 - 0.025 / 6) * sdv / Math.Sqrt(8);
+        int? seeds = SampleComplexityChecks.SeedsFor(sdv, Math.Log(1.25), 1 - 0.025 / 6, 8);
+        Assert.Equal(Verdict.Inconclusive, wide.Verdict);
+        Assert.Equal($"measured/predicted gain: {F(Math.Exp(mean))}, 95% [{F(Math.Exp(mean - half95))}, {F(Math.Exp(mean + half95))}], joint over 6 theory checks " +
+            $"[{F(Math.Exp(mean - half))}, {F(Math.Exp(mean + half))}]; measured {F(Math.Exp(Math.Log(3) + mean))}, predicted 3.000; would resolve at about {seeds} seeds", wide.Detail);
+    }
+
+    /// <summary>
+    /// Previous rule on a zero-width interval (half-width 0, distance 0: holds, neither fails nor is undecided) and on a finite
+    /// group alone (k = 3: the gain and two risks; widening in closed form).
+    /// </summary>
+    [Fact]
+    public void Previous_rule_counts_three_checks_per_finite_group_and_a_zero_width_interval_holds()
+    {
+        var exact = new Estimate(1, 1, 1, 3);
+        PreviousCase(Planted(Finite), new Estimate(3, 3, 3, 3), 3, exact, exact, out var zero);
+        Assert.All(SampleComplexityChecks.PreviousRule([zero]), v => Assert.Equal(Verdict.Holds, v.Verdict));
+        double w = T(2, 1 - 0.025 / 3) / T(2, 0.975);
+        // A finite group alone has k = 3 previous checks: a half-width of 0.26 at k = 3 is past the resolution (inconclusive),
+        // while at k = 2 it would be 0.26 t(2, 1 - 0.025/2)/t(2, 1 - 0.025/3) = 0.21 and hold.
+        double wide = 1 + 0.26 / w;
+        PreviousCase(Planted(Finite), new Estimate(3, 3, 3, 3), 3, new Estimate(1, 2 - wide, wide, 3), exact, out var pastResolution);
+        Assert.Equal(Verdict.Inconclusive, SampleComplexityChecks.PreviousRule([pastResolution]).Single(v => v.Name.EndsWith("plain measured/predicted risk at n_max")).Verdict);
+    }
+
+    /// <summary>A failing joint interval is still mean -+ the widened half-width (three seeds, closed-form t with 2 degrees of freedom).</summary>
+    [Fact]
+    public void A_failing_check_reports_its_joint_interval()
+    {
+        const double sigma = 0.01;
+        double half = T(2, 1 - 0.025 / 7) * sigma / Math.Sqrt(3);
+        var j = SampleComplexityChecks.Joint(Three(3 * half, sigma), 7, resolution: 1);
+        Assert.Equal(Verdict.Fails, j.Verdict);
+        Assert.Equal(2 * half, j.Low, 1e-9 * half);
+        Assert.Equal(4 * half, j.High, 1e-9 * half);
+    }
+
+    /// <summary>
+    /// A theory check reports the means of measured and predicted over seeds (not a minimum), and a decided check's detail
+    /// ends after them, with no seed count.
+    /// </summary>
+    [Fact]
+    public void A_theory_check_reports_the_mean_prediction_and_a_decided_one_no_seed_count()
+    {
+        var c = SampleComplexityChecks.Theory("case", "check", [1.001, 2.0, 2.999], [1.0, 2.0, 3.0], 1, 1.0, logScale: false, "what");
+        Assert.Equal(Verdict.Holds, c.Verdict);
+        Assert.Equal(2.0, c.Predicted, 1e-15);
+        Assert.Equal(2.0, c.Measured, 1e-15);
+        Assert.Null(c.SeedsNeeded);
+        var e = Estimate.Of([0.001, 0.0, -0.001]);
+        Assert.Equal($"what: 0.000, 95% [{F(e.Low)}, {F(e.High)}], joint over 1 theory checks [{F(e.Low)}, {F(e.High)}]; measured 2.000, predicted 2.000", c.Detail);
+    }
+
+    /// <summary>
+    /// A gain interval that straddles 1: without per-seed values (no prediction) the sanity check is inconclusive with no seed
+    /// count; with two seeds it states the seeds at which the 95% half-width falls below |mean log gain|.
+    /// </summary>
+    [Fact]
+    public void A_straddling_gain_states_seeds_only_when_it_has_two_or_more_seed_values()
+    {
+        var straddle = new Estimate(1.2, 0.8, 1.6, 2);
+        var none = SampleComplexityChecks.Evaluate([Planted(Finite) with { Gain = straddle, Predicted = null }]).Single();
+        Assert.Equal((Verdict.Inconclusive, (int?)null), (none.Verdict, none.SeedsNeeded));
+        var s = Planted(Finite);
+        double[] two = [Math.Log(1.1), Math.Log(1.3)];
+        var withTwo = s with { Gain = straddle, Predicted = s.Predicted! with { Paired = s.Predicted.Paired! with { LogGainMeasured = two } } };
+        var check = SampleComplexityChecks.Evaluate([withTwo]).Single(c => c.Kind == CheckKind.Sanity);
+        double mean = two.Average(), sd = Math.Abs(two[1] - two[0]) / Math.Sqrt(2);
+        Assert.Equal(Verdict.Inconclusive, check.Verdict);
+        Assert.NotNull(check.SeedsNeeded);
+        Assert.Equal(SampleComplexityChecks.SeedsFor(sd, mean, 0.975, 2), check.SeedsNeeded);
     }
 }
