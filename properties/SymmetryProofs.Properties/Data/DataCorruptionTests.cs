@@ -65,7 +65,7 @@ public sealed class DataCorruptionTests(ITestOutputHelper output)
                 string outcome;
                 try
                 {
-                    Optdigits.LoadVerified(new DataDirectory(dir, "--data"));
+                    Optdigits.LoadVerified(new DataDirectory(dir, DataSource.Option));
                     // A corruption that leaves the bytes as published (a swap of two equal lines) is no corruption.
                     outcome = bytes.AsSpan().SequenceEqual(Published) ? "unchanged" : "SILENT";
                 }

@@ -8,8 +8,8 @@ public class DataDirectoryTests
     [Fact]
     public void Option_wins_over_environment_which_wins_over_the_default()
     {
-        Assert.Equal(new DataDirectory("a", "--data"), DataDirectory.Resolve("a", _ => "b"));
-        Assert.Equal("b", DataDirectory.Resolve(null, _ => "b").Path);
+        Assert.Equal(new DataDirectory("a", DataSource.Option), DataDirectory.Resolve("a", _ => "b"));
+        Assert.Equal(new DataDirectory("b", DataSource.Environment), DataDirectory.Resolve(null, _ => "b"));
         var shipped = DataDirectory.Resolve(null, _ => null);
         Assert.True(shipped.IsDefault);
         Assert.EndsWith(DataDirectory.DefaultPath, shipped.Path);

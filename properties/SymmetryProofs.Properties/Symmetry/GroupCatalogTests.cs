@@ -93,6 +93,26 @@ public sealed class GroupCatalogTests(ITestOutputHelper output)
         Assert.All(groups, g => Assert.Equal(h * w, g.Dimension));
     }
 
+    /// <summary>Of the test groups only the random cycles depend on the seed, and they are the ones that seed draws.</summary>
+    [Fact]
+    public void Test_groups_draw_the_random_cycles_from_the_seed_given()
+    {
+        var one = GroupCatalog.TestGroups(3, 3, seed: 1);
+        var two = GroupCatalog.TestGroups(3, 3, seed: 2);
+        Assert.Equal(one.Count, two.Count);
+        for (int i = 0; i < one.Count; i++)
+            Assert.Equal(one[i].Name.StartsWith("random cycles", StringComparison.Ordinal) ? GroupCatalog.RandomPermutations(9, 2).Name : one[i].Name, two[i].Name);
+        Assert.Single(two, g => g.Name == GroupCatalog.RandomPermutations(9, 2).Name);
+    }
+
+    /// <summary>The kernel experiment's groups are distinct: in R^1 the sign flips are the inversion again and no permutation moves anything.</summary>
+    [Fact]
+    public void Kernel_groups_are_the_inversion_alone_in_one_dimension_and_three_from_two()
+    {
+        Assert.Equal(["inversion"], SymmetryProofs.Kernels.TorusGroup.TestGroups(1).Select(g => g.Name));
+        Assert.Equal(["inversion", "sign flips", "permutations"], SymmetryProofs.Kernels.TorusGroup.TestGroups(2).Select(g => g.Name));
+    }
+
     // ---- bad input ---------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ namespace SymmetryProofs.Experiments.Parsing;
 /// Refuses a checkpoint written under an older version of an experiment's settings: its units hold other types, so
 /// they are neither reused nor silently retrained over; the user is told in one line to pick another folder.
 /// </summary>
-public static class SettingsVersion
+internal static class SettingsVersion
 {
     /// <summary>
     /// Throws <see cref="InputException"/> when <paramref name="folder"/>'s checkpoint has units whose settings (in its

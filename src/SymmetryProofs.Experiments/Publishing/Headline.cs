@@ -5,7 +5,7 @@ namespace SymmetryProofs.Experiments.Publishing;
 /// them with <see cref="Begin"/> and <see cref="End"/>, and <see cref="ReadmeResults"/> copies them verbatim,
 /// so every result the README states is a sentence some command computed from its rows.
 /// </summary>
-public static class Headline
+internal static class Headline
 {
     public const string Begin = "<!-- headline -->";
     public const string End = "<!-- /headline -->";

@@ -9,7 +9,7 @@ namespace SymmetryProofs.Experiments.Runs;
 /// is allocated. Too much is an <see cref="InputException"/> in one line naming the option, the estimate
 /// and the limit, so a typo such as --hidden 100000 is refused at once instead of swapping for minutes.
 /// </summary>
-public static class MemoryBudget
+internal static class MemoryBudget
 {
     /// <summary>The share of the free memory one run may plan to use: the rest is for the runtime, libtorch's workspaces and other programs.</summary>
     public const double UsableShare = 0.8;

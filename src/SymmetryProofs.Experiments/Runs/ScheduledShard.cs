@@ -11,7 +11,7 @@ namespace SymmetryProofs.Experiments.Runs;
 /// (0-based) and no count, so it needs auto/N with N its <c>completions</c>. Task id t is part
 /// t - min + 1 of N. Missing, malformed or inconsistent variables are an <see cref="InputException"/> naming them.
 /// </summary>
-public static class ScheduledShard
+internal static class ScheduledShard
 {
     /// <summary>The --shard value that asks for the scheduler's index.</summary>
     public const string Auto = "auto";

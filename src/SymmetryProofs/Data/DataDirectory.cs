@@ -1,12 +1,31 @@
 namespace SymmetryProofs.Data;
 
+/// <summary>How the data directory was chosen.</summary>
+public enum DataSource
+{
+    /// <summary>The --data option.</summary>
+    Option,
+    /// <summary>The environment variable <see cref="DataDirectory.EnvironmentVariable"/>.</summary>
+    Environment,
+    /// <summary>Neither: the shipped data/optdigits.</summary>
+    Default,
+}
+
 /// <summary>Where the optdigits files are read from, and how that was decided.</summary>
-public sealed record DataDirectory(string Path, string Source)
+public sealed record DataDirectory(string Path, DataSource From)
 {
     public const string EnvironmentVariable = "SYMMETRYPROOFS_DATA";
     public const string DefaultPath = "data/optdigits";
 
-    public bool IsDefault => Source == "default";
+    public bool IsDefault => From == DataSource.Default;
+
+    /// <summary>How the directory was chosen, as messages and reports name it: --data, $SYMMETRYPROOFS_DATA or default.</summary>
+    public string Source => From switch
+    {
+        DataSource.Option => "--data",
+        DataSource.Environment => $"${EnvironmentVariable}",
+        _ => "default",
+    };
 
     /// <summary>
     /// The option wins over the environment variable, which wins over the default: the shipped
@@ -20,11 +39,11 @@ public sealed record DataDirectory(string Path, string Source)
         if (option is not null)
         {
             if (string.IsNullOrWhiteSpace(option)) throw new DataNotFoundException("--data: got an empty path; expected a directory holding optdigits.tes (or leave --data out to use the shipped data/optdigits).");
-            return new DataDirectory(option, "--data");
+            return new DataDirectory(option, DataSource.Option);
         }
         var env = environment(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(env)) return new DataDirectory(env, $"${EnvironmentVariable}");
-        return new DataDirectory(FindShipped() ?? DefaultPath, "default");
+        if (!string.IsNullOrWhiteSpace(env)) return new DataDirectory(env, DataSource.Environment);
+        return new DataDirectory(FindShipped() ?? DefaultPath, DataSource.Default);
     }
 
     /// <summary>data/optdigits in the working directory or an ancestor, else in an ancestor of the program's folder; null when neither has it.</summary>

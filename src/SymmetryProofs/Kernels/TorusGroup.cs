@@ -44,8 +44,7 @@ public sealed class TorusGroup : IGroupAction
 
     /// <summary>The finite groups of the experiment that are non-trivial and distinct in dimension d.</summary>
     public static IReadOnlyList<TorusGroup> TestGroups(int d) =>
-        // Sign flips of one coordinate are the inversion again: only distinct groups.
-        GroupCatalog.Entries.Where(e => e.Kernels && e.AppliesTo(new Shape(1, d)) && (e.Name != "sign-flips" || d >= 2))
+        GroupCatalog.Entries.Where(e => e.Kernels && d >= e.KernelsFromDimension && e.AppliesTo(new Shape(1, d)))
             .Select(e => new TorusGroup(e.Title, (FiniteGroup)e.Build(new Shape(1, d)))).ToArray();
 
     public double[] Act(SignedPermutation g, double[] x) => g.Act(x);

@@ -29,6 +29,15 @@ public sealed record CatalogEntry(string Name, string Title, string Description,
     /// <summary>The group on its own axes for a shape it applies to; null: <see cref="Build"/> (it acts on every coordinate).</summary>
     public Func<Shape, IGroupAction>? Base { get; init; }
 
+    /// <summary>The exact invariance properties loop over this group (<see cref="GroupCatalog.TestGroups"/>): finite and enumerable on any image.</summary>
+    public bool ExactlyTested { get; init; }
+
+    /// <summary>The group drawn from a seed, for a group that is random; null: <see cref="Build"/> (the group has no seed).</summary>
+    public Func<Shape, int, IGroupAction>? Seeded { get; init; }
+
+    /// <summary>The least dimension d of R^d at which the kernel experiment uses the group: below it the group is another entry again.</summary>
+    public int KernelsFromDimension { get; init; } = 1;
+
     public override string ToString() => $"{Name}: {Description}";
 }
 
@@ -44,14 +53,16 @@ public static class GroupCatalog
     /// <summary>Every named group, in a fixed order. <see cref="Build"/> looks a name up here.</summary>
     public static readonly IReadOnlyList<CatalogEntry> Entries =
     [
-        new("inversion", "inversion", "Z2 acting by x -> -x on any shape (the paper's inversion)", _ => true, s => Inversion(s.Dimension), Kernels: true),
-        new("sign-flips", "sign flips", "Z2^d: every combination of coordinate sign flips (d <= 12)", s => s.Dimension <= 12, s => SignFlips(s.Dimension), Kernels: true),
+        new("inversion", "inversion", "Z2 acting by x -> -x on any shape (the paper's inversion)", _ => true, s => Inversion(s.Dimension), Kernels: true) { ExactlyTested = true },
+        new("sign-flips", "sign flips", "Z2^d: every combination of coordinate sign flips (d <= 12)", s => s.Dimension <= 12, s => SignFlips(s.Dimension), Kernels: true)
+            { KernelsFromDimension = 2 }, // sign flips of one coordinate are the inversion
         new("permutations", "permutations", "S_d: all permutations of the coordinates (2 <= d <= 7)", s => s.Dimension is >= 2 and <= 7, s => CoordinatePermutations(s.Dimension), Kernels: true),
-        OnImage(new("translations", "translations", "Z_h x Z_w: cyclic pixel shifts of an h x w image (of every channel of C x h x w)", _ => true, s => Translations(s.Height, s.Width))),
-        OnImage(new("mirror", "mirror", "Z2: left-right reflection of an image (of every channel of C x h x w)", _ => true, s => HorizontalMirror(s.Height, s.Width))),
-        OnImage(new("rotations", "rotations", "C4: quarter turns of a square image (of every channel of C x h x w)", s => s.IsSquare, s => QuarterTurns(s.Height))),
-        OnImage(new("d4", "D4", "D4: the 8 symmetries of a square image (of every channel of C x h x w)", s => s.IsSquare, s => Dihedral4(s.Height))),
-        new("random-cycles", "random cycles", "the cyclic group of one seeded random permutation with cycles of length <= 4", _ => true, s => RandomPermutations(s.Dimension, 1)),
+        OnImage(new("translations", "translations", "Z_h x Z_w: cyclic pixel shifts of an h x w image (of every channel of C x h x w)", _ => true, s => Translations(s.Height, s.Width)) { ExactlyTested = true }),
+        OnImage(new("mirror", "mirror", "Z2: left-right reflection of an image (of every channel of C x h x w)", _ => true, s => HorizontalMirror(s.Height, s.Width)) { ExactlyTested = true }),
+        OnImage(new("rotations", "rotations", "C4: quarter turns of a square image (of every channel of C x h x w)", s => s.IsSquare, s => QuarterTurns(s.Height)) { ExactlyTested = true }),
+        OnImage(new("d4", "D4", "D4: the 8 symmetries of a square image (of every channel of C x h x w)", s => s.IsSquare, s => Dihedral4(s.Height)) { ExactlyTested = true }),
+        new("random-cycles", "random cycles", "the cyclic group of one seeded random permutation with cycles of length <= 4", _ => true, s => RandomPermutations(s.Dimension, 1))
+            { ExactlyTested = true, Seeded = (s, seed) => RandomPermutations(s.Dimension, seed) },
         new("so2", "SO(2)", "SO(2) rotating R^2 (continuous)", s => s.Dimension == 2, _ => new So2Action()),
         new("torus-translations", "T^2 translations", "band-limited continuous cyclic shifts of an h x w image (T^2)", s => s.Channels is null && s.Height >= 2 && s.Width >= 2, s => new TorusTranslations(s.Height, s.Width)),
         new("sets", "sets", "S_N permuting the rows of an N x k table: a set of N elements of R^k (2 <= N <= 7)",
@@ -228,8 +239,8 @@ public static class GroupCatalog
     public static IReadOnlyList<FiniteGroup> TestGroups(int height, int width, int seed = 1)
     {
         var shape = new Shape(height, width);
-        return Entries.Where(e => e.Name is "inversion" or "translations" or "mirror" or "random-cycles" or "rotations" or "d4" && e.AppliesTo(shape))
-            .Select(e => e.Name == "random-cycles" ? RandomPermutations(shape.Dimension, seed) : (FiniteGroup)e.Build(shape)).ToArray();
+        return Entries.Where(e => e.ExactlyTested && e.AppliesTo(shape))
+            .Select(e => (FiniteGroup)(e.Seeded is { } seeded ? seeded(shape, seed) : e.Build(shape))).ToArray();
     }
 
     /// <summary>The permutation of pixels that moves the content at (r, c) to <paramref name="target"/>(r, c).</summary>

@@ -17,7 +17,7 @@ public class TablesReportTests
         new LogitEvidence(MeanAbsLogit: 1, MeanLogitSpread: 1, TiesTest: 0, TiesTestInverted: 0, SamePrediction: 0, TestCount: 10));
 
     private static TablesReportContext Context() =>
-        new(1797, new DataDirectory("data/optdigits", "default"), new SymmetryProofs.Optimisation.TrainingOptions(300), 0.8, TimeSpan.FromSeconds(1), 10);
+        new(1797, new DataDirectory("data/optdigits", DataSource.Default), new SymmetryProofs.Optimisation.TrainingOptions(300), 0.8, TimeSpan.FromSeconds(1), 10);
 
     [Fact]
     public void Rows_are_written_round_trip_exact_under_the_header()
