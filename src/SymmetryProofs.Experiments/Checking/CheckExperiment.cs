@@ -35,6 +35,8 @@ public sealed class CheckExperiment(TextWriter output) : ISingleRunExperiment<Ch
             CheckRunner.Benchmark(folder.Path, output);
             return [];
         }
+        // libtorch aborts the process on some files (TorchScript code that does not compile): load the file in a child first.
+        if (settings.ModelPath is not null && File.Exists(settings.ModelPath)) ModelLoadProbe.Run(settings);
         var report = CheckRunner.Check(settings);
         CheckRunner.Write(report, folder.Path, output);
         return [new Check("the declared symmetry", report.Passed, report.Summary)];

@@ -84,6 +84,28 @@ public static class CheckRunner
         };
     }
 
+    /// <summary>
+    /// Loads the request's --model file and passes zeros of its input shape through it once in its dtype and once in
+    /// float64, ignoring what the model raises (the check reports that itself): the body of the load probe that runs in
+    /// a child process, where a libtorch abort (std::terminate) ends only the child. Bad options are an <see cref="InputException"/>.
+    /// </summary>
+    public static void LoadOnce(CheckRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ModelPath is null) throw new InputException("the load probe needs --model FILE.pt.");
+        var shape = ParseShape(request.Shape);
+        var input = InputDeclaration.For(request.Group ?? throw new InputException("--group is required with --model (see check --list)."), shape, request.InputRep);
+        var model = TorchScriptModel.Load(request.ModelPath, shape.Dimension, request.Dtype is null ? null : DtypeNames.Parse(request.Dtype), out string _).WithInputAxes(input.Axes);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var zeros = TorchSharp.torch.zeros(1, shape.Dimension, dtype: ScalarType.Float64);
+        foreach (var twin in new[] { false, true })
+        {
+            try { (twin ? model.EvaluateTwin(zeros) : model.Evaluate(zeros)).Dispose(); }
+            catch (Exception e) when (e is not OutOfMemoryException) { /* the check itself reports a model that raises, in one line */ }
+        }
+    }
+
     /// <summary>Saves the request's --example as a TorchScript file at its --export path.</summary>
     public static void Export(CheckRequest request, TextWriter output)
     {
