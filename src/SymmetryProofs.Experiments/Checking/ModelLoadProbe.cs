@@ -21,24 +21,57 @@ public static class ModelLoadProbe
     /// <summary>How long the child may take to load the file and run one forward before the file is refused.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>Runs the probe for <paramref name="request"/>'s --model file; a child that aborts or does not finish is a <see cref="InputException"/> naming the file.</summary>
-    public static void Run(CheckRequest request)
+    /// <summary>
+    /// Starts the probe for <paramref name="request"/>'s --model file and returns at once, so the caller can initialise
+    /// libtorch and resolve its options while the child loads the file; <see cref="Running.Wait"/> before loading it.
+    /// </summary>
+    public static Running Start(CheckRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var info = SelfStart();
         foreach (var a in Arguments(request)) info.ArgumentList.Add(a);
-        using var child = Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName} for the load probe.");
-        var stdout = child.StandardOutput.ReadToEndAsync();
-        var stderr = child.StandardError.ReadToEndAsync();
-        if (!child.WaitForExit(Timeout))
+        var child = Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName} for the load probe.");
+        return new Running(child, request.ModelPath!);
+    }
+
+    /// <summary>A probe process under way.</summary>
+    public sealed class Running : IDisposable
+    {
+        private readonly Process child;
+        private readonly string path;
+        private readonly Task<string> stderr;
+        private readonly Task<string> stdout;
+
+        internal Running(Process child, string path)
         {
-            child.Kill(entireProcessTree: true);
-            child.WaitForExit();
-            throw new InputException($"--model {request.ModelPath}: loading it and one forward on zeros did not finish within {Timeout.TotalSeconds:0} s (in a probe process).");
+            this.child = child;
+            this.path = path;
+            stdout = child.StandardOutput.ReadToEndAsync();
+            stderr = child.StandardError.ReadToEndAsync();
         }
-        child.WaitForExit();
-        if (child.ExitCode is ExitCodes.Ok or ExitCodes.BadInput or ExitCodes.InternalError) return;
-        throw new InputException($"--model {request.ModelPath}: libtorch aborted while loading it or running one forward on zeros ({AbortMessage(stderr.Result)}; probe process exit {child.ExitCode}{Signal(child.ExitCode)}).");
+
+        /// <summary>Waits for the child (at most <see cref="Timeout"/>); an abort or a timeout is a <see cref="InputException"/> naming the file.</summary>
+        public void Wait()
+        {
+            if (!child.WaitForExit(Timeout))
+            {
+                child.Kill(entireProcessTree: true);
+                child.WaitForExit();
+                throw new InputException($"--model {path}: loading it and one forward on zeros did not finish within {Timeout.TotalSeconds:0} s (in a probe process).");
+            }
+            child.WaitForExit();
+            _ = stdout.Result;
+            if (child.ExitCode is ExitCodes.Ok or ExitCodes.BadInput or ExitCodes.InternalError) return;
+            throw new InputException($"--model {path}: libtorch aborted while loading it or running one forward on zeros ({AbortMessage(stderr.Result)}; probe process exit {child.ExitCode}{Signal(child.ExitCode)}).");
+        }
+
+        /// <summary>Ends the child if it still runs (the check stopped before waiting for it).</summary>
+        public void Dispose()
+        {
+            try { if (!child.HasExited) child.Kill(entireProcessTree: true); }
+            catch (InvalidOperationException) { /* it ended meanwhile */ }
+            child.Dispose();
+        }
     }
 
     /// <summary>The child's arguments: the request's model, shape, group, input representation and dtype, and the hidden option.</summary>

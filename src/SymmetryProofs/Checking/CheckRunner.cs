@@ -44,8 +44,11 @@ public static class CheckRunner
         output.WriteLine($"representation expressions: {RepresentationExpression.Atoms}, joined by + (direct sum) and * (tensor product, the left factor's axis first)");
     }
 
-    /// <summary>Resolves the request and runs the check (bad input is a <see cref="InputException"/>).</summary>
-    public static CheckReport Check(CheckRequest request)
+    /// <summary>
+    /// Resolves the request and runs the check (bad input is a <see cref="InputException"/>); <paramref name="beforeLoad"/>
+    /// runs after the options are resolved and before a --model file is loaded (the command waits there for its load probe).
+    /// </summary>
+    public static CheckReport Check(CheckRequest request, Action? beforeLoad = null)
     {
         if ((request.ModelPath is null) == (request.Example is null))
             throw new InputException("give exactly one of --model FILE.pt and --example NAME (see check --list).");
@@ -64,6 +67,7 @@ public static class CheckRunner
         catch (ArgumentException e) { throw new InputException($"--output-rep: {Message(e)}"); }
         // A file without --dtype is checked in its parameters' dtype, so a float32 model's own rounding is exercised.
         string dtypeSource = request.Dtype is not null ? "--dtype" : "default of the example";
+        if (example is null) beforeLoad?.Invoke();
         var model = (example is not null ? example.Build(dtype)
             : TorchScriptModel.Load(request.ModelPath!, shape.Dimension, request.Dtype is null ? null : dtype, out dtypeSource)).WithInputAxes(input.Axes);
         var source = example is not null ? $"--example {example.Name}" : $"--model {request.ModelPath} --shape {shape.ToOption()}";
