@@ -25,9 +25,11 @@ internal static class CheckCommand
         var list = new Option<bool>("--list") { Description = "Print the examples, groups and output representations, one per line." };
         var benchmark = new Option<bool>("--benchmark") { Description = "Run the planted-bug benchmark (common practice against this checker, 20 seeds)." };
         var export = new Option<string?>("--export") { Description = "Save the --example as a TorchScript file here (through torch.jit.save) instead of checking it." };
+        // The load probe that check runs in a child process of itself before loading a --model file (docs/check.md).
+        var probeLoad = new Option<bool>(ModelLoadProbe.Option) { Hidden = true };
 
         var command = new Command("check", "Prove or refute a model's invariance or equivariance under a group: random trials, error ascent, shrunk counterexample. Exit 0 holds, 1 violated, 2 bad input, 3 a bug.");
-        foreach (var o in new Option[] { model, example, group, outputRep, inputRep, dtype, shape, budget, seed, outDir, list, benchmark, export }) command.Options.Add(o);
+        foreach (var o in new Option[] { model, example, group, outputRep, inputRep, dtype, shape, budget, seed, outDir, list, benchmark, export, probeLoad }) command.Options.Add(o);
         command.SetAction(parse => Program.Guarded("check", () => CheckRun.Run(new CheckRequest
         {
             ModelPath = parse.GetValue(model),
@@ -43,6 +45,7 @@ internal static class CheckCommand
             List = parse.GetValue(list),
             Benchmark = parse.GetValue(benchmark),
             Export = parse.GetValue(export),
+            ProbeLoad = parse.GetValue(probeLoad),
         }, Program.CommandLine, Console.Out, ConsoleRunLog.Create())));
         return command;
     }

@@ -66,15 +66,15 @@ public sealed class InputDeclarationTests(ITestOutputHelper output)
     }
 
     /// <summary>A DeepSets net as a set network is written: phi on every row, a sum over rows, rho on the sum; the bug adds a 1e-3 positional term on row 0.</summary>
-    private static CheckedModel DeepSets(bool bug)
+    private static CheckedModel DeepSets(bool bug, int rows = 4)
     {
         var w = Tensors.Float64([0.7, -0.3, 0.2, 0.5, 0.9, -0.4], new long[] { 2, 3 });
-        return CheckedModel.FromTensorFunction(bug ? "deepsets with a positional term" : "deepsets", 12, ScalarType.Float64, x =>
+        return CheckedModel.FromTensorFunction(bug ? "deepsets with a positional term" : "deepsets", 3 * rows, ScalarType.Float64, x =>
         {
             var pooled = x.matmul(w.t()).tanh().sum(1);
             var y = (pooled * pooled).sum(1, keepdim: true);
             return bug ? y + x.select(1, 0).select(1, 0).unsqueeze(1).mul(BugScalar) : y;
-        }).WithInputAxes([4, 3]);
+        }).WithInputAxes([rows, 3]);
     }
 
     /// <summary>A point-cloud net on pairwise distances (invariant under O(3)); the bug adds a 1e-3 term in the z coordinates.</summary>
@@ -102,6 +102,7 @@ public sealed class InputDeclarationTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("sets")]
+    [InlineData("sets-12")]
     [InlineData("so3")]
     [InlineData("o3")]
     [InlineData("c4-regular")]
@@ -110,6 +111,8 @@ public sealed class InputDeclarationTests(ITestOutputHelper output)
         (CheckedModel Model, InputDeclaration Input, string Output) Build(bool bug) => family switch
         {
             "sets" => (DeepSets(bug), InputDeclaration.For("sets", new Shape(4, 3)), "trivial"),
+            // S_12 is sampled, not listed (12! elements): uniform random permutations and the two generators.
+            "sets-12" => (DeepSets(bug, 12), InputDeclaration.For("sets", new Shape(12, 3)), "trivial"),
             "so3" or "o3" => (PointCloud(bug), InputDeclaration.For(family, new Shape(5, 3)), "trivial"),
             _ => (Lifting(bug).Model, Lifting(bug).Input, "regular"),
         };

@@ -22,6 +22,8 @@ public sealed class SampleModelTests(ITestOutputHelper output) : IDisposable
         { "deepsets", "6x3", "sets", "trivial" },
         { "cloud", "8x3", "so3", "trivial" },
         { "cloud", "8x3", "o3", "trivial" },
+        // float32 parameters, x.float() inside forward: checked in float32 against the estimated rounding floor (make_float32_models.py).
+        { "float32_cast", "6x3", "sets", "trivial" },
     };
 
     private CliProcess.Result Check(string model, string shape, string group, string rep)

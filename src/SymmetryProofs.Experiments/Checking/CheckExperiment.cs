@@ -29,13 +29,16 @@ public sealed class CheckExperiment(TextWriter output) : ISingleRunExperiment<Ch
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(folder);
+        // libtorch aborts the process on some files (TorchScript code that does not compile): a child loads the file first,
+        // while this process initialises libtorch and resolves the options; the file is loaded here once the child has.
+        using var probe = !settings.Benchmark && settings.ModelPath is not null && File.Exists(settings.ModelPath) ? ModelLoadProbe.Start(settings) : null;
         TorchSetup.Initialise();
         if (settings.Benchmark)
         {
             CheckRunner.Benchmark(folder.Path, output);
             return [];
         }
-        var report = CheckRunner.Check(settings);
+        var report = CheckRunner.Check(settings, probe is null ? null : probe.Wait);
         CheckRunner.Write(report, folder.Path, output);
         return [new Check("the declared symmetry", report.Passed, report.Summary)];
     }

@@ -22,6 +22,12 @@ public static class CheckRun
             CheckRunner.List(output);
             return ExitCodes.Ok;
         }
+        if (request.ProbeLoad)
+        {
+            TorchSetup.Initialise();
+            CheckRunner.LoadOnce(request);
+            return ExitCodes.Ok;
+        }
         if (request.Export is not null)
         {
             if (!string.IsNullOrWhiteSpace(request.Export) && !Directory.Exists(request.Export)) ProbeWritable(request.Export);

@@ -11,7 +11,8 @@ namespace SymmetryProofs.Checking;
 /// relative error by <see cref="EquivarianceError.Relative"/> (float64), and for a float32 model the
 /// rounding floor from its float64 twin: (|f32(gx) - f64(gx)| + |f32(x) - f64(x)|) / D, D the error's
 /// denominator. By the triangle inequality the float32 error exceeds the twin's error by at most
-/// that floor, so error - floor above the float64 tolerance is a violation rounding cannot explain.
+/// that floor, so error - floor above the float64 tolerance is a violation rounding cannot explain. A model that pins
+/// float32 inside forward has no twin: its floor is the stated estimate <see cref="CheckOptions.PinnedFloat32Floor"/>.
 /// Counts every input passed through the model.
 /// </summary>
 internal sealed class CaseMeasurer(CheckedModel model, InputAction input, Representation output, EvaluationCounter counter, double scale = double.NaN)
@@ -43,7 +44,7 @@ internal sealed class CaseMeasurer(CheckedModel model, InputAction input, Repres
         if (cases.Count == 0) return [];
         var inputs = cases.Select(c => c.X).Concat(cases.Select(c => input.Apply(c.Element, Vector<double>.Build.DenseOfArray(c.X)).ToArray())).ToArray();
         var y = Outputs(inputs);
-        var y64 = model.Dtype == ScalarType.Float32 ? Outputs(inputs, twin: true) : null;
+        var y64 = model.Dtype == ScalarType.Float32 && model.HasTwin ? Outputs(inputs, twin: true) : null;
         if (double.IsNaN(Scale))
         {
             var norms = y.Take(cases.Count).Select(v => Math.Sqrt(v.Sum(a => a * a))).Where(double.IsFinite).Order().ToArray();
@@ -63,6 +64,7 @@ internal sealed class CaseMeasurer(CheckedModel model, InputAction input, Repres
                 double rounding = (actual - V(y64[cases.Count + i])).L2Norm() + (V(y[i]) - V(y64[i])).L2Norm();
                 floor = denominator > 0 ? rounding / denominator : 0;
             }
+            else if (model.Dtype == ScalarType.Float32) floor = CheckOptions.PinnedFloat32Floor;
             result[i] = new MeasuredCase(cases[i], error, floor);
         }
         return result;

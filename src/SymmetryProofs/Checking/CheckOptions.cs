@@ -19,6 +19,17 @@ public sealed record CheckOptions(int Budget = 2000, int Seed = 1, int ShrinkBud
     public static readonly Tolerance Float64Tolerance =
         Tolerance.Within("float64 tolerance", 1e-9, "float64 rounding of these models is below 1e-13; 1e-9 is far above it and far below a 1e-4 violation");
 
+    /// <summary>
+    /// The rounding floor of a model that pins float32 inside its forward (<c>x.float()</c>), which has no float64 twin to
+    /// measure its rounding against: 64 u with u = 2^-24 the unit roundoff of float32, about 3.8e-6 relative. Each of f(g x)
+    /// and rho(g) f(x) is off its exact value by at most gamma_k = k u / (1 - k u) relative to the sizes summed on its
+    /// longest rounding path (the standard bound), so their difference by 2 gamma_k; 64 u covers paths of about 32
+    /// roundings, as in a few layers of width up to 32 summed in sequence, or wider ones summed pairwise. It is an estimate,
+    /// not a measurement: a model that cancels large terms can round above it (a false alarm), and a violation below it is
+    /// not seen; 3.8e-6 is below the torch.allclose default (1e-5) and well below a 1e-4 violation.
+    /// </summary>
+    public static readonly double PinnedFloat32Floor = 64 * Math.Pow(2, -24);
+
     /// <summary>Refuses budgets too small to search.</summary>
     public void Validate()
     {

@@ -27,6 +27,9 @@ public sealed record CheckReport
     public required int ShrinkEvaluations { get; init; }
     /// <summary>Distinct inputs x and g x the search passed through the model: evaluations spent on the same points again do not count.</summary>
     public int DistinctInputs { get; init; }
+    /// <summary>Where <see cref="RoundingFloor"/> comes from: none (float64), the float64 twin, or the stated estimate for a model that pins float32.</summary>
+    public string FloorSource { get; init; } = "measured against the float64 twin at each case";
+
     /// <summary>Where <see cref="Dtype"/> came from: --dtype, the model's parameters, or the default.</summary>
     public string DtypeSource { get; init; } = "as the model was built";
     public required MeasuredCase Worst { get; init; }
@@ -50,7 +53,7 @@ public sealed record CheckReport
     /// <summary>One line: verdict, worst error, floor, tolerance.</summary>
     public string Summary =>
         $"{(Passed ? "PASS" : "FAIL")}: {Model} under {Group} (output {OutputRepresentation}, {DtypeNames.Name(Dtype)}): worst relative error {N(Worst.Error)}" +
-        (Dtype == TorchSharp.torch.ScalarType.Float32 ? $" (float32 rounding floor {N(Worst.Floor)} there)" : "") + $", tolerance {N(Tolerance.Relative)} above the floor; {Evaluations} evaluations";
+        (Dtype == TorchSharp.torch.ScalarType.Float32 ? $" (float32 rounding floor {N(Worst.Floor)} there{(FloorSource.StartsWith("estimated", StringComparison.Ordinal) ? ", estimated: the model casts to float32 inside forward, so it has no float64 twin" : "")})" : "") + $", tolerance {N(Tolerance.Relative)} above the floor; {Evaluations} evaluations";
 
     public string ToMarkdown(int maxElements = 20)
     {
@@ -66,6 +69,7 @@ public sealed record CheckReport
         Row("worst error (excess over floor)", $"{N(Worst.Error)} ({N(Worst.Excess)})");
         Row("tolerance", Tolerance.ToString());
         Row("float32 rounding floor (max over verdict cases)", N(RoundingFloor));
+        Row("rounding floor from", FloorSource);
         Row("output scale (denominator floor)", N(Scale));
         Row("worst element", Worst.Case.Element.Label);
         Row("worst input", Format.Vector(Worst.Case.X));
@@ -101,6 +105,7 @@ public sealed record CheckReport
             Number(w, "max_excess", Worst.Excess);
             w.WriteNumber("tolerance", Tolerance.Relative);
             w.WriteNumber("rounding_floor", RoundingFloor);
+            w.WriteString("floor_source", FloorSource);
             w.WriteNumber("output_scale", Scale);
             w.WriteString("worst_element", Worst.Case.Element.Label);
             Array(w, "worst_input_original", Worst.Case.X);

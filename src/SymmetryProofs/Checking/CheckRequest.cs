@@ -17,6 +17,12 @@ public sealed record CheckRequest
     public string Out { get; init; } = "results/check";
     public bool List { get; init; }
     public bool Benchmark { get; init; }
+    /// <summary>
+    /// Only load the --model file and run one forward on zeros (in its dtype and in float64), then exit: what the command
+    /// runs in a child process before loading a file itself, since libtorch aborts the process on some files (code that
+    /// does not compile) where managed code cannot catch it.
+    /// </summary>
+    public bool ProbeLoad { get; init; }
     /// <summary>Save the --example as a TorchScript file here instead of checking it.</summary>
     public string? Export { get; init; }
 }

@@ -44,8 +44,11 @@ public static class CheckRunner
         output.WriteLine($"representation expressions: {RepresentationExpression.Atoms}, joined by + (direct sum) and * (tensor product, the left factor's axis first)");
     }
 
-    /// <summary>Resolves the request and runs the check (bad input is a <see cref="InputException"/>).</summary>
-    public static CheckReport Check(CheckRequest request)
+    /// <summary>
+    /// Resolves the request and runs the check (bad input is a <see cref="InputException"/>); <paramref name="beforeLoad"/>
+    /// runs after the options are resolved and before a --model file is loaded (the command waits there for its load probe).
+    /// </summary>
+    public static CheckReport Check(CheckRequest request, Action? beforeLoad = null)
     {
         if ((request.ModelPath is null) == (request.Example is null))
             throw new InputException("give exactly one of --model FILE.pt and --example NAME (see check --list).");
@@ -64,6 +67,7 @@ public static class CheckRunner
         catch (ArgumentException e) { throw new InputException($"--output-rep: {Message(e)}"); }
         // A file without --dtype is checked in its parameters' dtype, so a float32 model's own rounding is exercised.
         string dtypeSource = request.Dtype is not null ? "--dtype" : "default of the example";
+        if (example is null) beforeLoad?.Invoke();
         var model = (example is not null ? example.Build(dtype)
             : TorchScriptModel.Load(request.ModelPath!, shape.Dimension, request.Dtype is null ? null : dtype, out dtypeSource)).WithInputAxes(input.Axes);
         var source = example is not null ? $"--example {example.Name}" : $"--model {request.ModelPath} --shape {shape.ToOption()}";
@@ -82,6 +86,28 @@ public static class CheckRunner
             DtypeSource = dtypeSource,
             Replay = $"check {source} --group {Quote(groupName)}{(request.InputRep is null ? "" : $" --input-rep {Quote(request.InputRep)}")} --output-rep {Quote(rep.Name)} --dtype {DtypeNames.Name(model.Dtype)} --budget {request.Budget} --seed {request.Seed}",
         };
+    }
+
+    /// <summary>
+    /// Loads the request's --model file and passes zeros of its input shape through it once in its dtype and once in
+    /// float64, ignoring what the model raises (the check reports that itself): the body of the load probe that runs in
+    /// a child process, where a libtorch abort (std::terminate) ends only the child. Bad options are an <see cref="InputException"/>.
+    /// </summary>
+    public static void LoadOnce(CheckRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ModelPath is null) throw new InputException("the load probe needs --model FILE.pt.");
+        var shape = ParseShape(request.Shape);
+        var input = InputDeclaration.For(request.Group ?? throw new InputException("--group is required with --model (see check --list)."), shape, request.InputRep);
+        var model = TorchScriptModel.Load(request.ModelPath, shape.Dimension, request.Dtype is null ? null : DtypeNames.Parse(request.Dtype), out string _).WithInputAxes(input.Axes);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var zeros = TorchSharp.torch.zeros(1, shape.Dimension, dtype: ScalarType.Float64);
+        foreach (var twin in new[] { false, true })
+        {
+            try { (twin ? model.EvaluateTwin(zeros) : model.Evaluate(zeros)).Dispose(); }
+            catch (Exception e) when (e is not OutOfMemoryException) { /* the check itself reports a model that raises, in one line */ }
+        }
     }
 
     /// <summary>Saves the request's --example as a TorchScript file at its --export path.</summary>

@@ -32,6 +32,12 @@ public sealed class CheckedModel
     /// <summary>Whether autograd reaches the input (TorchSharp and TorchScript models, Mlp); a MathNet function is searched without gradients.</summary>
     public bool Differentiable { get; }
 
+    /// <summary>
+    /// Whether the model has a float64 twin. False for a model that pins float32 inside its forward (<c>x.float()</c>):
+    /// it is checked in float32 and its rounding floor is estimated (<see cref="CheckOptions.PinnedFloat32Floor"/>), not measured.
+    /// </summary>
+    public bool HasTwin { get; private init; } = true;
+
     /// <param name="name">How reports name the model.</param>
     /// <param name="inputDimension">n: the number of input coordinates.</param>
     /// <param name="dtype">The dtype the model computes in: float32 or float64.</param>
@@ -58,14 +64,33 @@ public sealed class CheckedModel
             throw new ArgumentException($"Input axes [{string.Join(", ", axes)}] do not hold the {InputDimension} inputs of {Name}.", nameof(axes));
         if (axes.Count == 1) return this;
         var shape = axes.Select(a => (long)a).ToArray();
-        return new CheckedModel(Name, InputDimension, Dtype, Differentiable, (d, x) => forward(d, x.reshape([x.shape[0], .. shape]))) { InputAxes = axes.ToArray() };
+        return new CheckedModel(Name, InputDimension, Dtype, Differentiable, (d, x) => forward(d, x.reshape([x.shape[0], .. shape]))) { InputAxes = axes.ToArray(), HasTwin = HasTwin };
+    }
+
+    /// <summary>
+    /// The same model checked in float32 without a float64 twin: for a model whose forward casts to float32 (its twin fails
+    /// to mix float32 and float64, or returns float32 when handed float64). <see cref="EvaluateTwin"/> is then the float32 model.
+    /// </summary>
+    public CheckedModel WithoutTwin()
+    {
+        // The model still runs in the dtype it was loaded in (its parameters' dtype): it is its casts that make it float32.
+        var loaded = Dtype;
+        return new(Name, InputDimension, ScalarType.Float32, Differentiable, (_, x) => forward(loaded, x.to_type(loaded))) { InputAxes = InputAxes, HasTwin = false };
+    }
+
+    /// <summary>The dtype of the model's raw output on <paramref name="x"/> (float64 [B, n]) when run at <paramref name="dtype"/>: float32 from a float64 run means the model casts to float32 inside.</summary>
+    internal ScalarType OutputDtype(ScalarType dtype, Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        return forward(dtype, x.to_type(dtype)).dtype;
     }
 
     /// <summary>f(x) in the model's dtype, returned as float64 [B, m]; differentiable in <paramref name="x"/> (float64 [B, n]) when <see cref="Differentiable"/>.</summary>
     public Tensor Evaluate(Tensor x) => At(Dtype, x);
 
     /// <summary>The float64 twin f64(x): the same model in float64 (itself for a float64 model).</summary>
-    public Tensor EvaluateTwin(Tensor x) => At(ScalarType.Float64, x);
+    public Tensor EvaluateTwin(Tensor x) => At(HasTwin ? ScalarType.Float64 : Dtype, x);
 
     private Tensor At(ScalarType dtype, Tensor x)
     {

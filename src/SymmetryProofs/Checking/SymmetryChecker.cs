@@ -44,11 +44,12 @@ public static class SymmetryChecker
         var tolerance = CheckOptions.Float64Tolerance;
 
         // Budget: a fifth on random trials (at least 4), the rest on ascent, 2 evaluations per run kept for the verdict.
-        int perCase = model.Dtype == ScalarType.Float32 ? 4 : 2;
         int trials = Math.Max(8, options.Budget / 10);
         int parallel = Math.Clamp(options.Budget / 250, 1, 8);
         var cases = Enumerable.Range(0, trials).Select(_ => elements.Draw(ErrorAscent.Gaussian(n, rng), rng)).ToArray();
+        model = PinnedFloat32(model, cases[0]);
         var rho = Probe(model, counter, cases[0], output, input.Representation);
+        int perCase = model.Dtype == ScalarType.Float32 && model.HasTwin ? 4 : 2;
         var measurer = new CaseMeasurer(model, action, rho, counter);
         var measured = measurer.Measure(cases);
         var statistics = new ErrorStatistics();
@@ -82,6 +83,9 @@ public static class SymmetryChecker
             Shrunk = shrunk,
             Tolerance = tolerance,
             RoundingFloor = finals.Max(m => m.Floor),
+            FloorSource = model.Dtype == ScalarType.Float64 ? "none: a float64 model is compared with the tolerance directly"
+                : model.HasTwin ? "measured against the float64 twin at each case"
+                : $"estimated, not measured: the model casts to float32 inside forward, so it has no float64 twin; 64 u = {CheckOptions.PinnedFloat32Floor:G3} (u = 2^-24, the float32 unit roundoff)",
             Scale = measurer.Scale,
             PerElement = statistics.Rows,
             Seed = options.Seed,
@@ -102,8 +106,30 @@ public static class SymmetryChecker
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(c);
         var counter = new EvaluationCounter();
+        model = PinnedFloat32(model, c);
         var measurer = new CaseMeasurer(model, new InputAction(input.Representation), Probe(model, counter, c, output, input.Representation), counter, scale);
         return measurer.Measure([c])[0];
+    }
+
+    /// <summary>
+    /// The model as it can be checked: itself, or <see cref="CheckedModel.WithoutTwin"/> when it pins float32 inside forward,
+    /// seen on one input as a float32 model whose float64 twin fails by mixing float32 and float64, or as a model whose run in
+    /// float64 returns float32. Any other failure is left for <see cref="Probe"/> to report.
+    /// </summary>
+    internal static CheckedModel PinnedFloat32(CheckedModel model, SearchCase first)
+    {
+        if (!model.HasTwin) return model;
+        using var scope = NewDisposeScope();
+        var x = Tensors.Float64(first.X, new long[] { 1, first.X.Length });
+        try
+        {
+            if (model.OutputDtype(ScalarType.Float64, x) == ScalarType.Float32) return model.WithoutTwin();
+        }
+        catch (Exception e) when (e is not InputException and not OutOfMemoryException)
+        {
+            if (model.Dtype == ScalarType.Float32 && TorchMessages.MixesFloat32AndFloat64(e.Message)) return model.WithoutTwin();
+        }
+        return model;
     }
 
     /// <summary>Checks, on one input, that the model takes its input tensor; returns the declared representation on its outputs.</summary>
@@ -139,8 +165,8 @@ public static class SymmetryChecker
     {
         if (!TorchMessages.MixesFloat32AndFloat64(message)) return "";
         return twin || model.Dtype == ScalarType.Float32
-            ? ": the model casts to float32 inside forward (x.float()), so its float32 rounding cannot be told apart from a violation; cast to the parameters' dtype instead (x.to(w.dtype)) to check it"
-            : ": the model casts to float32: use --dtype float32 (and cast to the parameters' dtype, x.to(w.dtype), for the rounding floor)";
+            ? ": the model mixes float32 and float64 inside forward"
+            : ": the model casts to float32: use --dtype float32 (it is then checked in float32 with an estimated rounding floor; cast to the parameters' dtype, x.to(w.dtype), for a measured one)";
     }
 
     /// <summary>A failure of the model (or its twin) while it was being searched, as one line of bad input naming <paramref name="source"/>.</summary>

@@ -13,13 +13,16 @@ namespace SymmetryProofs.Checking;
 /// </summary>
 internal static class TorchScriptArchive
 {
-    /// <summary>Writes the archive to <paramref name="path"/> (atomically): a module class <c>__torch__.Model</c> with the forward body given (indented lines, input <c>x</c>).</summary>
-    public static void Write(string path, IReadOnlyList<string> forwardBody)
+    /// <summary>
+    /// Writes the archive to <paramref name="path"/> (atomically): a module class <c>__torch__.Model</c> with the forward body
+    /// given (indented lines, input <c>x</c>) returning <paramref name="returns"/> (a TorchScript type, for example <c>Tuple[Tensor, Tensor]</c>).
+    /// </summary>
+    public static void Write(string path, IReadOnlyList<string> forwardBody, string returns = "Tensor")
     {
         ArgumentNullException.ThrowIfNull(forwardBody);
         var code = new StringBuilder();
         code.Append("class Model(Module):\n  __parameters__ = []\n  __buffers__ = []\n  training : bool\n");
-        code.Append("  def forward(self: __torch__.Model,\n    x: Tensor) -> Tensor:\n");
+        code.Append("  def forward(self: __torch__.Model,\n    x: Tensor) -> ").Append(returns).Append(":\n");
         foreach (var line in forwardBody) code.Append("    ").Append(line).Append('\n');
         IO.AtomicFile.Write(path, tmp =>
         {

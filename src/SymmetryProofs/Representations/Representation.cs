@@ -100,7 +100,7 @@ public sealed class Representation
     public static Representation Defining(IGroupAction group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        if (group.Order is int)
+        if (IsDiscrete(group))
             return new(group.Name, group, group.SpaceDimension, group.GeneratorElements.Select(g => g.Matrix).ToArray(), [], g => g.Matrix, defining: true) { action = group };
         // A compact Lie group that is not a torus (SO(3), O(3)) is given by its Lie generators and evaluated element by element;
         // it has no periods, and the discrete part of a group that is not connected (-I in O(3)) is only in rho.
@@ -333,7 +333,10 @@ public sealed class Representation
 
     /// <summary>rho of the discrete generators: a finite group's generators; none for a torus, given by its Lie algebra.</summary>
     private static Matrix<double>[] DiscreteImages(IGroupAction group, Func<GroupElement, Matrix<double>> rho) =>
-        group.Order is int ? group.GeneratorElements.Select(rho).ToArray() : [];
+        IsDiscrete(group) ? group.GeneratorElements.Select(rho).ToArray() : [];
+
+    /// <summary>A finite group, listed (an order) or sampled (no order and no Lie algebra, as S_N for large N): given by its discrete generators.</summary>
+    private static bool IsDiscrete(IGroupAction group) => group.Order is int || group.LieDimension == 0;
 
     private static Matrix<double>[] Lie(IGroupAction group, int dimension) =>
         group.LieGenerators.Select(_ => Matrix<double>.Build.Dense(dimension, dimension)).ToArray();

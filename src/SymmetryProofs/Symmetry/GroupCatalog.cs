@@ -65,9 +65,9 @@ public static class GroupCatalog
             { ExactlyTested = true, Seeded = (s, seed) => RandomPermutations(s.Dimension, seed) },
         new("so2", "SO(2)", "SO(2) rotating R^2 (continuous)", s => s.Dimension == 2, _ => new So2Action()),
         new("torus-translations", "T^2 translations", "band-limited continuous cyclic shifts of an h x w image (T^2)", s => s.Channels is null && s.Height >= 2 && s.Width >= 2, s => new TorusTranslations(s.Height, s.Width)),
-        new("sets", "sets", "S_N permuting the rows of an N x k table: a set of N elements of R^k (2 <= N <= 7)",
-            s => s.Channels is null && s.Height is >= 2 and <= 7, s => RowPermutations(s.Height, s.Width))
-            { Axes = ActionAxes.RowsPermuted, Base = s => CoordinatePermutations(s.Height) },
+        new("sets", "sets", $"S_N permuting the rows of an N x k table: a set of N elements of R^k (2 <= N <= {SampledRowPermutations.MaxRows}; listed for N <= {MaxListedRows}, sampled uniformly above)",
+            s => s.Channels is null && s.Height is >= 2 and <= SampledRowPermutations.MaxRows, Sets)
+            { Axes = ActionAxes.RowsPermuted, Base = s => Sets(new Shape(s.Height, 1)) },
         new("so3", "SO(3)", "SO(3) rotating every row of an N x 3 point cloud (continuous, Haar-sampled)",
             s => s.Channels is null && s.Width == 3, s => new RotationGroup3(s.Height, improper: false))
             { Axes = ActionAxes.EachRow, Base = _ => new RotationGroup3(1, improper: false) },
@@ -153,6 +153,21 @@ public static class GroupCatalog
             LieGroupAction l => new LieGroupAction(name, l.Generators.Select(g => identity.KroneckerProduct(g)).ToArray(), l.Periods),
             _ => throw new ArgumentException($"{plane.Name}: only finite and torus groups act on channels.", nameof(plane)),
         };
+    }
+
+    /// <summary>The most rows whose permutations are listed (7! = 5040 = <see cref="MaxEnumeratedOrder"/>); more are sampled.</summary>
+    public const int MaxListedRows = 7;
+
+    /// <summary>
+    /// S_N on the rows of an N x k table: every element listed (<see cref="RowPermutations"/>) for N &lt;= <see cref="MaxListedRows"/>,
+    /// uniformly sampled (<see cref="SampledRowPermutations"/>, the same generators) above; N is checked before any matrix is built.
+    /// </summary>
+    public static IGroupAction Sets(Shape shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        if (shape.Height is < 2 or > SampledRowPermutations.MaxRows)
+            throw new ArgumentOutOfRangeException(nameof(shape), shape.Height, $"A set has 2 to {SampledRowPermutations.MaxRows} rows.");
+        return shape.Height <= MaxListedRows ? RowPermutations(shape.Height, shape.Width) : new SampledRowPermutations(shape.Height, shape.Width);
     }
 
     /// <summary>S_N permuting the rows of an N x k table (row-major): a transposition and an N-cycle of the rows.</summary>
