@@ -36,7 +36,7 @@ public class TrainingProtocolTests
         var data = Tiny(seed);
         var penalised = FullBatchTrainer.Train(data, Widths, true, seed, new TrainingOptions(MaxEvaluations: 3000, Penalty: 1e-2));
         Assert.True(penalised.Reason is StopReason.Gradient or StopReason.Plateau, $"stopped by {penalised.Reason} after {penalised.Evaluations}");
-        using var objective = new CrossEntropyObjective(SymmetryProofs.Networks.TorchMlp.Like(penalised.Network), data);
+        var objective = new FusedCrossEntropy(penalised.Network.Widths, penalised.Network.HasBiases, data);
         var g = new double[penalised.Theta.Length];
         double loss = objective.Evaluate(penalised.Theta, g) + L2Penalty.Add(penalised.Theta, g, 1e-2);
         Assert.Equal(penalised.FinalLoss, loss);

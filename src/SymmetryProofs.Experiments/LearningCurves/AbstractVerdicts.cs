@@ -6,8 +6,8 @@ namespace SymmetryProofs.Experiments.LearningCurves;
 /// <summary>What the data say about one part of the claim.</summary>
 internal enum Finding { Holds, Fails, Inconclusive }
 
-/// <summary>One verdict: a part of the abstract's claim, for one symmetric configuration against the baseline, with the numbers behind it.</summary>
-internal sealed record Verdict(string Part, string Config, string Baseline, Finding Finding, string Detail)
+/// <summary>One verdict: a part of the abstract's claim, for one symmetric configuration against the baseline (by its role), with the numbers behind it.</summary>
+internal sealed record Verdict(AbstractPart Part, string Config, CurveRole Baseline, Finding Finding, string Detail)
 {
     public static string Word(Finding f) => f switch { Finding.Holds => "holds", Finding.Fails => "FAILS", _ => "inconclusive" };
 }
@@ -21,15 +21,12 @@ internal sealed record Verdict(string Part, string Config, string Baseline, Find
 /// interval lies wholly on the claimed side, inconclusive otherwise (including no interval at all). Over-fitting: paired
 /// t intervals of gap(augmentation) - gap(config) per size, Bonferroni over the sizes. Time: paired t intervals of
 /// seconds(augmentation) - seconds(config) to reach each loss target, per size, Bonferroni over sizes x targets, over
-/// the (size, target) pairs every run of both reached. Data: the bootstrap intervals of the gains per target. These are
+/// the (size, target) pairs every run of both reached. Data: the bootstrap intervals of the gains per target, Bonferroni
+/// over accuracy targets x invariant configurations (the part's verdict combines both, <see cref="DataGain"/>). These are
 /// findings about the claim, not checks of this program: they never change the exit code.
 /// </summary>
 internal static class AbstractVerdicts
 {
-    public const string OverFitting = "less over-fitting";
-    public const string LessData = "less training data";
-    public const string LessTime = "less training time";
-
     /// <summary>The rule: intervals (low, high) against the no-effect value <paramref name="none"/>, the claim being "above it".</summary>
     public static Finding FromIntervals(IReadOnlyList<(double Low, double High)> intervals, double none)
     {
@@ -83,18 +80,20 @@ internal static class AbstractVerdicts
         p.ToTarget is { } list && target < list.Count ? value(list[target]) : null;
 
     /// <summary>Every verdict for <paramref name="config"/> against <paramref name="baseline"/> (augmentation).</summary>
-    public static IReadOnlyList<Verdict> For(PointIndex index, string config, string baseline, IReadOnlyList<GainEstimate> gains, IReadOnlyList<double> lossTargets)
+    public static IReadOnlyList<Verdict> For(PointIndex index, string config, LearningCurvesConfig baselineConfig, IReadOnlyList<GainEstimate> gains, IReadOnlyList<double> lossTargets)
     {
+        string baseline = baselineConfig.Name;
+        var role = baselineConfig.Role;
         var gap = GapDifferences(index, config, baseline);
         var (time, notReached) = TimeDifferences(index, config, baseline, lossTargets, r => r.Seconds);
         string m = gap.Count > 0 ? $"{gap[0].D.Comparisons}" : "0";
         return
         [
-            new(OverFitting, config, baseline, FromIntervals(gap.Select(d => (d.D.Low, d.D.High)).ToList(), 0),
+            new(AbstractPart.OverFitting, config, role, FromIntervals(gap.Select(d => (d.D.Low, d.D.High)).ToList(), 0),
                 $"gap({baseline}) - gap({config}) by n, Bonferroni over {m} sizes: " + string.Join("; ", gap.Select(d => $"n={d.N}: {Interval(d.D, "F3")}"))),
-            new(LessData, config, baseline, FromIntervals(gains.Select(g => (g.Low, g.High)).ToList(), 1),
-                $"gain n({baseline})/n({config}) by target: " + string.Join("; ", gains.Select(g => $"{g.Target.ToString("G3", CultureInfo.InvariantCulture)}: {g.Describe()} [{Num(g.Low)}, {Num(g.High)}]"))),
-            new(LessTime, config, baseline, FromIntervals(time.Select(d => (d.D.Low, d.D.High)).ToList(), 0),
+            new(AbstractPart.LessData, config, role, FromIntervals(gains.Select(g => (g.Low, g.High)).ToList(), 1),
+                $"gain n({baseline})/n({config}) by target, bootstrap Bonferroni over {(gains.Count > 0 ? gains[0].Comparisons : 0)}: " + string.Join("; ", gains.Select(g => $"{g.Target.ToString("G3", CultureInfo.InvariantCulture)}: {g.Describe()} [{Num(g.Low)}, {Num(g.High)}]"))),
+            new(AbstractPart.LessTime, config, role, FromIntervals(time.Select(d => (d.D.Low, d.D.High)).ToList(), 0),
                 $"seconds({baseline}) - seconds({config}) to reach a training loss, by n and loss target, Bonferroni over {(time.Count > 0 ? time[0].D.Comparisons : 0)}: " +
                 string.Join("; ", time.Select(d => $"n={d.N}, loss {d.Target.ToString("G3", CultureInfo.InvariantCulture)}: {Interval(d.D, "F2")}")) +
                 (notReached.Count == 0 ? "" : "; not reached by every run: " + string.Join(", ", notReached.Select(x => $"n={x.N}, loss {x.Target.ToString("G3", CultureInfo.InvariantCulture)}")))),

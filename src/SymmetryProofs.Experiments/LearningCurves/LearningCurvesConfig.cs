@@ -28,4 +28,7 @@ internal sealed record LearningCurvesConfig(string Name, CurveRole Role, Bergman
     ];
 
     public static LearningCurvesConfig Find(string name) => All.First(c => c.Name == name);
+
+    /// <summary>The fair baseline every verdict compares with: the one configuration of role <see cref="CurveRole.Augmentation"/>.</summary>
+    public static LearningCurvesConfig Augmentation => All.Single(c => c.Role == CurveRole.Augmentation);
 }

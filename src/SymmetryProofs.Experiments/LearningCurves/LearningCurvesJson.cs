@@ -19,7 +19,8 @@ internal sealed record SummaryStats(double? Mean, double? Sd, double? Low95, dou
 }
 
 /// <summary>One gain over augmentation at one accuracy target.</summary>
-internal sealed record SummaryGain(double? Gain, string Kind, double? BootstrapLow95, double? BootstrapHigh95, int ReplicatesDefined, int Replicates);
+/// <remarks>The interval is at <c>bootstrap_level</c> = 1 - 0.05 / <c>bonferroni_comparisons</c> (accuracy targets x invariant configurations).</remarks>
+internal sealed record SummaryGain(double? Gain, string Kind, double? BootstrapLow, double? BootstrapHigh, double BootstrapLevel, int BonferroniComparisons, int ReplicatesDefined, int Replicates);
 
 /// <summary>The samples to reach one accuracy target.</summary>
 internal sealed record SummaryReach(double? Samples, bool AtOrBelowSmallestSize, double? BootstrapLow95, double? BootstrapHigh95);
@@ -66,8 +67,8 @@ internal static class LearningCurvesJson
         var s = new SummarySettings(u.Protocol.Name(), TrainingName(u.Training), u.TrainRatio, u.Training.MaxEvaluations, u.Training.Penalty, settings.Fractions, settings.Targets,
             u.LossTargets, results.Seeds, settings.BootstrapReplicates, "training originals, before the five-fold shift enlargement and before -X is added");
         return new Summary(s, results.Configs.Select(c => Config(c, results.LossTargets)).ToList(),
-            results.Verdicts.Select(v => new SummaryVerdict(v.Part, v.Config, v.Baseline, Verdict.Word(v.Finding), v.Detail)).ToList(),
-            results.Parts.ToDictionary(p => p.Part, p => Verdict.Word(p.Finding)));
+            results.Verdicts.Select(v => new SummaryVerdict(v.Part.Name(), v.Config, v.Baseline.Name(), Verdict.Word(v.Finding), v.Detail)).ToList(),
+            results.Parts.ToDictionary(p => p.Part.Name(), p => Verdict.Word(p.Finding)));
     }
 
     private static string TrainingName(Optimisation.TrainingOptions t) =>
@@ -76,7 +77,7 @@ internal static class LearningCurvesJson
     private static SummaryConfig Config(ConfigResults c, IReadOnlyList<double> lossTargets)
     {
         bool symmetric = c.Role != CurveRole.Reference;
-        return new SummaryConfig(c.Config, c.Description, c.Role.ToString().ToLowerInvariant(),
+        return new SummaryConfig(c.Config, c.Description, c.Role.Name(),
             symmetric ? c.VsAugmentation.ToDictionary(g => Key(g.Target), g => g.Config.Samples) : null,
             symmetric ? c.VsAugmentation.ToDictionary(g => Key(g.Target), g => new SummaryReach(g.Config.Samples, g.Config.AtSmallest, SummaryStats.Num(g.ConfigLow), SummaryStats.Num(g.ConfigHigh))) : null,
             c.Role == CurveRole.Invariant ? c.VsAugmentation.ToDictionary(g => Key(g.Target), Gain) : null,
@@ -88,7 +89,7 @@ internal static class LearningCurvesJson
 
     private static SummaryGain Gain(GainEstimate g) => new(SummaryStats.Num(g.Value),
         g.Kind switch { GainKind.Measured => "measured", GainKind.AtLeast => "at least", GainKind.AtMost => "at most", _ => "undefined" },
-        SummaryStats.Num(g.Low), SummaryStats.Num(g.High), g.Defined, g.Replicates);
+        SummaryStats.Num(g.Low), SummaryStats.Num(g.High), g.Level, g.Comparisons, g.Defined, g.Replicates);
 
     private static string Key(double target) => target.ToString("R", CultureInfo.InvariantCulture);
 }

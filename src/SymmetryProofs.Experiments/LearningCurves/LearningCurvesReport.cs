@@ -23,9 +23,9 @@ internal static class LearningCurvesReport
         int runsConverged = r.Configs.Sum(x => x.Convergence.Sum(v => v.Converged)), runsTotal = r.Configs.Sum(x => x.Convergence.Sum(v => v.Runs));
         sb.Append(Publishing.Headline.Wrap(
             $"Bergman's abstract on the digits ({r.Seeds} seeds per size, {s.Fractions.Length} training sizes; verdicts by the rule of the section \"Verdicts on the abstract\"): " +
-            string.Join("; ", r.Parts.Select(p => $"{p.Part}: **{Verdict.Word(p.Finding)}**")) +
-            $"; against augmentation. {runsConverged} of {runsTotal} runs stopped by their rule, the others on the budget of {s.Units.Training.MaxEvaluations} evaluations." +
-            string.Concat(r.Verdicts.Where(v => v.Part == "less training data" && v.Baseline == "augmentation").Select(v => $" {v.Config}: {v.Detail}."))));
+            string.Join("; ", r.Parts.Select(p => $"{p.Part.Name()}: **{Verdict.Word(p.Finding)}**")) +
+            $"; against augmentation. {Stopped(runsConverged, runsTotal, s.Units.Training.MaxEvaluations)}" +
+            string.Concat(r.Verdicts.Where(v => v.Part == AbstractPart.LessData && v.Baseline == CurveRole.Augmentation).Select(v => $" {v.Config}: {v.Detail}."))));
         sb.AppendLine();
         sb.AppendLine("## Protocol\n");
         sb.AppendLine($"- Data: {c.Digits} digits from `{c.DataDir}`; split `{s.Units.Protocol.Name()}`: a stratified {s.Units.TrainRatio.ToString("G3", Inv)} of each class's originals for training (seed stream \"split\"), the rest, enlarged five-fold by one-pixel shifts, is the test set ({c.TestDigits} rows), the same for every size of a seed.");
@@ -37,7 +37,9 @@ internal static class LearningCurvesReport
         sb.AppendLine($"- Seeds: {r.Seeds} (0..{r.Seeds - 1}); {c.TotalRuns} runs, {c.NewRuns} made by this invocation, {c.TotalRuns - c.NewRuns} reused from the checkpoint; {c.Elapsed.TotalSeconds.ToString("F0", Inv)} s in this invocation; training seconds summed over all {c.TotalRuns} runs (from the checkpoint, whichever invocation made them): {r.Configs.Sum(x => x.Seconds.Sum(v => v.Stats.Mean * v.Stats.Count)).ToString("F0", Inv)} s.");
         sb.AppendLine("- Over-fitting gap = training accuracy - test accuracy on the distribution trained on ((R + R-bar)/2 after training on X and -X, R otherwise).");
         sb.AppendLine("- Intervals: means over seeds carry a 95% Student-t interval (`SeedStatistics`); a difference between two configurations is paired by seed (same split, same test set), its Student-t interval Bonferroni-corrected for the number of comparisons of its part (sizes for over-fitting, sizes x loss targets for time). " +
-                      $"Sample counts and data gains carry a 95% percentile bootstrap interval over seeds ({s.BootstrapReplicates} replicates, paired, streams `SeedStreams.For(0, \"bootstrap:config/baseline/target\")`).");
+                      $"Sample counts carry a 95% percentile bootstrap interval over seeds; data gains a percentile bootstrap interval Bonferroni-corrected over the {GainComparisons(r)} gains the verdict \"less training data\" reads together " +
+                      $"({r.Targets.Count} accuracy targets x {r.Configs.Count(x => x.Role == CurveRole.Invariant)} invariant configurations: level {GainLevel(r)} each, so all hold together with probability at least 0.95) " +
+                      $"({s.BootstrapReplicates} replicates, paired, streams `SeedStreams.For(0, \"bootstrap:config/baseline/target\")`).");
         sb.AppendLine("- Samples to reach a target: on the mean curve, the first measured size at or above the target, interpolated linearly in log n from the size before it; `<= n` when already reached at the smallest size; `not reached` when no size reaches it. " +
                       "Gain = n(baseline) / n(config); when a curve is censored (never reached: taken at its largest size; reached at the smallest: at that size) the gain is a bound and enters the bootstrap at that bound, which moves the interval towards 1.\n");
 
@@ -62,11 +64,12 @@ internal static class LearningCurvesReport
                           string.Join(" | ", x.EvaluationsToTarget.Select(v => v is double d ? d.ToString("F0", Inv) : "not reached by every run")) + " |");
         sb.AppendLine("\nMeans over seeds; the per-size paired comparisons with augmentation are in the verdict table.\n");
         sb.AppendLine("## Data gain over augmentation\n");
-        sb.AppendLine("| config | baseline | " + string.Join(" | ", r.Targets.Select(t => $"gain at {t.ToString("G3", Inv)} [95% bootstrap]")) + " |");
+        sb.AppendLine("| config | baseline | " + string.Join(" | ", r.Targets.Select(t => $"gain at {t.ToString("G3", Inv)} [bootstrap, level {GainLevel(r)}]")) + " |");
         sb.AppendLine("| --- | --- |" + string.Concat(r.Targets.Select(_ => " --- |")));
         foreach (var x in r.Configs.Where(x => x.Role == CurveRole.Invariant))
-            sb.AppendLine($"| {x.Config} | {LearningCurvesResults.Augmentation} | " + string.Join(" | ", x.VsAugmentation.Select(g => $"{g.Describe()} [{AbstractVerdicts.Num(g.Low)}, {AbstractVerdicts.Num(g.High)}]")) + " |");
-        sb.AppendLine("\n`inf`: in at least 2.5% of the replicates the baseline never reached the target; `n/a`: fewer than 95% of the replicates defined a gain (both curves censored alike).\n");
+            sb.AppendLine($"| {x.Config} | {LearningCurvesConfig.Augmentation.Name} | " + string.Join(" | ", x.VsAugmentation.Select(g => $"{g.Describe()} [{AbstractVerdicts.Num(g.Low)}, {AbstractVerdicts.Num(g.High)}]")) + " |");
+        sb.AppendLine($"\nBonferroni over {GainComparisons(r)} gains (accuracy targets x invariant configurations), the family the verdict \"less training data\" reads. " +
+                      "`inf`: in more than the upper tail's share of the replicates the baseline never reached the target; `n/a`: fewer than 95% of the replicates defined a gain (both curves censored alike).\n");
 
         sb.AppendLine("## Time at the largest size\n");
         sb.AppendLine("| config | n | seconds (mean [95% t]) | evaluations | runs converged |");
@@ -77,21 +80,30 @@ internal static class LearningCurvesReport
             sb.AppendLine($"| {x.Config} | {x.Seconds[^1].N} | {t.Mean.ToString("F2", Inv)} [{AbstractVerdicts.Num(t.Low95)}, {AbstractVerdicts.Num(t.High95)}] | {x.Evaluations[^1].Stats.Format("F0")} | {x.Convergence[^1].Converged}/{x.Convergence[^1].Runs} |");
         }
         int converged = r.Configs.Sum(x => x.Convergence.Sum(v => v.Converged)), total = r.Configs.Sum(x => x.Convergence.Sum(v => v.Runs));
-        sb.AppendLine($"\n{converged} of {total} runs stopped by their rule; the other {total - converged} on the budget of {s.Units.Training.MaxEvaluations} evaluations or a failed line search. " +
+        sb.AppendLine($"\n{Stopped(converged, total, s.Units.Training.MaxEvaluations)} " +
                       "Seconds are wall-clock per run with other runs in parallel (`--jobs`), so they depend on the machine's load; evaluations do not.\n");
 
         sb.AppendLine("## Verdicts on the abstract\n");
-        sb.AppendLine("Rule: for each invariant-feature configuration against augmentation, a part FAILS when some interval (per size for over-fitting, Bonferroni over the sizes; per size and loss target for time, Bonferroni over both, over the pairs every run reached; per accuracy target for data, 95% bootstrap) lies wholly on the wrong side of no effect, " +
+        sb.AppendLine("Rule: for each invariant-feature configuration against augmentation, a part FAILS when some interval (per size for over-fitting, Bonferroni over the sizes; per size and loss target for time, Bonferroni over both, over the pairs every run reached; per accuracy target for data, bootstrap, Bonferroni over targets x invariant configurations) lies wholly on the wrong side of no effect, " +
                       "holds when every interval lies wholly on the claimed side, and is inconclusive otherwise; a part's overall verdict FAILS if any comparison fails, holds if all hold. These are findings about the claim: they do not change the exit code.\n");
-        foreach (var (part, finding) in r.Parts) sb.AppendLine($"- **{part}: {Verdict.Word(finding)}**");
+        foreach (var (part, finding) in r.Parts) sb.AppendLine($"- **{part.Name()}: {Verdict.Word(finding)}**");
         sb.AppendLine();
         sb.AppendLine("| part | config | baseline | verdict | numbers (mean [95% interval]) |");
         sb.AppendLine("| --- | --- | --- | --- | --- |");
-        foreach (var v in r.Verdicts) sb.AppendLine($"| {v.Part} | {v.Config} | {v.Baseline} | {Verdict.Word(v.Finding)} | {v.Detail} |");
+        foreach (var v in r.Verdicts) sb.AppendLine($"| {v.Part.Name()} | {v.Config} | {v.Baseline.Name()} | {Verdict.Word(v.Finding)} | {v.Detail} |");
         sb.AppendLine("\n## Checks (these set the exit code)\n");
         foreach (var ch in checks) sb.AppendLine($"- {ch}");
         return sb.ToString();
     }
+
+    /// <summary>"k of n runs stopped by their rule.", and how the others stopped only when there are others.</summary>
+    internal static string Stopped(int converged, int total, int budget) =>
+        $"{converged} of {total} runs stopped by their rule" +
+        (converged == total ? "." : $"; the other {total - converged} on the budget of {budget} evaluations or a failed line search.");
+
+    private static int GainComparisons(LearningCurvesResults r) => r.Configs.SelectMany(x => x.VsAugmentation).Select(g => g.Comparisons).DefaultIfEmpty(1).Max();
+
+    private static string GainLevel(LearningCurvesResults r) => DataGain.LevelFor(GainComparisons(r)).ToString("0.####", Inv);
 
     private static string Reach(Reach r) => r.Samples is not double n ? "not reached" : (r.AtSmallest ? "<= " : "") + n.ToString("F0", Inv);
 

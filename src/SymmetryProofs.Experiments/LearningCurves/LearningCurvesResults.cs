@@ -18,22 +18,24 @@ internal sealed record ConfigResults(
 }
 
 /// <summary>Everything the report, the plot and summary.json state, computed once from the runs.</summary>
-internal sealed record LearningCurvesResults(IReadOnlyList<ConfigResults> Configs, IReadOnlyList<Verdict> Verdicts, IReadOnlyList<(string Part, Finding Finding)> Parts,
+internal sealed record LearningCurvesResults(IReadOnlyList<ConfigResults> Configs, IReadOnlyList<Verdict> Verdicts, IReadOnlyList<(AbstractPart Part, Finding Finding)> Parts,
     IReadOnlyList<double> Targets, IReadOnlyList<double> LossTargets, int Seeds)
 {
-    public const string Augmentation = "augmentation";
-    public const string Reference = "reference";
-
     /// <summary>
     /// Computes the curves, the sample counts and gains over augmentation (bootstrap streams from <see cref="SeedStreams.For"/>(0,
     /// "bootstrap:config/baseline/target"), so every number is the same whatever the order), the time to each loss target, and the verdicts.
+    /// The data-gain intervals are Bonferroni-corrected over the accuracy targets times the invariant configurations present
+    /// (the part "less training data" combines every one of them into its verdict).
     /// </summary>
     public static LearningCurvesResults Compute(IReadOnlyList<CurvePoint> points, IReadOnlyList<LearningCurvesConfig> configs, IReadOnlyList<double> targets,
         IReadOnlyList<double> lossTargets, int replicates)
     {
         var index = new PointIndex(points);
+        var present = configs.Where(c => index.Configs.Contains(c.Name)).ToList();
+        int comparisons = Math.Max(1, targets.Count * present.Count(c => c.Role == CurveRole.Invariant));
+        string augmentation = LearningCurvesConfig.Augmentation.Name;
         IReadOnlyList<GainEstimate> Gains(string config, string baseline) => targets.Select(t =>
-            DataGain.Estimate(index, config, baseline, t, replicates,
+            DataGain.Estimate(index, config, baseline, t, replicates, comparisons,
                 SeedStreams.For(0, $"bootstrap:{config}/{baseline}/{t.ToString("R", CultureInfo.InvariantCulture)}"))).ToList();
         List<double?> ToTarget(string config, Func<TargetReach, double?> value)
         {
@@ -44,17 +46,17 @@ internal sealed record LearningCurvesResults(IReadOnlyList<ConfigResults> Config
                 return v.Any(x => x is null) ? (double?)null : v.Average(x => x!.Value);
             }).ToList();
         }
-        var results = configs.Where(c => index.Configs.Contains(c.Name)).Select(c => new ConfigResults(
+        var results = present.Select(c => new ConfigResults(
             c.Name, c.Description, c.Role,
             CurveAnalysis.PerSize(index, c.Name, p => p.Symmetric), CurveAnalysis.PerSize(index, c.Name, p => p.R),
             CurveAnalysis.PerSize(index, c.Name, p => p.Gap), CurveAnalysis.PerSize(index, c.Name, p => p.Seconds),
             CurveAnalysis.PerSize(index, c.Name, p => p.Evaluations),
             index.Sizes(c.Name).Select(n => (n, index.Seeds.Count(s => index.Get(c.Name, n, s).Converged), index.Seeds.Count)).ToArray(),
-            Gains(c.Name, Augmentation), ToTarget(c.Name, r => r.Seconds), ToTarget(c.Name, r => r.Evaluations))).ToList();
-        var verdicts = index.Configs.Contains(Augmentation)
-            ? results.Where(r => r.Role == CurveRole.Invariant).SelectMany(r => AbstractVerdicts.For(index, r.Config, Augmentation, r.VsAugmentation, lossTargets)).ToList()
+            Gains(c.Name, augmentation), ToTarget(c.Name, r => r.Seconds), ToTarget(c.Name, r => r.Evaluations))).ToList();
+        var verdicts = index.Configs.Contains(augmentation)
+            ? results.Where(r => r.Role == CurveRole.Invariant).SelectMany(r => AbstractVerdicts.For(index, r.Config, LearningCurvesConfig.Augmentation, r.VsAugmentation, lossTargets)).ToList()
             : [];
-        var parts = new[] { AbstractVerdicts.OverFitting, AbstractVerdicts.LessData, AbstractVerdicts.LessTime }
+        var parts = Enum.GetValues<AbstractPart>()
             .Select(p => (p, AbstractVerdicts.Combine(verdicts.Where(v => v.Part == p).Select(v => v.Finding)))).ToList();
         return new LearningCurvesResults(results, verdicts, parts, targets, lossTargets, index.Seeds.Count);
     }

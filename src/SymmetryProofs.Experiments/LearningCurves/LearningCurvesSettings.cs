@@ -12,13 +12,15 @@ namespace SymmetryProofs.Experiments.LearningCurves;
 /// originals and the training options (the protocol is always split-first, since sizes count originals before the
 /// five-fold enlargement). Fractions, targets and the bootstrap are not in it: a run with more fractions or seeds reuses
 /// every unit already made with these settings. The loss targets are in it: each run records when its training loss
-/// reached them. Version learning-curves/3: training has a protocol (penalised by default), runs record the half-budget
-/// accuracies and the evaluations and seconds to each loss target (checkpoints of earlier versions are refused).
+/// reached them. Version learning-curves/4: training has a protocol (penalised by default), runs record the half-budget
+/// accuracies and the evaluations and seconds to each loss target, and the loss and gradient come from the fused managed
+/// pass (<see cref="Objectives.FusedCrossEntropy"/>), whose last bits differ from autograd's (checkpoints of earlier
+/// versions are refused).
 /// </summary>
 public sealed record LearningCurvesUnitSettings(double TrainRatio, TrainingOptions Training, double[] LossTargets,
     [property: JsonConverter(typeof(BergmanNames.ProtocolJson))] SplitProtocol Protocol = SplitProtocol.SplitFirst, string Version = LearningCurvesUnitSettings.CurrentVersion)
 {
-    public const string CurrentVersion = "learning-curves/3";
+    public const string CurrentVersion = "learning-curves/4";
 }
 
 /// <summary>

@@ -61,7 +61,7 @@ internal sealed class LearningCurvesSweep(DataDirectory dataDir) : IExperiment<L
         AtomicFile.WriteAllText(folder.File("learning_curves.md"), LearningCurvesReport.Markdown(results, checks, context));
         AtomicFile.WriteAllText(folder.File("summary.json"), LearningCurvesJson.Write(results, settings));
         LearningCurvesPlot.Save(results, folder.File("learning_curves.png"));
-        foreach (var (part, finding) in results.Parts) run.Log.Line($"verdict: {part}: {Verdict.Word(finding)}");
+        foreach (var (part, finding) in results.Parts) run.Log.Line($"verdict: {part.Name()}: {Verdict.Word(finding)}");
         run.Log.Line($"wrote learning_curves.csv, learning_curves.md, learning_curves.png, summary.json to {folder.Path} in {elapsed.TotalSeconds:F1} s");
         return checks;
     }

@@ -8,12 +8,13 @@ namespace SymmetryProofs.Experiments.Tables;
 
 /// <summary>
 /// The settings that determine a tables run's numbers, and so its fingerprint (never --seeds, --jobs, --out or --shard).
-/// Version tables/6: training has a protocol (penalised, the default, or budget) and the options carry the penalty
-/// (checkpoints of earlier versions are refused).
+/// Version tables/7: training has a protocol (penalised, the default, or budget), the options carry the penalty, and
+/// the loss and gradient come from the fused managed pass (<see cref="Objectives.FusedCrossEntropy"/>), whose last bits
+/// differ from autograd's (checkpoints of earlier versions are refused).
 /// </summary>
 public sealed record TablesSettings([property: JsonConverter(typeof(BergmanNames.ProtocolJson))] SplitProtocol Protocol, double TrainRatio, TrainingOptions Training, string Version = TablesSettings.CurrentVersion)
 {
-    public const string CurrentVersion = "tables/6";
+    public const string CurrentVersion = "tables/7";
 
     /// <summary>The budget protocol's fixed budget (the paper-like training, `--training budget`).</summary>
     public const int Budget = 1500;

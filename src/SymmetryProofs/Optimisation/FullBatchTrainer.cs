@@ -17,7 +17,7 @@ public sealed record TrainingResult(
     int Evaluations, int Iterations, StopReason Reason, double Seconds, int NewtonSteps = 0, StopReason? LbfgsReason = null, TrainingTrace? Trace = null, double[]? HalfBudgetTheta = null);
 
 /// <summary>
-/// Trains the TorchSharp twin of an <see cref="Mlp"/> on a whole training set at once, from weights
+/// Trains an <see cref="Mlp"/> on a whole training set at once (loss and gradient by <see cref="FusedCrossEntropy"/>), from weights
 /// drawn by <see cref="Mlp.Random"/> with <c>new System.Random(seed)</c>: the same seed gives the
 /// same starting point, the same steps and the same final theta, bit for bit. L-BFGS first; with
 /// <see cref="TrainingOptions.Finishes"/>, the one <see cref="NewtonFinish"/> on the exact Hessian of
@@ -39,8 +39,8 @@ public static class FullBatchTrainer
         if (options.StopsEarly && validation is null) throw new ArgumentException("Early stopping needs a validation set.", nameof(validation));
         if (options.StopsEarly && options.Finishes) throw new ArgumentException("Early stopping ends at the best validation point; a Newton finish after it would leave that point.", nameof(options));
         var model = TorchMlp.Like(start);
-        using var objective = new CrossEntropyObjective(model, train);
-        using var held = options.StopsEarly ? new CrossEntropyObjective(model, validation!) : null;
+        var objective = new FusedCrossEntropy(model.Widths, model.WithBiases, train);
+        var held = options.StopsEarly ? new FusedCrossEntropy(model.Widths, model.WithBiases, validation!) : null;
         var clock = Stopwatch.StartNew();
         Objective f = (x, g) => objective.Evaluate(x, g) + L2Penalty.Add(x, g, options.Penalty);
         var watch = held is null ? null : new EarlyStopping(x => held.Loss(x), options.Patience, start.Flatten());
@@ -74,7 +74,7 @@ public static class FullBatchTrainer
         using var inputs = Tensors.Float64(train.Inputs.ToRowMajorArray(), [train.Count, train.Dimension]);
         using var labels = Tensors.Int64(train.Labels.Select(l => (long)l).ToArray());
         ITwiceDifferentiable second = options.Penalty > 0 ? new PenalisedObjective(new MlpObjective(model, inputs, labels), options.Penalty) : new MlpObjective(model, inputs, labels);
-        // L-BFGS's loss and gradient came from autograd; the finish starts from MlpObjective's own (equal up to rounding).
+        // L-BFGS's loss and gradient came from FusedCrossEntropy; the finish starts from MlpObjective's own (equal up to rounding).
         var (f0, g0) = second.ValueAndGradient(result.X);
         var newton = NewtonFinish.Run(second, result.X, f0, g0, options.ToNewton());
         clock.Stop();

@@ -11,7 +11,7 @@ public sealed record LbfgsResult(double[] X, double Loss, double GradientMaxNorm
 
 /// <summary>
 /// Limited-memory BFGS (Nocedal and Wright, Alg. 7.4/7.5) in plain managed loops, so each step's
-/// arithmetic is fixed and a seed's run repeats bit for bit; the objective (autograd) runs single-threaded.
+/// arithmetic is fixed and a seed's run repeats bit for bit (given an objective that does, as the trainer's does).
 /// The line search backtracks from the quasi-Newton step until Armijo's sufficient decrease holds.
 /// </summary>
 public static class Lbfgs

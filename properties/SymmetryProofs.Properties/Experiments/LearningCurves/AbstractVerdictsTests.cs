@@ -74,7 +74,7 @@ public class AbstractVerdictsTests(ITestOutputHelper output)
     public void A_symmetric_net_planted_equal_never_gets_holds_against_augmentation()
     {
         var r = Verdicts(gain: 1, extraGap: 0, extraSeconds: 0);
-        var vsAugmentation = r.Verdicts.Where(v => v.Baseline == "augmentation").ToList();
+        var vsAugmentation = r.Verdicts.Where(v => v.Baseline == CurveRole.Augmentation).ToList();
         Assert.Equal(6, vsAugmentation.Count);
         Assert.All(vsAugmentation, v => Assert.NotEqual(Finding.Holds, v.Finding));
     }
@@ -85,7 +85,7 @@ public class AbstractVerdictsTests(ITestOutputHelper output)
     {
         var r = Verdicts(gain: 4, extraGap: -0.1, extraSeconds: -3);
         Assert.Equal(6, r.Verdicts.Count);
-        Assert.All(r.Verdicts, v => Assert.Equal("augmentation", v.Baseline));
+        Assert.All(r.Verdicts, v => Assert.Equal(CurveRole.Augmentation, v.Baseline));
     }
 
     /// <summary>
@@ -133,6 +133,55 @@ public class AbstractVerdictsTests(ITestOutputHelper output)
         Assert.Equal(Sizes.Length * LossTargets.Length - 1, reached.Count);
         Assert.All(reached, r => Assert.Equal(Sizes.Length * LossTargets.Length, r.D.Comparisons));
         Assert.All(reached, r => Assert.Equal(1, r.D.Sign));
+    }
+
+    /// <summary>
+    /// The data gains feed one verdict over every accuracy target and invariant configuration, so each interval is at the
+    /// Bonferroni level 1 - 0.05/m with m = targets x invariant configurations (2 x 2 here), and it is wider than the
+    /// uncorrected 95% interval from the same bootstrap replicates (planted seed noise makes the gains vary by replicate).
+    /// </summary>
+    [Fact]
+    public void Data_gain_intervals_are_corrected_for_targets_times_configurations()
+    {
+        var points = Planted(gain: 4, extraGap: -0.1, extraSeconds: -3);
+        var r = LearningCurvesResults.Compute(points, LearningCurvesConfig.All, [0.5, 0.6], LossTargets, 500);
+        var gains = r.Configs.Where(c => c.Role == CurveRole.Invariant).SelectMany(c => c.VsAugmentation).ToList();
+        Assert.Equal(4, gains.Count);
+        Assert.All(gains, g => Assert.Equal(4, g.Comparisons));
+        Assert.All(gains, g => Assert.Equal(1 - 0.05 / 4, g.Level));
+        var index = new PointIndex(points);
+        int wider = 0;
+        foreach (var g in gains)
+        {
+            string config = r.Configs.Single(c => c.VsAugmentation.Contains(g)).Config;
+            // The same replicates (same stream) read at the uncorrected level.
+            var seed = SymmetryProofs.Experiments.Runs.SeedStreams.For(0, $"bootstrap:{config}/augmentation/{g.Target.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+            var uncorrected = DataGain.Estimate(index, config, "augmentation", g.Target, 500, 1, seed);
+            Assert.True(g.Low <= uncorrected.Low && g.High >= uncorrected.High, $"{config} at {g.Target}: corrected [{g.Low}, {g.High}] inside uncorrected [{uncorrected.Low}, {uncorrected.High}]");
+            if (g.Low < uncorrected.Low || g.High > uncorrected.High) wider++;
+        }
+        Assert.True(wider >= 2, $"only {wider} of 4 corrected intervals are wider than the uncorrected ones: the planted noise must make the correction visible");
+    }
+
+    /// <summary>
+    /// The percentile interval at a level reads the R1 quantiles (x at rank ceil(N tau)) at tau = (1 - level)/2 and (1 + level)/2:
+    /// of 1..1000 at 1 - 0.05/4, ranks 7 and 994; uncorrected, 26 and 975 (1000 x 0.025 rounds to just above 25 in float64).
+    /// </summary>
+    [Fact]
+    public void Percentile_interval_reads_the_Bonferroni_quantiles()
+    {
+        var values = Enumerable.Range(1, 1000).Select(v => (double)v).Reverse().ToArray();
+        Assert.Equal((7.0, 994.0), DataGain.Percentiles(values, DataGain.LevelFor(4)));
+        Assert.Equal((26.0, 975.0), DataGain.Percentiles(values, DataGain.LevelFor(1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DataGain.LevelFor(0));
+    }
+
+    /// <summary>The headline's stop sentence names the others only when there are some.</summary>
+    [Fact]
+    public void Stop_sentence_has_no_empty_others_clause()
+    {
+        Assert.Equal("120 of 120 runs stopped by their rule.", LearningCurvesReport.Stopped(120, 120, 20000));
+        Assert.Equal("118 of 120 runs stopped by their rule; the other 2 on the budget of 20000 evaluations or a failed line search.", LearningCurvesReport.Stopped(118, 120, 20000));
     }
 
     /// <summary>The rule itself: below, above and straddling the no-effect value, NaN (one seed) and no interval at all.</summary>

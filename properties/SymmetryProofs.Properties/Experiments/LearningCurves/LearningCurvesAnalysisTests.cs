@@ -92,7 +92,7 @@ public class LearningCurvesAnalysisTests(ITestOutputHelper output)
             bool inside = c.U - c.V >= 0.75 && c.U <= 4.25;
             if (!inside) return coverage.Case((true, "outside the planted range"), ("where", "crossing near an end (not asserted)"));
             var index = new PointIndex(Shifted(c, "neighbour", "augmentation"));
-            var g = DataGain.Estimate(index, "neighbour", "augmentation", c.Target, 200, new Random(c.Seed));
+            var g = DataGain.Estimate(index, "neighbour", "augmentation", c.Target, 200, 1, new Random(c.Seed));
             bool holds = g.Kind == GainKind.Measured && Close(g.Value, c.Gain) && Close(g.Low, c.Gain) && Close(g.High, c.Gain) && g.Defined == 200;
             return coverage.Case((holds, $"gain {g.Describe("R")} [{g.Low:R}, {g.High:R}], planted {c.Gain:R}"), ("where", "both crossings between sizes"));
         }));
@@ -104,12 +104,12 @@ public class LearningCurvesAnalysisTests(ITestOutputHelper output)
     {
         var c = new PlantedCurve(0.3, 0.1, 6, 2, 3, 1);
         var index = new PointIndex(Shifted(c, "neighbour", "augmentation"));
-        var g = DataGain.Estimate(index, "neighbour", "augmentation", c.Target, 200, new Random(1));
+        var g = DataGain.Estimate(index, "neighbour", "augmentation", c.Target, 200, 1, new Random(1));
         Assert.Equal(GainKind.AtLeast, g.Kind);
         Assert.False(g.Baseline.Reached);
         Assert.True(Close(g.Value, 512 / g.Config.Samples!.Value), g.Describe("R"));
         var low = new PlantedCurve(0.3, 0.1, -1, 2, 3, 1);
-        var both = DataGain.Estimate(new PointIndex(Shifted(low, "neighbour", "augmentation")), "neighbour", "augmentation", low.Target, 200, new Random(1));
+        var both = DataGain.Estimate(new PointIndex(Shifted(low, "neighbour", "augmentation")), "neighbour", "augmentation", low.Target, 200, 1, new Random(1));
         Assert.Equal(GainKind.Undefined, both.Kind);
         Assert.True(double.IsNaN(both.Low) && double.IsNaN(both.High), "No interval from undefined replicates.");
     }
