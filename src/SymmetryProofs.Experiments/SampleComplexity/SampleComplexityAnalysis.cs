@@ -95,7 +95,7 @@ public static class SampleComplexityAnalysis
     public static CaseSummary Summarise(SampleComplexityCase c, IReadOnlyList<CurvePoint> points, int[] sizes)
     {
         var seeds = points.Select(p => p.Seed).Distinct().OrderBy(s => s).ToList();
-        List<double> Curve(string est, int seed) =>
+        List<double> Curve(Estimator est, int seed) =>
             sizes.Select(n => points.Single(p => p.Estimator == est && p.Seed == seed && p.N == n).Risk).ToList();
 
         var slopePlain = new List<double>();
@@ -103,19 +103,19 @@ public static class SampleComplexityAnalysis
         var logRatio = new List<double>();
         foreach (int seed in seeds)
         {
-            var plain = Curve("plain", seed);
-            var inv = Curve("invariant", seed);
+            var plain = Curve(Estimator.Plain, seed);
+            var inv = Curve(Estimator.Invariant, seed);
             slopePlain.Add(FitLogLog(sizes, plain).Slope);
             slopeInv.Add(FitLogLog(sizes, inv).Slope);
             logRatio.Add(Math.Log(plain[^1] / inv[^1]));
         }
         // A single seed's slope is too noisy to divide by; the pooled plain slope converts the
         // paired vertical shift of each seed into a horizontal one.
-        var logGain = LogGains(seeds.Select(seed => Curve("plain", seed)).ToList(), seeds.Select(seed => Curve("invariant", seed)).ToList(), sizes);
+        var logGain = LogGains(seeds.Select(seed => Curve(Estimator.Plain, seed)).ToList(), seeds.Select(seed => Curve(Estimator.Invariant, seed)).ToList(), sizes);
         var gainLog = Estimate.Of(logGain);
         var ratioLog = Estimate.Of(logRatio);
-        double[] GeoMean(string est) => sizes.Select(n => Math.Exp(points.Where(p => p.Estimator == est && p.N == n).Average(p => Math.Log(p.Risk)))).ToArray();
-        double[] MedianNu(string est) => sizes.Select(n => Median(points.Where(p => p.Estimator == est && p.N == n).Select(p => p.Nu))).ToArray();
+        double[] GeoMean(Estimator est) => sizes.Select(n => Math.Exp(points.Where(p => p.Estimator == est && p.N == n).Average(p => Math.Log(p.Risk)))).ToArray();
+        double[] MedianNu(Estimator est) => sizes.Select(n => Median(points.Where(p => p.Estimator == est && p.N == n).Select(p => p.Nu))).ToArray();
         // A penalty within a factor 10 of the largest dropped eigenvalue means the fit resolves nearly
         // every retained mode: the truncated problem is then close to parametric, not the Sobolev one.
         var lattice = new FrequencyLattice(c.D, c.Radius, c.Smoothness);
@@ -124,19 +124,19 @@ public static class SampleComplexityAnalysis
         double Resolved(double nu) => Math.Sqrt(Math.Max(0, Math.Pow(nu, -1 / c.Smoothness) - 1)) / Math.PI;
         // Finite-n counterpart of |G|: modes the plain fit resolves per invariant mode, at the plain
         // fit's nu at n_max. Low frequencies have small orbits, so this reaches |G| only as nu -> 0.
-        double nuEnd = MedianNu("plain")[^1];
+        double nuEnd = MedianNu(Estimator.Plain)[^1];
         var subspace = c.Subspace(lattice);
         double modeRatio = (double)Enumerable.Range(0, lattice.FeatureCount).Count(i => lattice.EigenvalueOf(i) > nuEnd)
             / subspace.Columns.Count(col => lattice.EigenvalueOf(col[0].Index) > nuEnd);
-        double Limited(string est) => points.Where(p => p.Estimator == est).Average(p => p.Nu < 10 * dropped ? 1.0 : 0.0);
+        double Limited(Estimator est) => points.Where(p => p.Estimator == est).Average(p => p.Nu < 10 * dropped ? 1.0 : 0.0);
         double? ratioTheory = c.GroupOrder is int g ? Math.Pow(g, 2 * c.Smoothness / (2 * c.Smoothness + c.D)) : null;
         return new CaseSummary(c.Group, c.D, c.GroupOrder, c.EffectiveDimension, c.Smoothness, c.Radius,
             Estimate.Of(slopePlain), Estimate.Of(slopeInv), c.SlopeTheoryPlain, c.SlopeTheoryInvariant,
             new Estimate(Math.Exp(gainLog.Mean), Math.Exp(gainLog.Low), Math.Exp(gainLog.High), gainLog.Count), c.GroupOrder,
             new Estimate(Math.Exp(ratioLog.Mean), Math.Exp(ratioLog.Low), Math.Exp(ratioLog.High), ratioLog.Count), ratioTheory,
-            sizes, GeoMean("plain"), GeoMean("invariant"), MedianNu("plain"), MedianNu("invariant"),
-            dropped, Limited("plain"), Limited("invariant"),
-            Resolved(MedianNu("plain")[^1]), Resolved(MedianNu("invariant")[^1]), modeRatio);
+            sizes, GeoMean(Estimator.Plain), GeoMean(Estimator.Invariant), MedianNu(Estimator.Plain), MedianNu(Estimator.Invariant),
+            dropped, Limited(Estimator.Plain), Limited(Estimator.Invariant),
+            Resolved(MedianNu(Estimator.Plain)[^1]), Resolved(MedianNu(Estimator.Invariant)[^1]), modeRatio);
     }
 
     /// <summary>
@@ -153,11 +153,11 @@ public static class SampleComplexityAnalysis
     public static SeedPairs Pairs(IReadOnlyList<CurvePoint> points, int[] sizes)
     {
         var seeds = points.Select(p => p.Seed).Distinct().OrderBy(s => s).ToList();
-        IReadOnlyList<double> Curve(string est, int seed, Func<CurvePoint, double> value) =>
+        IReadOnlyList<double> Curve(Estimator est, int seed, Func<CurvePoint, double> value) =>
             sizes.Select(n => value(points.Single(p => p.Estimator == est && p.Seed == seed && p.N == n))).ToList();
-        List<IReadOnlyList<double>> All(string est, Func<CurvePoint, double> value) => seeds.Select(seed => Curve(est, seed, value)).ToList();
-        var (plain, inv) = (All("plain", p => p.Risk), All("invariant", p => p.Risk));
-        var (plainP, invP) = (All("plain", p => p.RiskPredicted), All("invariant", p => p.RiskPredicted));
+        List<IReadOnlyList<double>> All(Estimator est, Func<CurvePoint, double> value) => seeds.Select(seed => Curve(est, seed, value)).ToList();
+        var (plain, inv) = (All(Estimator.Plain, p => p.Risk), All(Estimator.Invariant, p => p.Risk));
+        var (plainP, invP) = (All(Estimator.Plain, p => p.RiskPredicted), All(Estimator.Invariant, p => p.RiskPredicted));
         double[] Slopes(List<IReadOnlyList<double>> curves) => curves.Select(c => FitLogLog(sizes, c).Slope).ToArray();
         double[] LogRatioAtEnd(List<IReadOnlyList<double>> a, List<IReadOnlyList<double>> b) => a.Select((c, i) => Math.Log(c[^1] / b[i][^1])).ToArray();
         double[] Pooled(List<IReadOnlyList<double>> measured, List<IReadOnlyList<double>> predicted) =>
@@ -173,27 +173,27 @@ public static class SampleComplexityAnalysis
     {
         var sizes = summary.Sizes;
         var gain = SampleComplexityPrediction.Gain(c, design, plan.MaxRadius);
-        double[] GeoMean(string est, Func<CurvePoint, double> value) =>
+        double[] GeoMean(Estimator est, Func<CurvePoint, double> value) =>
             sizes.Select(n => Math.Exp(points.Where(p => p.Estimator == est && p.N == n).Average(p => Math.Log(value(p))))).ToArray();
-        Estimate AtNMax(string est, Func<CurvePoint, double> value) => Estimate.Of(points.Where(p => p.Estimator == est && p.N == sizes[^1]).OrderBy(p => p.Seed).Select(value).ToList());
+        Estimate AtNMax(Estimator est, Func<CurvePoint, double> value) => Estimate.Of(points.Where(p => p.Estimator == est && p.N == sizes[^1]).OrderBy(p => p.Seed).Select(value).ToList());
         double Fraction(double f) => c.GroupOrder is int g ? f * g : double.NaN;
         double? NFor(double f) => c.GroupOrder is null ? null : gain.SamplesForGain(Fraction(f));
         var optimalPlain = sizes.Select(n => gain.PlainAt(n).ExcessRisk).ToArray();
         var optimalInv = sizes.Select(n => gain.InvariantAt(n).ExcessRisk).ToArray();
         double overSizes = gain.ShiftOverSizes(sizes);
-        var symOverPlain = Estimate.Of(points.Where(p => p.Estimator == "symmetrised" && p.N == sizes[^1]).OrderBy(p => p.Seed)
-            .Select(p => p.Risk / points.Single(q => q.Estimator == "plain" && q.Seed == p.Seed && q.N == p.N).Risk).ToList());
+        var symOverPlain = Estimate.Of(points.Where(p => p.Estimator == Estimator.Symmetrised && p.N == sizes[^1]).OrderBy(p => p.Seed)
+            .Select(p => p.Risk / points.Single(q => q.Estimator == Estimator.Plain && q.Seed == p.Seed && q.N == p.N).Risk).ToList());
         var predicted = new CasePrediction(plan.Radii, plan.Effect, plan.TranslationEffect,
             overSizes, gain.HorizontalGain(sizes[^1]), summary.Gain.Contains(overSizes),
             NFor(0.5), NFor(0.9), NFor(0.99),
             FitLogLog(sizes, optimalPlain).Slope, FitLogLog(sizes, optimalInv).Slope,
             PredictedGain.LocalExponent(gain.Plain, Math.Pow(2, 30), design.Noise * design.Noise),
             PredictedGain.LocalExponent(gain.Invariant, Math.Pow(2, 30), design.Noise * design.Noise),
-            optimalPlain, optimalInv, GeoMean("plain", p => p.RiskPredicted), GeoMean("invariant", p => p.RiskPredicted),
-            GeoMean("plain", p => p.Risk / p.RiskPredicted), GeoMean("invariant", p => p.Risk / p.RiskPredicted),
-            AtNMax("plain", p => p.Risk / p.RiskPredicted), AtNMax("invariant", p => p.Risk / p.RiskPredicted), symOverPlain)
+            optimalPlain, optimalInv, GeoMean(Estimator.Plain, p => p.RiskPredicted), GeoMean(Estimator.Invariant, p => p.RiskPredicted),
+            GeoMean(Estimator.Plain, p => p.Risk / p.RiskPredicted), GeoMean(Estimator.Invariant, p => p.Risk / p.RiskPredicted),
+            AtNMax(Estimator.Plain, p => p.Risk / p.RiskPredicted), AtNMax(Estimator.Invariant, p => p.Risk / p.RiskPredicted), symOverPlain)
             { Paired = Pairs(points, sizes) };
-        return summary with { GeoMeanRiskSymmetrised = GeoMean("symmetrised", p => p.Risk), Predicted = predicted };
+        return summary with { GeoMeanRiskSymmetrised = GeoMean(Estimator.Symmetrised, p => p.Risk), Predicted = predicted };
     }
 
     private static double Median(IEnumerable<double> values)

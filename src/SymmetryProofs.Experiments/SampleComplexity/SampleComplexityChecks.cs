@@ -104,8 +104,8 @@ public static class SampleComplexityChecks
                 verdicts.Add(($"{s.Group} D={s.D}: gain against the optimal-ridge prediction",
                     Judge(Math.Abs(Math.Log(p.GainOverSizes) - logMean), Widening(s.Gain.Count, k) * (Math.Log(s.Gain.High) - logMean), Math.Log(1 + AgreementResolution))));
             }
-            foreach (var (est, r) in new[] { ("plain", p.RatioPlainAtNMax), ("invariant", p.RatioInvariantAtNMax) })
-                verdicts.Add(($"{s.Group} D={s.D}: {est} measured/predicted risk at n_max", Judge(Math.Abs(r.Mean - 1), Widening(r.Count, k) * (r.High - r.Mean), AgreementResolution)));
+            foreach (var (est, r) in new[] { (Estimator.Plain, p.RatioPlainAtNMax), (Estimator.Invariant, p.RatioInvariantAtNMax) })
+                verdicts.Add(($"{s.Group} D={s.D}: {est.Name()} measured/predicted risk at n_max", Judge(Math.Abs(r.Mean - 1), Widening(r.Count, k) * (r.High - r.Mean), AgreementResolution)));
         }
         return verdicts;
     }

@@ -9,7 +9,7 @@ namespace SymmetryProofs.Experiments.SampleComplexity;
 /// radius of the fit and the learning-curve theory's risk at that penalty (NaN for the symmetrised
 /// estimator, which the theory does not cover).
 /// </summary>
-public sealed record CurvePoint(string Group, int D, string Estimator, int Seed, int N, double Risk, double Nu, double ValidationMse,
+public sealed record CurvePoint(string Group, int D, Estimator Estimator, int Seed, int N, double Risk, double Nu, double ValidationMse,
     int Radius = 0, double RiskPredicted = double.NaN);
 
 /// <summary>
@@ -48,7 +48,7 @@ public static class SampleComplexityCurve
         // The validation residual is computed from the rows themselves: its quadratic form gamma' Gv gamma - 2 gamma.bv + y'y
         // loses everything to cancellation when gamma is large in directions the validation rows barely see (nv < m).
         var (validationRows, validationLabels) = ValidationSample(design.ValidationSize(design.Sizes[^1]), lattice, validationInputs, validationNoise, onScaled, design.Noise);
-        var previousNu = new Dictionary<(int, string), double>();
+        var previousNu = new Dictionary<(int, Estimator), double>();
         var points = new List<CurvePoint>();
         for (int j = 0; j < design.Sizes.Length; j++)
         {
@@ -63,27 +63,27 @@ public static class SampleComplexityCurve
                 var c = cases[i];
                 var labelsVal = Vector<double>.Build.Dense(nv, k => validationLabels[k, i]);
                 var fit = new Problem(plainRidge, train.Rhs(mr, i), rowsVal, labelsVal);
-                var (nuPlain, msePlain) = SelectNu(nu => fit.Score(fit.Solve(n * nu)), previousNu.GetValueOrDefault((i, "plain")), design);
-                previousNu[(i, "plain")] = nuPlain;
+                var (nuPlain, msePlain) = SelectNu(nu => fit.Score(fit.Solve(n * nu)), previousNu.GetValueOrDefault((i, Estimator.Plain)), design);
+                previousNu[(i, Estimator.Plain)] = nuPlain;
                 var gammaPlain = Pad(fit.Solve(n * nuPlain), m);
                 var coefPlain = gammaPlain.Select((g, k) => g * scale[k]).ToArray();
                 double Risk(double[] coefficients) => InvariantTarget.SquaredDistance(lattice, coefficients, targets[i].Coefficients);
-                points.Add(new CurvePoint(c.Group, d, "plain", seed, n, Risk(coefPlain), nuPlain, msePlain, r, prediction.AtRidge(c, r, n, n * nuPlain).Plain));
+                points.Add(new CurvePoint(c.Group, d, Estimator.Plain, seed, n, Risk(coefPlain), nuPlain, msePlain, r, prediction.AtRidge(c, r, n, n * nuPlain).Plain));
 
                 // P commutes with the feature scaling (weights are constant on orbits), so P gamma is the symmetrised fit in scaled coordinates.
                 var gammaSym = SymmetrisedPredictor.Project(subspaces[i], gammaPlain);
                 double mseSym = fit.Score(Vector<double>.Build.Dense(gammaSym.Take(mr).ToArray()));
-                points.Add(new CurvePoint(c.Group, d, "symmetrised", seed, n, Risk(gammaSym.Select((g, k) => g * scale[k]).ToArray()), nuPlain, mseSym, r));
+                points.Add(new CurvePoint(c.Group, d, Estimator.Symmetrised, seed, n, Risk(gammaSym.Select((g, k) => g * scale[k]).ToArray()), nuPlain, mseSym, r));
 
                 int cr = subspaces[i].Columns.TakeWhile(col => col[0].Index < mr).Count();
                 var columns = subspaces[i].Columns.Take(cr).ToList();
                 var inv = new Problem(new SpectralRidge(Congruence(gram, columns)), Project(train.Rhs(mr, i), columns), rowsVal, labelsVal);
                 Vector<double> Lifted(Vector<double> z) => Vector<double>.Build.Dense(subspaces[i].Lift(Pad(z, subspaces[i].Count)).Take(mr).ToArray());
-                var (nuInv, mseInv) = SelectNu(nu => inv.Score(Lifted(inv.Solve(n * nu))), previousNu.GetValueOrDefault((i, "invariant")), design);
-                previousNu[(i, "invariant")] = nuInv;
+                var (nuInv, mseInv) = SelectNu(nu => inv.Score(Lifted(inv.Solve(n * nu))), previousNu.GetValueOrDefault((i, Estimator.Invariant)), design);
+                previousNu[(i, Estimator.Invariant)] = nuInv;
                 var z = Pad(inv.Solve(n * nuInv), subspaces[i].Count);
                 var coefInv = subspaces[i].Lift(z).Select((g, k) => g * scale[k]).ToArray();
-                points.Add(new CurvePoint(c.Group, d, "invariant", seed, n, Risk(coefInv), nuInv, mseInv, r, prediction.AtRidge(c, r, n, n * nuInv).Invariant));
+                points.Add(new CurvePoint(c.Group, d, Estimator.Invariant, seed, n, Risk(coefInv), nuInv, mseInv, r, prediction.AtRidge(c, r, n, n * nuInv).Invariant));
             }
         }
         return points;

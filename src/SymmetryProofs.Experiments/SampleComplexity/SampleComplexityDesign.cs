@@ -9,9 +9,15 @@ public sealed record SampleComplexityCase(int D, string Group, int GroupIndex, i
     public double SlopeTheoryPlain => -2 * Smoothness / (2 * Smoothness + D);
     public double SlopeTheoryInvariant => -2 * Smoothness / (2 * Smoothness + EffectiveDimension);
 
-    public InvariantSubspace Subspace(FrequencyLattice lattice) => Group == "translation"
-        ? InvariantSubspace.ForTranslation(lattice, D - 1)
-        : InvariantSubspace.ForGroup(lattice, TorusGroup.TestGroups(D).Single(g => g.Name == Group));
+    /// <summary>The translation average along the last axis has no finite order; every other case is a finite group.</summary>
+    public bool IsTranslation => GroupOrder is null;
+
+    /// <summary>The case's finite group from the catalogue (null for the translation).</summary>
+    public TorusGroup? FiniteGroup => IsTranslation ? null : TorusGroup.TestGroups(D).Single(g => g.Name == Group);
+
+    public InvariantSubspace Subspace(FrequencyLattice lattice) => FiniteGroup is TorusGroup g
+        ? InvariantSubspace.ForGroup(lattice, g)
+        : InvariantSubspace.ForTranslation(lattice, D - 1);
 }
 
 /// <summary>
@@ -43,7 +49,7 @@ public sealed record SampleComplexityDesign(int[] Sizes, int Seeds, double Noise
             var groups = TorusGroup.TestGroups(d);
             for (int i = 0; i < groups.Count; i++)
                 cases.Add(new SampleComplexityCase(d, groups[i].Name, i, groups[i].Order, d, SmoothnessFor(d), RadiusFor(d)));
-            if (d >= 2) cases.Add(new SampleComplexityCase(d, "translation", groups.Count, null, d - 1, SmoothnessFor(d), RadiusFor(d)));
+            if (d >= 2) cases.Add(new SampleComplexityCase(d, SampleComplexityNames.Translation, groups.Count, null, d - 1, SmoothnessFor(d), RadiusFor(d)));
         }
         return cases;
     }

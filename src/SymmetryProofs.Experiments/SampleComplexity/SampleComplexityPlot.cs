@@ -22,15 +22,15 @@ public static class SampleComplexityPlot
             var s = summaries[i];
             var plot = multiplot.GetPlot(i);
             var lx = s.Sizes.Select(n => Math.Log10(n)).ToArray();
-            var plain = Points(plot, lx, s.GeoMeanRiskPlain, $"plain ({s.SlopePlain.Mean:F2})");
-            var inv = Points(plot, lx, s.GeoMeanRiskInvariant, $"invariant ({s.SlopeInvariant.Mean:F2})");
-            if (s.GeoMeanRiskSymmetrised.Length == lx.Length) Points(plot, lx, s.GeoMeanRiskSymmetrised, "symmetrised");
+            var plain = Points(plot, lx, s.GeoMeanRiskPlain, $"{Estimator.Plain.Name()} ({s.SlopePlain.Mean:F2})");
+            var inv = Points(plot, lx, s.GeoMeanRiskInvariant, $"{Estimator.Invariant.Name()} ({s.SlopeInvariant.Mean:F2})");
+            if (s.GeoMeanRiskSymmetrised.Length == lx.Length) Points(plot, lx, s.GeoMeanRiskSymmetrised, Estimator.Symmetrised.Name());
             if (s.Predicted is CasePrediction p)
             {
-                Predicted(plot, lx, p.GeoMeanPredictedPlain, plain.Color, "plain, predicted");
-                Predicted(plot, lx, p.GeoMeanPredictedInvariant, inv.Color, "invariant, predicted");
-                Predicted(plot, lx, p.OptimalRiskPlain, plain.Color, "plain, predicted at optimal ridge").LinePattern = LinePattern.Dotted;
-                Predicted(plot, lx, p.OptimalRiskInvariant, inv.Color, "invariant, predicted at optimal ridge").LinePattern = LinePattern.Dotted;
+                Predicted(plot, lx, p.GeoMeanPredictedPlain, plain.Color, $"{Estimator.Plain.Name()}, predicted");
+                Predicted(plot, lx, p.GeoMeanPredictedInvariant, inv.Color, $"{Estimator.Invariant.Name()}, predicted");
+                Predicted(plot, lx, p.OptimalRiskPlain, plain.Color, $"{Estimator.Plain.Name()}, predicted at optimal ridge").LinePattern = LinePattern.Dotted;
+                Predicted(plot, lx, p.OptimalRiskInvariant, inv.Color, $"{Estimator.Invariant.Name()}, predicted at optimal ridge").LinePattern = LinePattern.Dotted;
             }
             AddSlope(plot, lx, Math.Log10(s.GeoMeanRiskPlain[0]), s.SlopeTheoryPlain, plain.Color, $"theory {s.SlopeTheoryPlain:F2}");
             AddSlope(plot, lx, Math.Log10(s.GeoMeanRiskInvariant[0]), s.SlopeTheoryInvariant, inv.Color, $"theory {s.SlopeTheoryInvariant:F2}");

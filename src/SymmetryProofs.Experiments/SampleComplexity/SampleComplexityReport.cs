@@ -15,8 +15,8 @@ public static class SampleComplexityReport
     public static string Csv(IEnumerable<CurvePoint> points)
     {
         var sb = new StringBuilder("group,D,estimator,seed,n,risk,nu,lambda,validation_mse,radius,risk_predicted,ratio_measured_over_predicted\n");
-        foreach (var p in points.OrderBy(p => p.D).ThenBy(p => p.Group).ThenBy(p => p.Estimator).ThenBy(p => p.Seed).ThenBy(p => p.N))
-            sb.Append(Inv, $"{p.Group},{p.D},{p.Estimator},{p.Seed},{p.N},{p.Risk:R},{p.Nu:R},{p.N * p.Nu:R},{p.ValidationMse:R},{p.Radius},{F(p.RiskPredicted, "R")},{F(p.Risk / p.RiskPredicted, "R")}\n");
+        foreach (var p in points.OrderBy(p => p.D).ThenBy(p => p.Group).ThenBy(p => p.Estimator.Name(), StringComparer.Ordinal).ThenBy(p => p.Seed).ThenBy(p => p.N))
+            sb.Append(Inv, $"{p.Group},{p.D},{p.Estimator.Name()},{p.Seed},{p.N},{p.Risk:R},{p.Nu:R},{p.N * p.Nu:R},{p.ValidationMse:R},{p.Radius},{F(p.RiskPredicted, "R")},{F(p.Risk / p.RiskPredicted, "R")}\n");
         return sb.ToString();
     }
 

@@ -22,9 +22,9 @@ public sealed record SampleComplexityTruncation(int D, int[] Sizes, int[] Radii,
 
     /// <summary>The plain and averaged spectra of a case at radius r, truncated or with the untruncated tail.</summary>
     public static (KernelSpectrum Plain, KernelSpectrum Invariant) Spectra(SampleComplexityCase c, int radius, double epsilon, bool untruncated) =>
-        c.Group == "translation"
-            ? TorusSpectra.ForTranslation(c.D, c.Smoothness, radius, c.D - 1, epsilon, untruncated)
-            : TorusSpectra.ForGroup(c.D, c.Smoothness, radius, TorusGroup.TestGroups(c.D).Single(g => g.Name == c.Group), epsilon, untruncated);
+        c.FiniteGroup is TorusGroup g
+            ? TorusSpectra.ForGroup(c.D, c.Smoothness, radius, g, epsilon, untruncated)
+            : TorusSpectra.ForTranslation(c.D, c.Smoothness, radius, c.D - 1, epsilon, untruncated);
 
     public static IReadOnlyList<SampleComplexityTruncation> Plan(SampleComplexityDesign design)
     {

@@ -51,8 +51,8 @@ public class SampleComplexityAnalysisTests(ITestOutputHelper output)
             double constant = Math.Exp(rng.NextDouble() * 4 - 2);
             foreach (int n in Sizes)
             {
-                points.Add(new CurvePoint(Case.Group, Case.D, "plain", s, n, constant * Math.Pow(n, c.Slope), 1e-3, 0));
-                points.Add(new CurvePoint(Case.Group, Case.D, "invariant", s, n, invariant?.Invoke(constant, n) ?? constant * Math.Pow(c.Gain * n, c.Slope), 1e-3, 0));
+                points.Add(new CurvePoint(Case.Group, Case.D, Estimator.Plain, s, n, constant * Math.Pow(n, c.Slope), 1e-3, 0));
+                points.Add(new CurvePoint(Case.Group, Case.D, Estimator.Invariant, s, n, invariant?.Invoke(constant, n) ?? constant * Math.Pow(c.Gain * n, c.Slope), 1e-3, 0));
             }
         }
         return points;
@@ -102,7 +102,7 @@ public class SampleComplexityAnalysisTests(ITestOutputHelper output)
     {
         var rng = new Random(c.Seed + 1);
         var constants = Enumerable.Range(0, c.Seeds).Select(_ => Math.Exp(rng.NextDouble() * 2 - 1)).ToArray();
-        return Points(c).Select(p => p with { RiskPredicted = constants[p.Seed] * Math.Pow(p.Estimator == "plain" ? p.N : gainP * p.N, slopeP) / (p.Estimator == "plain" ? 1 : verticalP) }).ToList();
+        return Points(c).Select(p => p with { RiskPredicted = constants[p.Seed] * Math.Pow(p.Estimator == Estimator.Plain ? p.N : gainP * p.N, slopeP) / (p.Estimator == Estimator.Plain ? 1 : verticalP) }).ToList();
     }
 
     /// <summary>
@@ -118,7 +118,7 @@ public class SampleComplexityAnalysisTests(ITestOutputHelper output)
         var bad = new List<string>();
         for (int s = 0; s < c.Seeds; s++)
         {
-            var own = points.Where(p => p.Seed == s && p.Estimator == "plain").ToList();
+            var own = points.Where(p => p.Seed == s && p.Estimator == Estimator.Plain).ToList();
             double logC = Math.Log(own[0].Risk) - c.Slope * Math.Log(own[0].N), logCp = Math.Log(own[0].RiskPredicted) - slopeP * Math.Log(own[0].N);
             void Expect(string what, double got, double want) { if (!Close(got, want)) bad.Add($"seed {s} {what}: {got:R} vs {want:R}"); }
             Expect("log gain measured", q.LogGainMeasured[s], Math.Log(c.Gain));

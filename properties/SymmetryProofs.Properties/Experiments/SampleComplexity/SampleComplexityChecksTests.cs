@@ -93,7 +93,7 @@ public class SampleComplexityChecksTests
     }
 
     private static readonly SampleComplexityCase Finite = new(2, "sign flips", 1, 4, 2, SampleComplexityDesign.SmoothnessFor(2), 8);
-    private static readonly SampleComplexityCase Translation = new(2, "translation", 3, null, 1, SampleComplexityDesign.SmoothnessFor(2), 8);
+    private static readonly SampleComplexityCase Translation = new(2, SampleComplexityNames.Translation, 3, null, 1, SampleComplexityDesign.SmoothnessFor(2), 8);
 
     /// <summary>
     /// A planted case over 8 seeds: measured = predicted + a tiny per-seed spread (so every joint interval resolves), then one

@@ -16,8 +16,8 @@ public class SampleComplexityOutputTests
         var c = SampleComplexityDesign.Cases(plans).Single(k => k.D == 1 && k.Group == "inversion");
         var points = Enumerable.Range(0, 2).SelectMany(seed => SampleComplexityCurve.Run(1, seed, design, plans.Single(p => p.D == 1))).Where(p => p.Group == c.Group).ToList();
         Assert.All(points, p => Assert.True(double.IsFinite(p.Risk) && p.Risk > 0, $"risk {p.Risk} at n = {p.N}"));
-        Assert.All(points.Where(p => p.Estimator != "symmetrised"), p => Assert.True(double.IsFinite(p.RiskPredicted) && p.RiskPredicted > 0, $"predicted risk {p.RiskPredicted} at n = {p.N}"));
-        foreach (var est in new[] { "plain", "invariant", "symmetrised" })
+        Assert.All(points.Where(p => p.Estimator != Estimator.Symmetrised), p => Assert.True(double.IsFinite(p.RiskPredicted) && p.RiskPredicted > 0, $"predicted risk {p.RiskPredicted} at n = {p.N}"));
+        foreach (var est in Enum.GetValues<Estimator>())
         {
             double Mean(int n) => points.Where(p => p.Estimator == est && p.N == n).Average(p => Math.Log(p.Risk));
             Assert.True(Mean(256) < Mean(64), $"{est}: mean log risk should fall from n = 64 to 256");
