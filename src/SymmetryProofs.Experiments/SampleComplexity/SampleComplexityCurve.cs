@@ -1,6 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Kernels;
 using SymmetryProofs.Experiments.Runs;
+using SymmetryProofs.Runtime;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace SymmetryProofs.Experiments.SampleComplexity;
 
@@ -45,9 +48,8 @@ public static class SampleComplexityCurve
         var prediction = new SampleComplexityPrediction(design, plan.MaxRadius);
 
         using var train = new NormalEquations(m, t);
-        // The validation residual is computed from the rows themselves: its quadratic form gamma' Gv gamma - 2 gamma.bv + y'y
-        // loses everything to cancellation when gamma is large in directions the validation rows barely see (nv < m).
         var (validationRows, validationLabels) = ValidationSample(design.ValidationSize(design.Sizes[^1]), lattice, validationInputs, validationNoise, onScaled, design.Noise);
+        using var validation = Tensors.Float64(validationRows, [validationLabels.GetLength(0), m]);
         var previousNu = new Dictionary<(int, Estimator), double>();
         var points = new List<CurvePoint>();
         for (int j = 0; j < design.Sizes.Length; j++)
@@ -56,57 +58,85 @@ public static class SampleComplexityCurve
             AddRows(train, n - train.SampleCount, lattice, inputs, noise, onScaled, design.Noise);
             int mr = 1 + 2 * lattice.Half.Count(k => FrequencyLattice.Norm2(k) <= r * r);
             var gram = train.Gram(mr);
-            var rowsVal = validationRows.SubMatrix(0, nv, 0, mr);
-            var plainRidge = new SpectralRidge(gram);
+            using var scope = torch.NewDisposeScope();
+            var rowsVal = validation.narrow(0, 0, nv).narrow(1, 0, mr);
+            using var plainRidge = new RidgePath(gram);
             for (int i = 0; i < t; i++)
             {
                 var c = cases[i];
-                var labelsVal = Vector<double>.Build.Dense(nv, k => validationLabels[k, i]);
-                var fit = new Problem(plainRidge, train.Rhs(mr, i), rowsVal, labelsVal);
-                var (nuPlain, msePlain) = SelectNu(nu => fit.Score(fit.Solve(n * nu)), previousNu.GetValueOrDefault((i, Estimator.Plain)), design);
+                var labelsVal = Tensors.Float64(Enumerable.Range(0, nv).Select(k => validationLabels[k, i]).ToArray(), [nv, 1]);
+                var plainRotated = plainRidge.Rotate(train.Rhs(mr, i).ToArray());
+                var (nuPlain, msePlain, gammaPlainR) = SelectNu(lambdas => Score(plainRidge.Solutions(plainRotated, lambdas), null, rowsVal, labelsVal), n, previousNu.GetValueOrDefault((i, Estimator.Plain)), design);
                 previousNu[(i, Estimator.Plain)] = nuPlain;
-                var gammaPlain = Pad(fit.Solve(n * nuPlain), m);
+                var gammaPlain = Pad(gammaPlainR, m);
                 var coefPlain = gammaPlain.Select((g, k) => g * scale[k]).ToArray();
                 double Risk(double[] coefficients) => InvariantTarget.SquaredDistance(lattice, coefficients, targets[i].Coefficients);
                 points.Add(new CurvePoint(c.Group, d, Estimator.Plain, seed, n, Risk(coefPlain), nuPlain, msePlain, r, prediction.AtRidge(c, r, n, n * nuPlain).Plain));
 
                 // P commutes with the feature scaling (weights are constant on orbits), so P gamma is the symmetrised fit in scaled coordinates.
                 var gammaSym = SymmetrisedPredictor.Project(subspaces[i], gammaPlain);
-                double mseSym = fit.Score(Vector<double>.Build.Dense(gammaSym.Take(mr).ToArray()));
+                double mseSym = RidgePath.ValidationMse(rowsVal, labelsVal, Tensors.Float64(gammaSym.Take(mr).ToArray(), [mr, 1]))[0];
                 points.Add(new CurvePoint(c.Group, d, Estimator.Symmetrised, seed, n, Risk(gammaSym.Select((g, k) => g * scale[k]).ToArray()), nuPlain, mseSym, r));
 
                 int cr = subspaces[i].Columns.TakeWhile(col => col[0].Index < mr).Count();
                 var columns = subspaces[i].Columns.Take(cr).ToList();
-                var inv = new Problem(new SpectralRidge(Congruence(gram, columns)), Project(train.Rhs(mr, i), columns), rowsVal, labelsVal);
-                Vector<double> Lifted(Vector<double> z) => Vector<double>.Build.Dense(subspaces[i].Lift(Pad(z, subspaces[i].Count)).Take(mr).ToArray());
-                var (nuInv, mseInv) = SelectNu(nu => inv.Score(Lifted(inv.Solve(n * nu))), previousNu.GetValueOrDefault((i, Estimator.Invariant)), design);
+                using var inv = new RidgePath(Congruence(gram, columns));
+                var invRotated = inv.Rotate(Project(train.Rhs(mr, i), columns).ToArray());
+                var lift = new LiftMap(columns, mr);
+                var (nuInv, mseInv, z) = SelectNu(lambdas => Score(inv.Solutions(invRotated, lambdas), lift, rowsVal, labelsVal), n, previousNu.GetValueOrDefault((i, Estimator.Invariant)), design);
                 previousNu[(i, Estimator.Invariant)] = nuInv;
-                var z = Pad(inv.Solve(n * nuInv), subspaces[i].Count);
-                var coefInv = subspaces[i].Lift(z).Select((g, k) => g * scale[k]).ToArray();
+                var coefInv = subspaces[i].Lift(Pad(z, subspaces[i].Count)).Select((g, k) => g * scale[k]).ToArray();
                 points.Add(new CurvePoint(c.Group, d, Estimator.Invariant, seed, n, Risk(coefInv), nuInv, mseInv, r, prediction.AtRidge(c, r, n, n * nuInv).Invariant));
             }
         }
         return points;
     }
 
-    /// <summary>A ridge problem and its validation rows: MSE(gamma) = ||V gamma - y_val||^2 / nv, gamma in the plain scaled features.</summary>
-    private sealed record Problem(SpectralRidge Ridge, Vector<double> Rhs, Matrix<double> RowsVal, Vector<double> LabelsVal)
+    /// <summary>
+    /// The validation MSE of every column of <paramref name="solutions"/> (lifted to the plain features first when
+    /// <paramref name="lift"/> is given) and the columns themselves, so the chosen one is not solved again.
+    /// </summary>
+    private static (double[] Mse, double[][] Columns) Score(Tensor solutions, LiftMap? lift, Tensor rowsVal, Tensor labelsVal)
     {
-        private readonly Vector<double> _rotated = Ridge.Rotate(Rhs);
-        public Vector<double> Solve(double lambda) => Ridge.Solve(_rotated, lambda);
-        public double Score(Vector<double> gamma) => (RowsVal * gamma - LabelsVal).PointwisePower(2).Sum() / LabelsVal.Count;
+        using var scope = torch.NewDisposeScope();
+        solutions.MoveToOtherDisposeScope(scope);
+        var scored = lift is null ? solutions : lift.Apply(solutions);
+        return (RidgePath.ValidationMse(rowsVal, labelsVal, scored), RidgePath.Columns(solutions));
     }
 
-    private static (Matrix<double> Rows, double[,] Labels) ValidationSample(int count, FrequencyLattice lattice, Random inputs, List<Random> noise, List<double[]> targets, double sigma)
+    /// <summary>U z for orthonormal columns U with disjoint supports inside the leading mr features, as gathers: row Index of U z is Value times z[column].</summary>
+    private sealed class LiftMap
+    {
+        private readonly long[] _rows, _columns;
+        private readonly double[] _values;
+        private readonly int _size;
+
+        public LiftMap(IReadOnlyList<(int Index, double Value)[]> columns, int size)
+        {
+            var entries = columns.SelectMany((col, b) => col.Select(e => (e.Index, Column: b, e.Value))).ToList();
+            _rows = entries.Select(e => (long)e.Index).ToArray();
+            _columns = entries.Select(e => (long)e.Column).ToArray();
+            _values = entries.Select(e => e.Value).ToArray();
+            _size = size;
+        }
+
+        public Tensor Apply(Tensor z)
+        {
+            var gathered = z.index_select(0, Tensors.Int64(_columns)).mul(Tensors.Float64(_values, [_values.Length, 1]));
+            return zeros([_size, z.shape[1]], dtype: float64).index_copy_(0, Tensors.Int64(_rows), gathered);
+        }
+    }
+
+    private static (double[] Rows, double[,] Labels) ValidationSample(int count, FrequencyLattice lattice, Random inputs, List<Random> noise, List<double[]> targets, double sigma)
     {
         int m = lattice.FeatureCount;
-        var rows = Matrix<double>.Build.Dense(count, m);
+        var rows = new double[count * m];
         var labels = new double[count, targets.Count];
         var psi = new double[m];
         for (int row = 0; row < count; row++)
         {
             lattice.ScaledFeatures(Torus.Uniform(inputs, lattice.Dimension), psi);
-            rows.SetRow(row, psi);
+            psi.CopyTo(rows, row * m);
             for (int i = 0; i < targets.Count; i++)
             {
                 double f = 0;
@@ -141,10 +171,10 @@ public static class SampleComplexityCurve
         }
     }
 
-    private static double[] Pad(Vector<double> v, int length)
+    private static double[] Pad(double[] v, int length)
     {
         var result = new double[length];
-        for (int i = 0; i < v.Count; i++) result[i] = v[i];
+        v.CopyTo(result, 0);
         return result;
     }
 
@@ -173,33 +203,41 @@ public static class SampleComplexityCurve
     /// nu on a log grid of step 10^(1/3): at the first n a coarse sweep 1e-8..1e0 (factor 10) refined
     /// to +-1/3, +-2/3 decades around its best; at later n a local sweep from 10^(-4/3) to 10^(2/3)
     /// times the previous choice (the optimum falls with n), extended while the best is on an edge.
+    /// Each sweep's penalties are solved and scored in one batch (<see cref="RidgePath"/>); returns the
+    /// chosen nu, its validation MSE and its solution.
     /// </summary>
-    private static (double Nu, double Mse) SelectNu(Func<double, double> score, double previousNu, SampleComplexityDesign design)
+    private static (double Nu, double Mse, double[] Solution) SelectNu(Func<IReadOnlyList<double>, (double[] Mse, double[][] Columns)> score, int n, double previousNu, SampleComplexityDesign design)
     {
         var scores = new SortedDictionary<int, double>();
+        var solutions = new Dictionary<int, double[]>();
         const double step = 1.0 / 3;
         double Nu(int j) => Math.Pow(10, j * step);
-        void Eval(int j) { if (!scores.ContainsKey(j)) scores[j] = score(Nu(j)); }
+        void Eval(IEnumerable<int> grid)
+        {
+            var todo = grid.Where(j => !scores.ContainsKey(j)).Distinct().ToList();
+            if (todo.Count == 0) return;
+            var (mse, columns) = score(todo.Select(j => n * Nu(j)).ToList());
+            for (int i = 0; i < todo.Count; i++) (scores[todo[i]], solutions[todo[i]]) = (mse[i], columns[i]);
+        }
         int Best() => scores.MinBy(kv => kv.Value).Key;
         if (previousNu > 0)
         {
             int j0 = (int)Math.Round(Math.Log10(previousNu) / step);
-            for (int j = j0 - 4; j <= j0 + 2; j++) Eval(j);
+            Eval(Enumerable.Range(j0 - 4, 7));
         }
         else
         {
-            foreach (var nu in design.CoarseNu) Eval((int)Math.Round(Math.Log10(nu) / step));
-            int c = Best();
-            for (int j = c - 2; j <= c + 2; j++) Eval(j);
+            Eval(design.CoarseNu.Select(nu => (int)Math.Round(Math.Log10(nu) / step)));
+            Eval(Enumerable.Range(Best() - 2, 5));
         }
         for (int guard = 0; guard < 24; guard++)
         {
             int b = Best();
-            if (b == scores.Keys.First() && b > -36) Eval(b - 1);
-            else if (b == scores.Keys.Last() && b < 6) Eval(b + 1);
+            if (b == scores.Keys.First() && b > -36) Eval([b - 1]);
+            else if (b == scores.Keys.Last() && b < 6) Eval([b + 1]);
             else break;
         }
         int best = Best();
-        return (Nu(best), scores[best]);
+        return (Nu(best), scores[best], solutions[best]);
     }
 }

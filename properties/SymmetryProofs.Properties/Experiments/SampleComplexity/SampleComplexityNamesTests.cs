@@ -4,8 +4,7 @@ using SymmetryProofs.Experiments.SampleComplexity;
 namespace SymmetryProofs.Properties.Experiments.SampleComplexity;
 
 /// <summary>
-/// The estimator names are the ones curves.csv and the checkpoints have always written, so checkpoints of settings
-/// sample-complexity/3 still read: every estimator round-trips through JSON under its name, the CSV writes the same
+/// The estimator names are the ones curves.csv and the checkpoints write (plain, invariant, symmetrised): every estimator round-trips through JSON under its name, the CSV writes the same
 /// name, and a name outside the table is refused.
 /// </summary>
 public class SampleComplexityNamesTests
