@@ -32,7 +32,7 @@ public sealed partial class DocumentationTests
         var pages = Pages();
         Assert.True(pages.Count >= 10, $"only {pages.Count} pages found under docs/");
         Assert.Empty(pages.Except(links));
-        Assert.Empty(links.Where(l => !File.Exists(Path.Combine(Docs, l)) && !Directory.Exists(Path.Combine(Docs, l))));
+        Assert.DoesNotContain(links, l => !File.Exists(Path.Combine(Docs, l)) && !Directory.Exists(Path.Combine(Docs, l)));
         Assert.Contains("## Glossary", index);
     }
 

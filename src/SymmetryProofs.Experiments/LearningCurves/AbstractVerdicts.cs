@@ -79,7 +79,7 @@ internal static class AbstractVerdicts
     private static double? At(CurvePoint p, int target, Func<TargetReach, double?> value) =>
         p.ToTarget is { } list && target < list.Count ? value(list[target]) : null;
 
-    /// <summary>Every verdict for <paramref name="config"/> against <paramref name="baseline"/> (augmentation).</summary>
+    /// <summary>Every verdict for <paramref name="config"/> against <paramref name="baselineConfig"/> (augmentation).</summary>
     public static IReadOnlyList<Verdict> For(PointIndex index, string config, LearningCurvesConfig baselineConfig, IReadOnlyList<GainEstimate> gains, IReadOnlyList<double> lossTargets)
     {
         string baseline = baselineConfig.Name;

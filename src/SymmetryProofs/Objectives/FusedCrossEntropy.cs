@@ -17,7 +17,7 @@ namespace SymmetryProofs.Objectives;
 /// </summary>
 /// <remarks>
 /// Every sum has one fixed order, whatever the hardware and the block size: an activation is its bias (or 0) plus the
-/// products over inputs in input order, each added by a fused multiply-add (<see cref="Vector256.FusedMultiplyAdd"/>,
+/// products over inputs in input order, each added by a fused multiply-add (<c>Vector256.FusedMultiplyAdd</c>,
 /// whose software fallback rounds the same way); a weight's gradient is the products over samples in sample order; the
 /// loss is summed over samples in order and divided by n. So a seed's training repeats bit for bit. Not thread-safe:
 /// an instance owns its scratch buffers (one per training run).
