@@ -23,6 +23,7 @@ internal static partial class Program
     public static int Main(string[] args)
     {
         CommandLine = args;
+        Experiments.Checking.ModelLoadProbe.EnableForThisProgram();
         var root = new RootCommand(
             "SymmetryProofs experiments: the paper's tables, Hessian spectra of augmented training, and sample-complexity curves. " +
             "Each command writes CSV, Markdown and PNG files to --out. Exit codes: 0 every check held, 1 a check failed, 2 bad input, 3 a bug.");

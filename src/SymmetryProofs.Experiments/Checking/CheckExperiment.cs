@@ -31,7 +31,7 @@ public sealed class CheckExperiment(TextWriter output) : ISingleRunExperiment<Ch
         ArgumentNullException.ThrowIfNull(folder);
         // libtorch aborts the process on some files (TorchScript code that does not compile): a child loads the file first,
         // while this process initialises libtorch and resolves the options; the file is loaded here once the child has.
-        using var probe = !settings.Benchmark && settings.ModelPath is not null && File.Exists(settings.ModelPath) ? ModelLoadProbe.Start(settings) : null;
+        using var probe = ModelLoadProbe.Available && !settings.Benchmark && settings.ModelPath is not null && File.Exists(settings.ModelPath) ? ModelLoadProbe.Start(settings) : null;
         TorchSetup.Initialise();
         if (settings.Benchmark)
         {

@@ -18,6 +18,18 @@ public static class ModelLoadProbe
     /// <summary>The hidden option of `check` that runs the probe's body.</summary>
     public const string Option = "--probe-load";
 
+    private static volatile bool available;
+
+    /// <summary>
+    /// Whether this process can start itself as the probe: true once a program with the `check` command and its hidden
+    /// option (the console program) has called <see cref="EnableForThisProgram"/>. A library caller (a test host, a
+    /// user's test suite) has no such command to start, so no probe runs there and the file is loaded in-process.
+    /// </summary>
+    public static bool Available => available;
+
+    /// <summary>Declares that this process's executable (or entry assembly) answers `check ... --probe-load`.</summary>
+    public static void EnableForThisProgram() => available = true;
+
     /// <summary>How long the child may take to load the file and run one forward before the file is refused.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 

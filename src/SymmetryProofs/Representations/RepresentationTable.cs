@@ -37,13 +37,20 @@ public static class RepresentationTable
         public static Case For(string group, Representation representation) => new(group, representation, ExactResolution(representation));
     }
 
-    /// <summary>Every catalogue group on 8x8 images, sign flips on R^6, permutations on R^5, SO(2) on R^2 and its tensor square and cube.</summary>
+    /// <summary>
+    /// Every catalogue group on 8x8 images whose characters can be averaged (a listed finite group or a Lie group; S_8 on
+    /// the rows is drawn by sampling, with neither a list nor a Lie algebra), sign flips on R^6, permutations on R^5,
+    /// SO(2) on R^2 and its tensor square and cube.
+    /// </summary>
     public static IReadOnlyList<Case> DefaultCases()
     {
         var cases = new List<Case>();
         var image = new Shape(8, 8);
         foreach (var e in GroupCatalog.Entries.Where(e => e.AppliesTo(image)))
-            cases.Add(Case.For(e.Title, Representation.Defining(e.Build(image))));
+        {
+            var action = e.Build(image);
+            if (action.Order is not null || action.LieDimension > 0) cases.Add(Case.For(e.Title, Representation.Defining(action)));
+        }
         cases.Add(Case.For("sign flips", Representation.Defining(GroupCatalog.Build("sign-flips", Shape.Vector(6)))));
         cases.Add(Case.For("permutations", Representation.Defining(GroupCatalog.Build("permutations", Shape.Vector(5)))));
         var so2 = Representation.Defining(GroupCatalog.Build("so2", Shape.Vector(2)));
