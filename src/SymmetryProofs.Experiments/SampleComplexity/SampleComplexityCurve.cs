@@ -21,7 +21,8 @@ public sealed record CurvePoint(string Group, int D, Estimator Estimator, int Se
 /// one accumulation of the normal equations (<see cref="NormalEquations"/>, libtorch BLAS, each n costs
 /// only its new rows) serves all of them. At each n the fits use the leading block of the truncation
 /// radius R(n) (<see cref="SampleComplexityTruncation"/>); one eigendecomposition of the plain block
-/// (<see cref="SpectralRidge"/>) serves every penalty and every case, the invariant block is U^T G U with U
+/// (<see cref="RidgePath"/>, every penalty of a sweep solved and scored in one batch) serves every penalty and every
+/// case, the invariant block is U^T G U with U
 /// the case's orthonormal invariant columns. Three estimators: plain KRR, KRR with the averaged kernel
 /// (invariant), and the plain predictor averaged over the group at test time (symmetrised, at the plain
 /// fit's penalty). The penalty lambda = n nu is chosen on the validation sample; the risk ||f_hat - f*||^2
