@@ -18,15 +18,23 @@ internal static class BenchTiming
         return (wall, (process.TotalProcessorTime - cpu0).TotalSeconds);
     }
 
-    /// <summary>Medians of wall and CPU time over <paramref name="repeats"/> calls (the middle one of the sorted times).</summary>
+    /// <summary>Medians (<see cref="MedianOf"/>) of wall and CPU time over <paramref name="repeats"/> calls.</summary>
     public static (double Wall, double Cpu) Median(int repeats, Action action)
     {
         var walls = new double[repeats];
         var cpus = new double[repeats];
         for (int i = 0; i < repeats; i++) (walls[i], cpus[i]) = Time(action);
-        Array.Sort(walls);
-        Array.Sort(cpus);
-        return (walls[repeats / 2], cpus[repeats / 2]);
+        return (MedianOf(walls), MedianOf(cpus));
+    }
+
+    /// <summary>The median of <paramref name="values"/>: the middle one of the sorted values for an odd count, the mean of the two middle ones for an even count.</summary>
+    public static double MedianOf(IReadOnlyCollection<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0) throw new ArgumentException("Expected at least one value.", nameof(values));
+        var sorted = values.Order().ToArray();
+        int mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /// <summary>The one-minute load average (Linux), or "unknown".</summary>

@@ -53,7 +53,7 @@ public static class HessianBench
         json["pytorch_reference"] = BenchReport.PyTorchReference;
         AtomicFile.WriteAllText(Path.Combine(dir, "bench.json"), json.ToJsonString(BenchReport.Json) + "\n");
         var phases = new List<(string, double)> { ("gradient", row.GradientMs / 1e3), ("HVP", row.HvpMs / 1e3), ("full Hessian", row.FullHessianS),
-            ("eigendecomposition", row.EigendecompositionS), ("Hessian + spectrum", row.FullHessianPlusSpectrumS) };
+            ("eigendecomposition", row.EigendecompositionS), ("Hessian + spectrum", extra.Headline?.Median ?? row.FullHessianPlusSpectrumS) };
         if (extra.SymmetricAssemblyS is { } ga) phases.Add(("full Hessian, symmetric assembly", ga));
         if (extra.FullHessianS is { } af) phases.Add(("autograd Hessian", af));
         bool paper = row.NParams == 765 && row.NSamples == BenchData.DigitsSamples;
@@ -81,6 +81,9 @@ public static class HessianBench
         /// <summary>Its CPU time.</summary>
         public double? WarmCpuS { get; set; }
 
+        /// <summary>The headline (<see cref="BenchHeadline"/>); null when the eigendecomposition was not run.</summary>
+        public BenchHeadline? Headline { get; set; }
+
         /// <summary>The symmetric assembly's flops (<see cref="MlpObjective.Flops"/>).</summary>
         public double? SymmetricAssemblyFlops { get; set; }
         public double? Agreement { get; set; }
@@ -98,6 +101,11 @@ public static class HessianBench
             SymmetricAssemblyFlops = symmetric.Flops().Total;
             (WarmS, WarmCpuS, _) = b.Hessian(warmUp: false);
             (SymmetricAssemblyS, SymmetricAssemblyCpuS, _) = b.Hessian(warmUp: true, symmetric);
+            if (o.Spectrum is not null)
+            {
+                log.Line($"the headline: {BenchHeadline.Repeats} repeats of the symmetric assembly's Hessian plus its spectrum ...");
+                Headline = BenchHeadline.Measure(() => SymmetricSpectrum.Of(TorchObjective.Symmetrised(symmetric.Hessian(b.Theta)).H));
+            }
             var autograd = new TorchObjective(th => nn.functional.cross_entropy(b.Net.Logits(th, b.Inputs), b.Labels), b.Parameters);
             autograd.ValueAndGradient(b.Theta);
             autograd.HessianVectorProduct(b.Theta, b.Direction);
@@ -123,6 +131,7 @@ public static class HessianBench
         md.AppendLine($"# Hessian timing: {r.Net} tanh net, {r.NParams} parameters, mean cross-entropy");
         md.AppendLine();
         md.Append(BenchReport.Protocol(s));
+        md.AppendLine($"- Headline: {BenchHeadline.Rule}.");
         md.AppendLine($"- Load average when the net finished: {r.LoadAverage}. Peak memory: {r.PeakMemoryMb:F0} MiB ({r.PeakMemoryScope}); the dense Hessian is {r.DenseHessianMb:F1} MiB.");
         md.AppendLine();
         md.AppendLine("| phase | R-operator (`MlpObjective`), wall | CPU | autograd (`TorchObjective`), wall |");
@@ -134,7 +143,9 @@ public static class HessianBench
         md.AppendLine($"| full Hessian again, warm (to compare with the next row) | {a.WarmS:F3} s | {a.WarmCpuS:F3} s | |");
         md.AppendLine($"| full Hessian, symmetric assembly (diagonal blocks over pairs, warm) | {a.SymmetricAssemblyS:F3} s | {a.SymmetricAssemblyCpuS:F3} s | |");
         md.AppendLine($"| eigendecomposition (LAPACK, values and vectors) | {r.EigendecompositionS:F3} s{Star(r.EigendecompositionSource)} | {r.EigendecompositionCpuS:F3} s | |");
-        md.AppendLine($"| **full Hessian + spectrum** | **{r.FullHessianPlusSpectrumS:F3} s** | {r.FullHessianPlusSpectrumCpuS:F3} s | |");
+        md.AppendLine($"| full Hessian + eigendecomposition (the first full Hessian row plus the row above) | {r.FullHessianPlusSpectrumS:F3} s | {r.FullHessianPlusSpectrumCpuS:F3} s | |");
+        if (a.Headline is { } head)
+            md.AppendLine($"| **full Hessian + spectrum** (symmetric assembly, one unit; median of {head.Walls.Count} [min, max]) | **{head.Median:F3} s** [{head.Min:F3}, {head.Max:F3}] | {head.MedianCpu:F3} s | |");
         md.AppendLine($"| 30 Lanczos steps (HVPs, full reorthogonalisation) | {a.Lanczos30S:F3} s | | |");
         md.AppendLine($"| Hutchinson trace, 20 Rademacher probes | {a.HutchinsonS:F3} s | | |");
         md.AppendLine();
@@ -150,7 +161,8 @@ public static class HessianBench
         foreach (var c in checks) md.AppendLine($"- {c}");
         md.AppendLine();
         md.AppendLine(BenchReport.PyTorchReference);
-        if (r.NParams == 765 && r.NSamples == BenchData.DigitsSamples) md.Append(Publishing.Headline.Wrap(BenchReport.AgainstReference(r)));
+        if (r.NParams == 765 && r.NSamples == BenchData.DigitsSamples)
+            md.Append(Publishing.Headline.Wrap(a.Headline?.Statement(r.NParams, r.LoadAverage) ?? BenchReport.AgainstReference(r)));
         return md.ToString();
     }
 

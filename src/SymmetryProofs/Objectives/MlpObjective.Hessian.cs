@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using SymmetryProofs.Networks;
 using SymmetryProofs.Runtime;
@@ -69,8 +70,11 @@ public sealed partial class MlpObjective
         var order = Tensors.Int64(LayoutToAugmented());
         h = h.index_select(0, order).index_select(1, order);
         if (Penalty != 0) h.diagonal().add_(penaltyScalar);
-        var values = h.contiguous().data<double>().ToArray();
-        return Matrix<double>.Build.Dense(Dimension, Dimension, (i, j) => values[i * Dimension + j]);
+        // The transpose's row-major data is H's column-major data, MathNet's storage order: the matrix takes the
+        // array as it is, with no managed per-entry loop (such a loop can run as unoptimised tier-0 JIT code in a
+        // process's first calls).
+        var columnMajor = h.t().contiguous().data<double>().ToArray();
+        return Matrix<double>.Build.Dense(Dimension, Dimension, columnMajor);
     }
 
     /// <summary>
@@ -121,15 +125,26 @@ public sealed partial class MlpObjective
             var q = sq.index_select(1, ia).add_(sq.index_select(1, ja)).mul_(Scalars.Half);
             g.addmm_(p.t(), q);
         }
+        using var index = Tensors.Int64(SymmetricGather(a, b, pairsA.Length, indexA));
+        return g.view(-1).index_select(0, index).view(a * b, a * b);
+    }
+
+    /// <summary>
+    /// For each entry (a, b, c, d) of a diagonal block, row-major, its position in G of <see cref="ContractSymmetric"/>:
+    /// (min(b,d), max(b,d)) by the pair of (a, c). A loop of a^2 b^2 entries (over 4e5 for the paper's first layer), compiled
+    /// fully optimised at once so that a process's first Hessians do not run it as unoptimised tier-0 code.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long[] SymmetricGather(int a, int b, int pairs, int[,] indexA)
+    {
         var gather = new long[(long)a * b * a * b];
         long k = 0;
         for (int ra = 0; ra < a; ra++)
             for (int rb = 0; rb < b; rb++)
                 for (int rc = 0; rc < a; rc++)
                     for (int rd = 0; rd < b; rd++)
-                        gather[k++] = (long)(Math.Min(rb, rd) * b + Math.Max(rb, rd)) * pairsA.Length + indexA[ra, rc];
-        using var index = Tensors.Int64(gather);
-        return g.view(-1).index_select(0, index).view(a * b, a * b);
+                        gather[k++] = (long)(Math.Min(rb, rd) * b + Math.Max(rb, rd)) * pairs + indexA[ra, rc];
+        return gather;
     }
 
     /// <summary>

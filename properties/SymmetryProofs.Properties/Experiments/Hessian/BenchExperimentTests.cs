@@ -29,6 +29,12 @@ public sealed class BenchExperimentTests : IDisposable
         Assert.Equal("hessian bench", RunRecord.Read(dir).Experiment);
         Assert.Contains("--nets", File.ReadAllText(Path.Combine(dir, "command.txt")), StringComparison.Ordinal);
         Assert.Contains(log.Lines, l => l.StartsWith("holds: R-operator Hessian equals the autograd Hessian", StringComparison.Ordinal));
+        // The headline: its stated rule in bench.md, and in bench.json the median of its repeats' wall times.
+        Assert.Contains(BenchHeadline.Rule, File.ReadAllText(Path.Combine(dir, "bench.md")), StringComparison.Ordinal);
+        var headline = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "bench.json")))!["autograd"]!["headline"]!;
+        var walls = headline["walls_s"]!.AsArray().Select(w => w!.GetValue<double>()).ToArray();
+        Assert.Equal(BenchHeadline.Repeats, walls.Length);
+        Assert.Equal(BenchTiming.MedianOf(walls), headline["median_s"]!.GetValue<double>());
     }
 
     /// <summary>Control: two nets are bad input for the single bench, refused before anything is created.</summary>
