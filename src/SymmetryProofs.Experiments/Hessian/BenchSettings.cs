@@ -16,8 +16,8 @@ public sealed record BenchSettings(
     [property: JsonPropertyName("limits")] BenchLimits Limits,
     [property: JsonPropertyName("protocol")] int Protocol = BenchSettings.CurrentProtocol)
 {
-    /// <summary>The protocol this version times.</summary>
-    public const int CurrentProtocol = 2;
+    /// <summary>The protocol this version times (3: medians of an even count are the mean of the two middle values, and the single bench's headline is the median of repeats).</summary>
+    public const int CurrentProtocol = 3;
 
     /// <summary>Throws an <see cref="InputException"/> naming the first bad option.</summary>
     public void Validate()
