@@ -124,6 +124,23 @@ public sealed class FrequencyLattice
                * Math.Pow(u0, Dimension - 2.0 * s) / (2.0 * s - Dimension);
     }
 
-    /// <summary>The largest Mercer eigenvalue the truncation drops: w at the smallest |k|^2 &gt; R^2.</summary>
-    public double LargestDroppedEigenvalue() => Weight(Radius * Radius + 1);
+    /// <summary>
+    /// The largest Mercer eigenvalue the truncation drops: w at the smallest |k|^2 &gt; R^2 of a lattice point k, i.e. the
+    /// smallest integer above R^2 that is a sum of D squares: R^2 + 1 = R^2 + 1^2 when D &gt;= 2, (R + 1)^2 when D = 1.
+    /// </summary>
+    public double LargestDroppedEigenvalue()
+    {
+        int norm2 = Radius * Radius + 1;
+        while (!IsSumOfSquares(norm2, Dimension)) norm2++;
+        return Weight(norm2);
+    }
+
+    /// <summary>Whether <paramref name="value"/> is a sum of <paramref name="terms"/> squares of integers.</summary>
+    private static bool IsSumOfSquares(int value, int terms)
+    {
+        if (terms == 0) return value == 0;
+        for (int v = 0; v * v <= value; v++)
+            if (IsSumOfSquares(value - v * v, terms - 1)) return true;
+        return false;
+    }
 }
