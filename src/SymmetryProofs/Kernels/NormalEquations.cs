@@ -46,7 +46,8 @@ public sealed class NormalEquations : IDisposable
         // Explicit alphas (Runtime/Scalars): the one-argument add_ makes a temporary Scalar of 1 that can be freed while libtorch reads it.
         _gram.add_(psi.t().mm(psi), Scalars.One);
         _rhs.add_(psi.t().mm(y), Scalars.One);
-        _power.add_((y * y).sum(0), Scalars.One);
+        // The dimension named: a bare sum(0) binds to the overload whose argument is a dtype (0 converts to ScalarType.Byte) and sums every target into one byte.
+        _power.add_(y.mul(y).sum(dim: 0), Scalars.One);
         SampleCount += rows;
     }
 
