@@ -2,11 +2,15 @@ using FsCheck;
 using FsCheck.Fluent;
 using SymmetryProofs.Kernels;
 using SymmetryProofs.Properties.Support;
+using static SymmetryProofs.Properties.Kernels.KernelFixtures;
 using Xunit.Abstractions;
 
 namespace SymmetryProofs.Properties.Kernels;
 
-/// <summary><see cref="FrequencyLattice.LargestDroppedEigenvalue"/> against the lattice points themselves.</summary>
+/// <summary>
+/// <see cref="FrequencyLattice.LargestDroppedEigenvalue"/> against the lattice points themselves, and
+/// <see cref="FrequencyLattice.ScaledFeatures"/> (products over axes) against the cos and sin of pi k.x.
+/// </summary>
 public class FrequencyLatticeTests(ITestOutputHelper output)
 {
     /// <summary>
@@ -49,5 +53,55 @@ public class FrequencyLatticeTests(ITestOutputHelper output)
     {
         var found = NegativeControl.Require(Prop.ForAll<int, int>((d, r) => DroppedEigenvalueIsTheLargestOutsideTheBall(d, r, l => l.Weight(l.Radius * l.Radius + 1))), output);
         Assert.Contains("D = 1", found.Labels);
+    }
+
+    private const double Eps = 2.220446049250313e-16;
+
+    /// <summary>
+    /// Feature by feature, with a = sqrt(2 w_k): the direct cos and sin of fl(pi fl(k.x)) carry the angle's rounding,
+    /// at most eps (pi (D + 1) |k|_1 + 1) (|x_j| &lt;= 1), and an ulp each; the product over axes carries each axis's angle
+    /// pi k_j x_j (at most 2 eps pi |k_j|) and an ulp, and D - 1 complex products of numbers of modulus 1 (3 eps each).
+    /// Tolerance a eps (pi (D + 3) |k|_1 + 4 D + 4); the constant is 1 exactly. <paramref name="flipLast"/> compares with the
+    /// direct features at x with its last coordinate negated (a sign slip on one axis).
+    /// </summary>
+    private static Property ProductFeaturesEqualDirectOnes(int seed, int dRaw, bool flipLast, Coverage? coverage = null)
+    {
+        int d = Dimension(dRaw);
+        var rng = new Random(seed);
+        var lattice = new FrequencyLattice(d, 1 + rng.Next(2 * Radius(d)), (d + 1) / 2.0);
+        int m = lattice.FeatureCount;
+        var x = Points(seed, 1 + rng.Next(2), d)[^1];
+        var reference = x.ToArray();
+        if (flipLast) reference[d - 1] = Torus.Wrap(-reference[d - 1]);
+        var product = new double[m];
+        var direct = new double[m];
+        lattice.ScaledFeatures(x, product);
+        lattice.ScaledFeaturesDirect(reference, direct);
+        if (product[0] != 1.0) return Prop.Label(false, $"D = {d}: the constant feature is {product[0]:R}");
+        for (int f = 1; f < m; f++)
+        {
+            double tol = Math.Sqrt(2 * lattice.EigenvalueOf(f)) * Eps * (Math.PI * (d + 3) * lattice.FrequencyOf(f).Sum(Math.Abs) + 4 * d + 4);
+            if (!(Math.Abs(product[f] - direct[f]) <= tol))
+                return Prop.Label(false, $"D = {d}, R = {lattice.Radius}, x = {Show(x)}: feature {f} (k = {Show(lattice.FrequencyOf(f).Select(v => (double)v).ToArray())}) is {product[f]:R} by products, {direct[f]:R} directly (tolerance {tol:G3})");
+        }
+        var verdict = (true, "");
+        return coverage is null ? Prop.Label(true, "") : coverage.Case(verdict, ("D = 3", d == 3), ("off the quarter grid", x.Any(v => Math.Abs(4 * v - Math.Round(4 * v)) > 1e-9)));
+    }
+
+    [Fact]
+    public void Features_by_products_over_axes_equal_the_cos_and_sin_of_the_angle()
+    {
+        var coverage = new Coverage(output)
+            .AtLeast(0.2, "D = 3", "three factors per feature, the experiment's costliest dimension")
+            .AtLeast(0.3, "off the quarter grid", "generic points, not only the grid where sines and cosines are exact");
+        coverage.Check(Prop.ForAll<int, int>((s, d) => ProductFeaturesEqualDirectOnes(s, d, false, coverage)));
+    }
+
+    /// <summary>Negative control: direct features at the point with its last coordinate negated are told apart.</summary>
+    [Fact]
+    public void A_sign_slip_on_one_axis_is_detected()
+    {
+        var found = NegativeControl.Require(Prop.ForAll<int, int>((s, d) => ProductFeaturesEqualDirectOnes(s, d, true)), output);
+        Assert.Contains("by products", found.Labels);
     }
 }
