@@ -19,9 +19,9 @@ public class FourierMomentsProperties(ITestOutputHelper output)
     /// <summary>
     /// Entry (a, b) of the leading block, for features of frequencies k and l with scales s_a, s_b (1 for the constant,
     /// sqrt(2 w) otherwise). Both sides sum n terms of magnitude at most s_a s_b in different orders, each sum off by at most
-    /// (n - 1) eps n s_a s_b. Each term carries the rounding of its angles: a feature's pi k.x is off by at most
-    /// (D + 1) eps pi |k|_1 (|x_j| &lt;= 1), a moment's pi q_j x_j (q = k +- l) by at most 2 eps pi |q_j| per axis, and sine,
-    /// cosine and the products add a few ulps. Tolerance: s_a s_b n eps (2 n + 4 pi (D + 1)(|k|_1 + |l|_1) + 16); the
+    /// (n - 1) eps n s_a s_b. Each term carries the rounding of its angles: a feature's pi k_j x_j by at most 2 eps pi |k_j|
+    /// per axis (<see cref="FrequencyLattice.ScaledFeatures"/> multiplies over axes), a moment's pi q_j x_j (q = k +- l) by at
+    /// most 2 eps pi |q_j|, within (D + 1) eps pi (|k|_1 + |l|_1) per side, and sine, cosine and the products add a few ulps. Tolerance: s_a s_b n eps (2 n + 4 pi (D + 1)(|k|_1 + |l|_1) + 16); the
     /// right-hand sides are the same product in both and must agree bit for bit. With <paramref name="reflect"/> the
     /// moments are fed -x instead of x, which conjugates every moment: the sign error a slip in the sine identities or in
     /// the conjugate symmetry would make.
