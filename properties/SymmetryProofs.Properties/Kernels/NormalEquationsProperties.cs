@@ -83,4 +83,46 @@ public class NormalEquationsProperties(ITestOutputHelper output)
         var found = NegativeControl.Require(Prop.ForAll<int, int, int>((s, n, c) => BlockSolveEqualsCholesky(s, n, c, true)), output);
         Assert.Contains("relative difference", found.Labels);
     }
+
+    /// <summary>
+    /// <see cref="NormalEquations.LabelPower"/> of target t is y_t . y_t over every row added, in chunks: a sum of n
+    /// non-negative terms, so the two summation orders differ by at most 2 (n - 1) eps y_t . y_t (and each square by an
+    /// ulp): tolerance 2 (n + 1) eps y_t . y_t. With <paramref name="everyTarget"/> the expectation is the sum over every
+    /// target (what a reduction over all dimensions gives, as a sum without a named dimension does).
+    /// </summary>
+    private static Property LabelPowerIsTheSumOfSquares(int seed, int nRaw, bool everyTarget)
+    {
+        TorchSetup.Initialise();
+        var rng = new Random(seed);
+        int n = 1 + Math.Abs(nRaw % 50), targets = 1 + rng.Next(3), m = 3;
+        var labels = Enumerable.Range(0, n * targets).Select(_ => 10 * Torus.Gaussian(rng)).ToArray();
+        using var equations = new NormalEquations(m, targets);
+        for (int from = 0; from < n; from += 7)
+        {
+            int count = Math.Min(7, n - from);
+            equations.Add(new double[count * m], labels.AsSpan(from * targets, count * targets).ToArray(), count);
+        }
+        for (int t = 0; t < targets; t++)
+        {
+            double expected = Enumerable.Range(0, n).Sum(i => everyTarget ? Enumerable.Range(0, targets).Sum(u => labels[i * targets + u] * labels[i * targets + u]) : labels[i * targets + t] * labels[i * targets + t]);
+            double tol = 2 * (n + 1) * Eps * expected, actual = equations.LabelPower(t);
+            if (!(Math.Abs(actual - expected) <= tol)) return Prop.Label(false, $"n = {n}, {targets} targets: the power of target {t} is {actual:R}, expected {expected:R}");
+        }
+        return Prop.Label(true, "");
+    }
+
+    [Fact]
+    public void Label_power_is_the_sum_of_squares_of_each_target()
+    {
+        var coverage = new Coverage(output).AtLeast(0.5, "several targets", "a reduction over the wrong dimension mixes targets");
+        coverage.Check(Prop.ForAll<int, int>((s, n) => coverage.Case(LabelPowerIsTheSumOfSquares(s, n, false), ("several targets", new Random(s).Next(3) > 0))));
+    }
+
+    /// <summary>Negative control: the power summed over every target is told apart from each target's own.</summary>
+    [Fact]
+    public void Label_power_of_every_target_together_is_detected()
+    {
+        var found = NegativeControl.Require(Prop.ForAll<int, int>((s, n) => LabelPowerIsTheSumOfSquares(s, n, true)), output);
+        Assert.Contains("the power of target", found.Labels);
+    }
 }

@@ -18,8 +18,8 @@ public sealed record CurvePoint(string Group, int D, Estimator Estimator, int Se
 /// <summary>
 /// The learning curves of every case of one D for one seed. The cases share their inputs (one nested
 /// training sample of n_max points and one nested validation sample) and differ in target and noise, so
-/// one accumulation of the normal equations (<see cref="NormalEquations"/>, libtorch BLAS, each n costs
-/// only its new rows) serves all of them. At each n the fits use the leading block of the truncation
+/// one accumulation of the normal equations (<see cref="NormalEquations"/> of the lattice: Psi^T Psi from the points'
+/// <see cref="FourierMoments"/>, Psi^T Y by libtorch BLAS; each n costs only its new rows) serves all of them. At each n the fits use the leading block of the truncation
 /// radius R(n) (<see cref="SampleComplexityTruncation"/>); one eigendecomposition of the plain block
 /// (<see cref="RidgePath"/>, every penalty of a sweep solved and scored in one batch) serves every penalty and every
 /// case, the invariant block is U^T G U with U
@@ -48,7 +48,7 @@ public static class SampleComplexityCurve
         var validationNoise = cases.Select(c => SeedStreams.For(seed, $"validation-noise:{c.Key}")).ToList();
         var prediction = new SampleComplexityPrediction(design, plan.MaxRadius);
 
-        using var train = new NormalEquations(m, t);
+        using var train = new NormalEquations(lattice, t);
         var (validationRows, validationLabels) = ValidationSample(design.ValidationSize(design.Sizes[^1]), lattice, validationInputs, validationNoise, onScaled, design.Noise);
         using var validation = Tensors.Float64(validationRows, [validationLabels.GetLength(0), m]);
         var previousNu = new Dictionary<(int, Estimator), double>();
@@ -156,10 +156,13 @@ public static class SampleComplexityCurve
             int p = Math.Min(Chunk, rows - done);
             var psi = new double[p * m];
             var y = new double[p * t];
+            var points = new double[p * lattice.Dimension];
             for (int row = 0; row < p; row++)
             {
                 var span = psi.AsSpan(row * m, m);
-                lattice.ScaledFeatures(Torus.Uniform(inputs, lattice.Dimension), span);
+                var x = Torus.Uniform(inputs, lattice.Dimension);
+                x.CopyTo(points, row * lattice.Dimension);
+                lattice.ScaledFeatures(x, span);
                 for (int i = 0; i < t; i++)
                 {
                     double f = 0;
@@ -168,7 +171,7 @@ public static class SampleComplexityCurve
                     y[row * t + i] = f + sigma * Torus.Gaussian(noise[i]);
                 }
             }
-            equations.Add(psi, y, p);
+            equations.Add(psi, y, p, points);
         }
     }
 

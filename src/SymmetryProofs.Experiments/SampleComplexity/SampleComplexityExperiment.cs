@@ -5,7 +5,7 @@ using SymmetryProofs.Runtime;
 namespace SymmetryProofs.Experiments.SampleComplexity;
 
 /// <summary>The settings that determine the curves (the fingerprint): the protocol size and the largest n (never --seeds, --jobs, --out, --shard).</summary>
-public sealed record SampleComplexitySettings(bool Quick, int? MaxLog2, string Version = "sample-complexity/4");
+public sealed record SampleComplexitySettings(bool Quick, int? MaxLog2, string Version = "sample-complexity/5");
 
 /// <summary>
 /// `sample-complexity`: learning curves of plain and group-averaged kernel ridge regression on the
