@@ -29,9 +29,15 @@ public sealed record SampleComplexityDesign(int[] Sizes, int Seeds, double Noise
 {
     public static double SmoothnessFor(int d) => (d + 1) / 2.0;
 
+    /// <summary>Seeds of the full run: enough that most theory checks are decided by their seed intervals (the report gives, for each one left undecided, the seeds its measured spread would need).</summary>
+    public const int FullSeeds = 20;
+
+    /// <summary>Seeds of the quick run.</summary>
+    public const int QuickSeeds = 2;
+
     public static SampleComplexityDesign Create(bool quick, int? seeds, int? maxLog2, double? noise = null) => new(
         Sizes: Enumerable.Range(6, (maxLog2 ?? (quick ? 10 : 16)) - 5).Select(e => 1 << e).ToArray(),
-        Seeds: seeds ?? (quick ? 2 : 10),
+        Seeds: seeds ?? (quick ? QuickSeeds : FullSeeds),
         Noise: noise ?? 0.03,
         Epsilon: 0.2,
         CoarseNu: Enumerable.Range(0, 9).Select(e => Math.Pow(10, -8 + e)).ToArray(),
