@@ -130,10 +130,13 @@ public class LearningCurveRidgeSearchTests(ITestOutputHelper output)
     /// <summary>
     /// Fixed searches along the rarer paths: ranges capped or floored so the optimum is the range's edge (the grid point
     /// kept, the scan extended to the clamp), hints far below and above the optimum (extension both ways), hints on the
-    /// edges of the range and outside it, and the two-basin spectrum with and without a hint.
+    /// edges of the range and outside it, fewer samples than modes (the risk flat to the last bit at small nu, so grid
+    /// points tie and are local minima), and the two-basin spectrum with and without a hint.
     /// </summary>
     [Theory]
     [InlineData("three", 40.0, null, 1e-16, 1e3, false)]
+    [InlineData("three", 5.0, null, 1e-16, 1e3, false)]
+    [InlineData("three", 5.0, 1e-10, 1e-16, 1e3, true)]
     [InlineData("three", 40.0, null, 1e-16, 1e-9, false)]
     [InlineData("three", 40.0, null, 1e-2, 1e3, false)]
     [InlineData("three", 40.0, 1e-12, 1e-16, 1e3, true)]

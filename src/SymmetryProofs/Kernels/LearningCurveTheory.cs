@@ -33,20 +33,23 @@ public static class LearningCurveTheory
     /// falls strictly from +inf to 0, so the root exists for every n &gt; 0 when ridge &gt; 0 (and for
     /// n below the mode count when ridge = 0). Bracket [ridge/n, (trace + ridge)/n]: at the lower end
     /// ridge/kappa alone is n, at the upper end every term is at most its value with the
-    /// denominators dropped. Newton's method on log of the left side against log kappa, kept inside the bracket by bisection.
+    /// denominators dropped. Newton's method on log of the left side against log kappa, kept inside the bracket by bisection,
+    /// stops at |left side - n| &lt;= 8 eps n or at a bracket a few ulps of log kappa wide. Refused: n or ridge outside
+    /// their domain, a trace that overflows, and (without a ridge) n at or above the mode count or a root below the
+    /// smallest double.
     /// </summary>
     public static double SolveKappa(KernelSpectrum spectrum, double n, double ridge) => SolveKappa(spectrum, n, ridge, null);
 
     /// <summary>The Newton loop stops when |F| is at most this times n: the rounding level of a sum of n-sized terms.</summary>
     internal const double ResidualTolerance = 8 * 2.220446049250313e-16;
 
-    /// <summary>... or when the bracket in log kappa is at most this times max(1, |log kappa|) wide (the rounding level of log kappa) ...</summary>
+    /// <summary>... or when the bracket in log kappa is at most this times max(1, |log kappa|) wide (a few ulps of log kappa).</summary>
     internal const double BracketTolerance = 1e-15;
 
-    /// <summary>... or when the next step moves log kappa by at most this times max(1, |log kappa|).</summary>
-    internal const double StepTolerance = 1e-16;
-
-    /// <summary>At most this many evaluations in the Newton loop.</summary>
+    /// <summary>
+    /// At most this many evaluations in the Newton loop. Every point evaluated lies strictly inside the bracket and becomes
+    /// one of its ends, so the bracket shrinks at every step and the bracket rule ends the loop; the bound only caps the cost.
+    /// </summary>
     internal const int MaxSteps = 300;
 
     /// <summary>
@@ -86,12 +89,10 @@ public static class LearningCurveTheory
             double f = F(Math.Exp(u), out double logSlope);
             observe?.Invoke(u, f, logSlope);
             if (f > 0) a = u; else if (f < 0) b = u; else break;
-            // |f| at the rounding level of a sum of n-sized terms, or the bracket or the step at the rounding level of u.
+            // |f| at the rounding level of a sum of n-sized terms, or the bracket a few ulps of u wide.
             if (Math.Abs(f) <= ResidualTolerance * n || b - a <= BracketTolerance * Math.Max(1, Math.Abs(u))) break;
             double next = u - (Math.Log(f + n) - Math.Log(n)) / logSlope;
-            if (!(next > a && next < b)) next = 0.5 * (a + b);
-            if (Math.Abs(next - u) <= StepTolerance * Math.Max(1, Math.Abs(u))) break;
-            u = next;
+            u = next > a && next < b ? next : 0.5 * (a + b);
         }
         return Math.Exp(u);
     }
@@ -137,7 +138,9 @@ public static class LearningCurveTheory
         double lo = nuHint is double h ? Math.Clamp(Math.Log10(h) - 2, lmin, lmax) : lmin;
         double hi = nuHint is double h2 ? Math.Clamp(Math.Log10(h2) + 2, lmin, lmax) : lmax;
         for (double l = lo; l <= hi + 1e-9; l += step) Eval(l);
-        for (int guard = 0; guard < 200; guard++)
+        // Each pass adds a point below the lowest or above the highest (clamped, so at most once at an end of the range),
+        // so the extension ends at the range's ends at the latest.
+        for (;;)
         {
             double best = scores.MinBy(kv => kv.Value).Key;
             if (best == scores.Keys.First() && best > lmin) Eval(best - step);
