@@ -124,14 +124,20 @@ public class LearningCurveRidgeSearchTests(ITestOutputHelper output)
 
     private static readonly KernelSpectrum Three = new("three levels", [new SpectrumLevel(1, 2, 0.5), new SpectrumLevel(0.1, 3, 0.3), new SpectrumLevel(0.01, 5, 0.2)]);
 
+    /// <summary>
+    /// No target and 5 modes at eigenvalue 1e-8: the excess risk is (E0 - 1) sigma^2, and from nu about 1 up, where
+    /// sum L^2 &lt;= 5e-16 is below half an ulp of n = 40, E0 is 1 and the risk exactly 0: a plateau of ties, every point of
+    /// it a local minimum, where the tie rules decide which points are evaluated and kept.
+    /// </summary>
+    private static readonly KernelSpectrum Flat = new("flat", [new SpectrumLevel(1e-8, 5, 0)]);
+
     /// <summary>The generated two-basin spectrum of <see cref="LearningCurveClosedFormTests"/> (n = 11).</summary>
     private static readonly KernelSpectrum TwoBasins = new SpectrumCase([2, 5, 15, 10], [5, 1, 5, 5], [40, 15, 25, 32], 3, 0).ToSpectrum();
 
     /// <summary>
     /// Fixed searches along the rarer paths: ranges capped or floored so the optimum is the range's edge (the grid point
     /// kept, the scan extended to the clamp), hints far below and above the optimum (extension both ways), hints on the
-    /// edges of the range and outside it, fewer samples than modes (the risk flat to the last bit at small nu, so grid
-    /// points tie and are local minima), and the two-basin spectrum with and without a hint.
+    /// edges of the range and outside it, fewer samples than modes (n = 5 of 10), a risk exactly 0 over the top decades (ties everywhere), and the two-basin spectrum with and without a hint.
     /// </summary>
     [Theory]
     [InlineData("three", 40.0, null, 1e-16, 1e3, false)]
@@ -145,12 +151,14 @@ public class LearningCurveRidgeSearchTests(ITestOutputHelper output)
     [InlineData("three", 40.0, 1e3, 1e-16, 1e3, true)]
     [InlineData("three", 40.0, 3e-9, 1e-10, 1e-8, true)]
     [InlineData("three", 40.0, 1e-1, 1e-10, 1e-8, false)]
+    [InlineData("flat", 40.0, null, 1e-16, 1e3, false)]
+    [InlineData("flat", 40.0, 1e-3, 1e-16, 1e3, true)]
     [InlineData("two basins", 11.0, null, 1e-16, 1e3, false)]
     [InlineData("two basins", 11.0, 1e-3, 1e-16, 1e3, true)]
     [InlineData("two basins", 11.0, 1e-8, 1e-16, 1e3, true)]
     public void Ridge_search_takes_the_stated_steps_on_fixed_cases(string name, double n, double? hint, double nuMin, double nuMax, bool windowMatters)
     {
-        var spectrum = name == "three" ? Three : TwoBasins;
+        var spectrum = name switch { "three" => Three, "flat" => Flat, _ => TwoBasins };
         var search = Replay(spectrum, n, hint, nuMin, nuMax, 2);
         output.WriteLine($"{name}, n = {n}, hint {hint}, nu in [{nuMin}, {nuMax}]: {search.Detail}");
         Assert.True(search.Holds, search.Detail);
