@@ -22,7 +22,43 @@ public class LearningCurveTheoryInputTests
     [InlineData(5.0, double.PositiveInfinity)]
     public void Kappa_refuses_a_sample_count_or_ridge_outside_its_domain(double n, double ridge)
     {
-        Assert.Throws<ArgumentException>(() => LearningCurveTheory.SolveKappa(Three, n, ridge));
+        var refusal = Assert.Throws<ArgumentException>(() => LearningCurveTheory.SolveKappa(Three, n, ridge));
+        // The message names the input refused and its value: the sample count when it is out of its domain, else the ridge.
+        bool badN = !(n > 0) || !double.IsFinite(n);
+        Assert.Contains(badN ? $"sample count must be positive and finite; got {n}." : $"ridge must be non-negative and finite; got {ridge}.", refusal.Message);
+    }
+
+    /// <summary>
+    /// The bracket [ridge/n, (trace + ridge)/n] must be finite: a trace that overflows (eigenvalue 1e308, 10 modes) is
+    /// refused with the value it reached, with or without a ridge, instead of iterating on infinities.
+    /// </summary>
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public void Kappa_refuses_a_spectrum_whose_trace_overflows(double ridge)
+    {
+        var huge = new KernelSpectrum("overflowing trace", [new SpectrumLevel(1e308, 10, 0), new SpectrumLevel(1, 10, 0)]);
+        var refusal = Assert.Throws<ArgumentException>(() => LearningCurveTheory.SolveKappa(huge, 5, ridge));
+        Assert.Contains($"(trace + ridge)/n = {double.PositiveInfinity} at n = 5", refusal.Message);
+    }
+
+    /// <summary>
+    /// Without a ridge the lower end of the bracket is found by dividing (trace/n) by 16 until sum_i L_i &gt;= n. With one mode
+    /// of eigenvalue 1 and one of the smallest positive double, sum L_i &gt;= 1.9 needs kappa &lt;= 2^-1074/9, below every
+    /// positive double: the search underflows to 0 and the solver says so, naming n.
+    /// </summary>
+    [Fact]
+    public void Ridgeless_kappa_below_the_smallest_double_is_refused()
+    {
+        var subnormal = new KernelSpectrum("subnormal mode", [new SpectrumLevel(1, 1, 0), new SpectrumLevel(double.Epsilon, 1, 0)]);
+        var refusal = Assert.Throws<ArithmeticException>(() => LearningCurveTheory.SolveKappa(subnormal, 1.9, 0));
+        Assert.Contains($"No lower bracket for kappa at n = {1.9} without ridge", refusal.Message);
+        // Control: with the small mode at 1e-300 the same n needs kappa = 1e-300/9 (1/(1 + kappa) = 1 to rounding, and
+        // 1e-300/(1e-300 + kappa) = 0.9), about 250 divisions by 16 below trace/n, and it is found. The solver stops
+        // at |F| <= 8 eps n with dF/dlog kappa = L (1 - L) = 0.09, so log kappa is good to 8 eps 1.9 / 0.09, below 1e-13.
+        var small = new KernelSpectrum("small mode", [new SpectrumLevel(1, 1, 0), new SpectrumLevel(1e-300, 1, 0)]);
+        double kappa = LearningCurveTheory.SolveKappa(small, 1.9, 0);
+        Assert.True(Math.Abs(kappa / (1e-300 / 9) - 1) <= 1e-13, $"kappa {kappa:R}");
     }
 
     /// <summary>
@@ -32,8 +68,10 @@ public class LearningCurveTheoryInputTests
     [Fact]
     public void Ridgeless_kappa_exists_only_below_the_mode_count()
     {
-        Assert.Throws<ArgumentException>(() => LearningCurveTheory.SolveKappa(Three, 10, 0));
-        Assert.Throws<ArgumentException>(() => LearningCurveTheory.SolveKappa(Three, 12, 0));
+        var atCount = Assert.Throws<ArgumentException>(() => LearningCurveTheory.SolveKappa(Three, 10, 0));
+        Assert.Contains($"n = {10.0} samples and only {10.0} modes interpolates", atCount.Message);
+        var above = Assert.Throws<ArgumentException>(() => LearningCurveTheory.SolveKappa(Three, 12, 0));
+        Assert.Contains($"n = {12.0} samples and only {10.0} modes interpolates", above.Message);
         double kappa = LearningCurveTheory.SolveKappa(Three, 9.5, 0);
         double sum = Three.Levels.Sum(l => l.Multiplicity * l.Eigenvalue / (l.Eigenvalue + kappa));
         Assert.True(kappa > 0 && Math.Abs(sum - 9.5) <= 16 * LearningCurveTheoryProperties.Eps * 10, $"kappa {kappa:R}: sum of learnabilities {sum:R}, n = 9.5");
@@ -42,8 +80,11 @@ public class LearningCurveTheoryInputTests
     [Fact]
     public void Prediction_refuses_a_negative_or_undefined_noise_variance_and_states_nu_as_ridge_over_n()
     {
-        Assert.Throws<ArgumentException>(() => LearningCurveTheory.Predict(Three, 20, 1, -1e-12));
-        Assert.Throws<ArgumentException>(() => LearningCurveTheory.Predict(Three, 20, 1, double.NaN));
+        foreach (double bad in new[] { -1e-12, double.NaN })
+        {
+            var refusal = Assert.Throws<ArgumentException>(() => LearningCurveTheory.Predict(Three, 20, 1, bad));
+            Assert.Contains($"Noise variance must be non-negative; got {bad}.", refusal.Message);
+        }
         var p = LearningCurveTheory.Predict(Three, 20, 3, 0);
         Assert.Equal(3.0 / 20, p.Nu);
         Assert.Equal(p.TestMse, p.ExcessRisk);

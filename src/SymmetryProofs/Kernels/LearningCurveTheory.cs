@@ -33,9 +33,30 @@ public static class LearningCurveTheory
     /// falls strictly from +inf to 0, so the root exists for every n &gt; 0 when ridge &gt; 0 (and for
     /// n below the mode count when ridge = 0). Bracket [ridge/n, (trace + ridge)/n]: at the lower end
     /// ridge/kappa alone is n, at the upper end every term is at most its value with the
-    /// denominators dropped. Newton's method on log of the left side against log kappa, kept inside the bracket by bisection.
+    /// denominators dropped. Newton's method on log of the left side against log kappa, kept inside the bracket by bisection,
+    /// stops at |left side - n| &lt;= 8 eps n or at a bracket a few ulps of log kappa wide. Refused: n or ridge outside
+    /// their domain, a trace that overflows, and (without a ridge) n at or above the mode count or a root below the
+    /// smallest double.
     /// </summary>
-    public static double SolveKappa(KernelSpectrum spectrum, double n, double ridge)
+    public static double SolveKappa(KernelSpectrum spectrum, double n, double ridge) => SolveKappa(spectrum, n, ridge, null);
+
+    /// <summary>The Newton loop stops when |F| is at most this times n: the rounding level of a sum of n-sized terms.</summary>
+    internal const double ResidualTolerance = 8 * 2.220446049250313e-16;
+
+    /// <summary>... or when the bracket in log kappa is at most this times max(1, |log kappa|) wide (a few ulps of log kappa).</summary>
+    internal const double BracketTolerance = 1e-15;
+
+    /// <summary>
+    /// At most this many evaluations in the Newton loop. Every point evaluated lies strictly inside the bracket and becomes
+    /// one of its ends, so the bracket shrinks at every step and the bracket rule ends the loop; the bound only caps the cost.
+    /// </summary>
+    internal const int MaxSteps = 300;
+
+    /// <summary>
+    /// <see cref="SolveKappa(KernelSpectrum, double, double)"/>, reporting every evaluation of the Newton loop to
+    /// <paramref name="observe"/> as (log kappa, F = S - n, d log S / d log kappa), for tests of the iteration itself.
+    /// </summary>
+    internal static double SolveKappa(KernelSpectrum spectrum, double n, double ridge, Action<double, double, double>? observe)
     {
         if (!(n > 0) || !double.IsFinite(n)) throw new ArgumentException($"The sample count must be positive and finite; got {n}.");
         if (!(ridge >= 0) || !double.IsFinite(ridge)) throw new ArgumentException($"The ridge must be non-negative and finite; got {ridge}.");
@@ -49,29 +70,29 @@ public static class LearningCurveTheory
             return sum - n;
         }
         double hi = (spectrum.Trace + ridge) / n;
+        if (!double.IsFinite(hi)) throw new ArgumentException($"The bracket's upper end (trace + ridge)/n = {hi} at n = {n} is not finite.");
         double lo;
         if (ridge > 0) lo = ridge / n;
         else
         {
             if (!(spectrum.ModeCount > n)) throw new ArgumentException($"Ridgeless regression with n = {n} samples and only {spectrum.ModeCount} modes interpolates: no kappa > 0.");
-            lo = hi;
-            for (int i = 0; F(lo, out _) < 0; i++)
+            // Dividing a finite hi by 16 reaches 0 within (1024 + 1074)/4 + 1 steps, so the search ends.
+            for (lo = hi; F(lo, out _) < 0;)
             {
                 lo /= 16;
-                if (lo == 0 || i > 400) throw new ArithmeticException($"No lower bracket for kappa at n = {n} without ridge.");
+                if (lo == 0) throw new ArithmeticException($"No lower bracket for kappa at n = {n} without ridge.");
             }
         }
         double a = Math.Log(lo), b = Math.Log(hi), u = 0.5 * (a + b);
-        for (int iter = 0; iter < 300; iter++)
+        for (int iter = 0; iter < MaxSteps; iter++)
         {
             double f = F(Math.Exp(u), out double logSlope);
+            observe?.Invoke(u, f, logSlope);
             if (f > 0) a = u; else if (f < 0) b = u; else break;
-            // |f| at the rounding level of a sum of n-sized terms, or the bracket or the step at the rounding level of u.
-            if (Math.Abs(f) <= 8 * 2.220446049250313e-16 * n || b - a <= 1e-15 * Math.Max(1, Math.Abs(u))) break;
+            // |f| at the rounding level of a sum of n-sized terms, or the bracket a few ulps of u wide.
+            if (Math.Abs(f) <= ResidualTolerance * n || b - a <= BracketTolerance * Math.Max(1, Math.Abs(u))) break;
             double next = u - (Math.Log(f + n) - Math.Log(n)) / logSlope;
-            if (!(next > a && next < b)) next = 0.5 * (a + b);
-            if (Math.Abs(next - u) <= 1e-16 * Math.Max(1, Math.Abs(u))) break;
-            u = next;
+            u = next > a && next < b ? next : 0.5 * (a + b);
         }
         return Math.Exp(u);
     }
@@ -94,17 +115,32 @@ public static class LearningCurveTheory
     /// extended while the best is on an edge.
     /// </summary>
     public static LearningCurvePrediction OptimalRidge(KernelSpectrum spectrum, double n, double noiseVariance,
-        double? nuHint = null, double nuMin = 1e-16, double nuMax = 1e3)
+        double? nuHint = null, double nuMin = 1e-16, double nuMax = 1e3) => OptimalRidge(spectrum, n, noiseVariance, nuHint, nuMin, nuMax, null);
+
+    /// <summary>
+    /// <see cref="OptimalRidge(KernelSpectrum, double, double, double?, double, double)"/>, reporting every evaluation of the
+    /// risk to <paramref name="observe"/> as (log10 nu, excess risk), in order, for tests of the search itself.
+    /// </summary>
+    internal static LearningCurvePrediction OptimalRidge(KernelSpectrum spectrum, double n, double noiseVariance,
+        double? nuHint, double nuMin, double nuMax, Action<double, double>? observe)
     {
         double lmin = Math.Log10(nuMin), lmax = Math.Log10(nuMax);
-        double Risk(double l) => Predict(spectrum, n, n * Math.Pow(10, l), noiseVariance).ExcessRisk;
+        double Risk(double l)
+        {
+            double risk = Predict(spectrum, n, n * Math.Pow(10, l), noiseVariance).ExcessRisk;
+            observe?.Invoke(l, risk);
+            return risk;
+        }
         var scores = new SortedDictionary<double, double>();
         void Eval(double l) { l = Math.Clamp(l, lmin, lmax); if (!scores.ContainsKey(l)) scores[l] = Risk(l); }
         const double step = 0.5;
-        double lo = nuHint is double h ? Math.Max(lmin, Math.Log10(h) - 2) : lmin;
-        double hi = nuHint is double h2 ? Math.Min(lmax, Math.Log10(h2) + 2) : lmax;
+        // A hint outside the range still leaves one point to scan: the window is clamped into the range.
+        double lo = nuHint is double h ? Math.Clamp(Math.Log10(h) - 2, lmin, lmax) : lmin;
+        double hi = nuHint is double h2 ? Math.Clamp(Math.Log10(h2) + 2, lmin, lmax) : lmax;
         for (double l = lo; l <= hi + 1e-9; l += step) Eval(l);
-        for (int guard = 0; guard < 200; guard++)
+        // Each pass adds a point below the lowest or above the highest (clamped, so at most once at an end of the range),
+        // so the extension ends at the range's ends at the latest.
+        for (;;)
         {
             double best = scores.MinBy(kv => kv.Value).Key;
             if (best == scores.Keys.First() && best > lmin) Eval(best - step);
