@@ -207,7 +207,7 @@ public class TangentFlatnessBlocksTests
         var t = Assert.Throws<ArgumentException>("tangents", () => path.Analyse(op.Apply, 4, Matrix<double>.Build.Dense(3, 1, 1.0), gauge, 1.0));
         Assert.Contains("have 3 rows; expected 4", t.Message);
         foreach (double w in new[] { 0, -1, double.NaN, double.PositiveInfinity })
-            Assert.Throws<ArgumentOutOfRangeException>("firstLayerNorm", () => path.Analyse(op.Apply, 4, tangents, gauge, w));
+            Assert.Contains("Expected |W| > 0.", Assert.Throws<ArgumentOutOfRangeException>("firstLayerNorm", () => path.Analyse(op.Apply, 4, tangents, gauge, w)).Message);
         var bad = Assert.Throws<ArgumentException>("hvp", () => path.Analyse(_ => new double[3], 4, tangents, gauge, 1.0));
         Assert.Contains("returned 3 entries; expected 4", bad.Message);
 
