@@ -1,0 +1,152 @@
+using SymmetryProofs.Experiments.Runs;
+using SymmetryProofs.Experiments.SampleComplexity;
+using SymmetryProofs.Kernels;
+
+namespace SymmetryProofs.Properties.Experiments.SampleComplexity;
+
+/// <summary>
+/// <see cref="SampleComplexityAnalysis.WithPredictions"/> on planted points of the D = 1 inversion (|G| = 2, three seeds,
+/// n = 64, 128, 256): every field of <see cref="CasePrediction"/> is the theory's curve read as stated (the predicted gain
+/// curve of the case, built here from the same inputs) or the stated mean of the planted risks, and the summary's own fields
+/// pass through. The planted risks are powers of 2 over n, so geometric means and ratios are exact up to a few ulps.
+/// </summary>
+public class SampleComplexityWithPredictionsTests
+{
+    private static readonly int[] Sizes = [64, 128, 256];
+    private static readonly SampleComplexityDesign Design = SampleComplexityDesign.Create(quick: true, seeds: 3, maxLog2: 8);
+    private static readonly SampleComplexityCase Case = new(1, "inversion", 0, 2, 1, SampleComplexityDesign.SmoothnessFor(1), 8);
+
+    /// <summary>Radii, effects and translation effects all distinct, so a field read from the wrong array shows.</summary>
+    private static readonly SampleComplexityTruncation Plan = new(1, Sizes, [4, 6, 8], [0.011, 0.012, 0.013], [0.021, 0.022, 0.023]);
+
+    private static readonly Lazy<PredictedGain> Gain = new(() => SampleComplexityPrediction.Gain(Case, Design, Plan.MaxRadius));
+
+    /// <summary>
+    /// Logs, exponentials, a mean over three seeds and a division: each loses a few ulps of values near 1e-2 to 1e1, so 1e-12
+    /// relative is far above the rounding and far below any planted difference (factors of 2 and more).
+    /// </summary>
+    private const double Rounding = 1e-12;
+
+    /// <summary>Per seed s = 0, 1, 2 and estimator: measured risk m_s / n, predicted risk p_s / n; the symmetrised risk is q_s / n, no prediction.</summary>
+    private static readonly double[] PlainMeasured = [1, 2, 4], PlainPredicted = [2, 2, 8], InvMeasured = [0.5, 1, 8], InvPredicted = [1, 4, 1], Symmetrised = [0.25, 4, 2];
+
+    private static List<CurvePoint> Points()
+    {
+        var points = new List<CurvePoint>();
+        // Seeds written in reverse order: the per-seed estimates must follow the seed, not the order of the points.
+        for (int s = 2; s >= 0; s--)
+            foreach (int n in Sizes)
+            {
+                points.Add(new CurvePoint(Case.Group, 1, Estimator.Plain, s, n, PlainMeasured[s] / n, 1e-3, 0, 8, PlainPredicted[s] / n));
+                points.Add(new CurvePoint(Case.Group, 1, Estimator.Invariant, s, n, InvMeasured[s] / n, 1e-3, 0, 8, InvPredicted[s] / n));
+                points.Add(new CurvePoint(Case.Group, 1, Estimator.Symmetrised, s, n, Symmetrised[s] / n, 1e-3, 0, 8));
+            }
+        return points;
+    }
+
+    private static double GeoMean(double[] v) => Math.Exp(v.Average(Math.Log));
+
+    private static void Close(double expected, double actual, string what) =>
+        Assert.True(Math.Abs(expected - actual) <= Rounding * Math.Abs(expected), $"{what}: {actual:R}, expected {expected:R}");
+
+    private static void Close(IReadOnlyList<double> expected, IReadOnlyList<double> actual, string what)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        for (int j = 0; j < expected.Count; j++) Close(expected[j], actual[j], $"{what}[{j}]");
+    }
+
+    private static void Same(Estimate expected, Estimate actual, string what)
+    {
+        Close(expected.Mean, actual.Mean, what + " mean");
+        Close(expected.Low, actual.Low, what + " low");
+        Close(expected.High, actual.High, what + " high");
+        Assert.Equal(expected.Count, actual.Count);
+    }
+
+    [Fact]
+    public void Predictions_are_the_theory_curves_at_the_measured_sizes_and_the_stated_means_of_the_planted_risks()
+    {
+        var points = Points();
+        var summary = SampleComplexityAnalysis.Summarise(Case, points, Sizes);
+        var result = SampleComplexityAnalysis.WithPredictions(summary, Case, points, Design, Plan);
+        var p = result.Predicted!;
+        var gain = Gain.Value;
+
+        Assert.Same(Plan.Radii, p.Radii);
+        Assert.Same(Plan.Effect, p.TruncationEffect);
+        Assert.Same(Plan.TranslationEffect, p.TranslationTruncationEffect);
+        // The theory's curves of the case, read at the measured sizes, at n_max and at the stated fractions of |G| = 2.
+        var optimalPlain = Sizes.Select(n => gain.PlainAt(n).ExcessRisk).ToArray();
+        var optimalInv = Sizes.Select(n => gain.InvariantAt(n).ExcessRisk).ToArray();
+        Close(optimalPlain, p.OptimalRiskPlain, "optimal plain");
+        Close(optimalInv, p.OptimalRiskInvariant, "optimal invariant");
+        Assert.True(optimalPlain.Zip(optimalInv).All(t => t.First > t.Second), "the invariant estimator's optimal risk should be below the plain one's");
+        Close(gain.ShiftOverSizes(Sizes), p.GainOverSizes, "gain over sizes");
+        Close(gain.HorizontalGain(256), p.GainAtNMax, "gain at n_max");
+        Assert.NotEqual(p.GainOverSizes, p.GainAtNMax);
+        Assert.Equal(gain.SamplesForGain(1.0), p.NForHalfG);
+        Assert.Equal(gain.SamplesForGain(1.8), p.NFor09G);
+        Assert.Equal(gain.SamplesForGain(1.98), p.NFor099G);
+        Assert.True(p.NForHalfG < p.NFor09G && p.NFor09G < p.NFor099G, $"{p.NForHalfG} {p.NFor09G} {p.NFor099G}");
+        Close(SampleComplexityAnalysis.FitLogLog(Sizes, optimalPlain).Slope, p.SlopePlainOverSizes, "plain slope over sizes");
+        Close(SampleComplexityAnalysis.FitLogLog(Sizes, optimalInv).Slope, p.SlopeInvariantOverSizes, "invariant slope over sizes");
+        Close(PredictedGain.LocalExponent(gain.Plain, Math.Pow(2, 30), Design.Noise * Design.Noise), p.ExponentPlainFar, "plain exponent at 2^30");
+        Close(PredictedGain.LocalExponent(gain.Invariant, Math.Pow(2, 30), Design.Noise * Design.Noise), p.ExponentInvariantFar, "invariant exponent at 2^30");
+        Assert.NotEqual(p.ExponentPlainFar, p.ExponentInvariantFar);
+
+        // Geometric means over seeds per n, and the per-seed estimates at n_max in seed order.
+        Close(Sizes.Select(n => GeoMean(PlainPredicted) / n).ToArray(), p.GeoMeanPredictedPlain, "geometric mean predicted plain");
+        Close(Sizes.Select(n => GeoMean(InvPredicted) / n).ToArray(), p.GeoMeanPredictedInvariant, "geometric mean predicted invariant");
+        double[] ratioPlain = [.. PlainMeasured.Zip(PlainPredicted, (m, q) => m / q)], ratioInv = [.. InvMeasured.Zip(InvPredicted, (m, q) => m / q)];
+        Close(Sizes.Select(_ => GeoMean(ratioPlain)).ToArray(), p.RatioPlain, "ratio plain");
+        Close(Sizes.Select(_ => GeoMean(ratioInv)).ToArray(), p.RatioInvariant, "ratio invariant");
+        Same(Estimate.Of(ratioPlain), p.RatioPlainAtNMax, "ratio plain at n_max");
+        Same(Estimate.Of(ratioInv), p.RatioInvariantAtNMax, "ratio invariant at n_max");
+        Same(Estimate.Of([.. Symmetrised.Zip(PlainMeasured, (q, m) => q / m)]), p.SymmetrisedOverPlainAtNMax, "symmetrised over plain at n_max");
+        Close(Sizes.Select(n => GeoMean(Symmetrised) / n).ToArray(), result.GeoMeanRiskSymmetrised, "geometric mean symmetrised");
+
+        // The paired quantities are those of Pairs, and the chosen-ridge gain and slopes read them.
+        var pairs = SampleComplexityAnalysis.Pairs(points, Sizes);
+        Close(pairs.LogGainPredicted, p.Paired!.LogGainPredicted, "paired log gain predicted");
+        Close(pairs.PooledLogRatioInvariant, p.Paired.PooledLogRatioInvariant, "paired pooled invariant");
+        Close(Math.Exp(pairs.LogGainPredicted.Average()), p.GainChosenRidge, "gain at the chosen ridge");
+        Close(pairs.SlopePlainPredicted.Average(), p.SlopeLocalPlain, "local plain slope");
+        Close(pairs.SlopeInvariantPredicted.Average(), p.SlopeLocalInvariant, "local invariant slope");
+
+        // Everything else is the summary as it was.
+        Assert.Equal(summary, result with { GeoMeanRiskSymmetrised = summary.GeoMeanRiskSymmetrised, Predicted = summary.Predicted });
+    }
+
+    [Fact]
+    public void The_gain_is_in_the_interval_exactly_when_the_measured_interval_holds_the_gain_over_sizes()
+    {
+        var points = Points();
+        var summary = SampleComplexityAnalysis.Summarise(Case, points, Sizes);
+        double g = Gain.Value.ShiftOverSizes(Sizes);
+        bool InInterval(double low, double high) =>
+            SampleComplexityAnalysis.WithPredictions(summary with { Gain = new Estimate(g, low, high, 3) }, Case, points, Design, Plan).Predicted!.GainInInterval;
+        // An interval of zero width at the gain holds it (both ends inclusive); one above it does not.
+        Assert.True(InInterval(g, g));
+        Assert.False(InInterval(2 * g, 4 * g));
+    }
+
+    [Fact]
+    public void Without_the_theory_the_chosen_ridge_quantities_are_NaN()
+    {
+        var p = new CasePrediction([], [], [], 1, 1, true, null, null, null, 1, 1, 1, 1, [], [], [], [], [], [],
+            new Estimate(1, 1, 1, 1), new Estimate(1, 1, 1, 1), new Estimate(1, 1, 1, 1));
+        Assert.True(double.IsNaN(p.GainChosenRidge) && double.IsNaN(p.SlopeLocalPlain) && double.IsNaN(p.SlopeLocalInvariant));
+    }
+
+    [Fact]
+    public void An_estimate_holds_its_end_points_and_reads_the_seed_statistics()
+    {
+        var e = new Estimate(1, 0.5, 2, 3);
+        Assert.True(e.Contains(0.5) && e.Contains(2) && e.Contains(1));
+        Assert.False(e.Contains(Math.BitDecrement(0.5)) || e.Contains(Math.BitIncrement(2.0)) || e.Contains(double.NaN));
+        double[] values = [1, 2, 4, 8];
+        var s = SeedStatistics.Of(values);
+        Assert.Equal(new Estimate(s.Mean, s.Low95, s.High95, 4), Estimate.Of(values));
+        Assert.True(s.Low95 < s.Mean && s.Mean < s.High95, "a spread of seeds gives an interval of positive width");
+    }
+}
