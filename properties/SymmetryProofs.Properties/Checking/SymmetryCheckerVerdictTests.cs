@@ -70,7 +70,9 @@ public sealed class SymmetryCheckerVerdictTests(ITestOutputHelper output)
         int trials = Math.Max(8, budget / 10), parallel = Math.Clamp(budget / 250, 1, 8);
         Assert.Equal(trials, r.Trials);
         Assert.Equal(trials + parallel + 1, r.PerElement.Sum(e => e.Count));
-        Assert.InRange(r.Evaluations, budget / 2, budget);
+        // All but a few: the verdict's spare re-measurement (2 evaluations for a float64 model) and the rest of the ascent's
+        // last step; 3 to 5 were left at budgets 40 to 600. Reserving a float32 model's 4 per case instead leaves 9 or more.
+        Assert.InRange(r.Evaluations, budget - 6, budget);
         Assert.InRange(r.DistinctInputs, 1, r.Evaluations);
     }
 
@@ -173,6 +175,11 @@ public sealed class SymmetryCheckerVerdictTests(ITestOutputHelper output)
         output.Rejects<InputException>(() => Run(Throwing("twin", ScalarType.Float32, x => x.dtype == ScalarType.Float64 ? "twin boom" : null), 40),
             "twin: its float64 twin (the same parameters in float64) fails (twin boom).");
         output.Rejects<InputException>(() => Run(Even(), 40, outputRep: "group"), "|x|^2 has 1 outputs; output representation 'group' of", "needs 2.");
+        // A model of shaped inputs is told the shape it was handed; a twin that breaks the output contract is reported as such, not as a failing twin.
+        output.Rejects<InputException>(() => Run(Throwing("shaped", ScalarType.Float64, _ => "boom").WithInputAxes([1, 2]), 40), "shaped: its forward does not take a float tensor of shape [batch, 1, 2] (boom).");
+        var shape = output.Rejects<InputException>(() => Run(CheckedModel.FromTensorFunction("twin shape", 2, ScalarType.Float32, x => x.dtype == ScalarType.Float64 ? x.sum() : x.pow(2).sum(1)), 40),
+            "twin shape: a batch of 1 inputs gave an output of shape []");
+        Assert.DoesNotContain("its float64 twin", shape.Message, StringComparison.Ordinal);
         // The model's own bad-input report passes through unchanged.
         var own = Assert.Throws<InputException>(() => Run(CheckedModel.FromFunction("own", 2, _ => throw new InputException("the model's own words")), 40));
         Assert.Equal("the model's own words", own.Message);
