@@ -180,9 +180,15 @@ public sealed class SymmetryCheckerVerdictTests(ITestOutputHelper output)
         var shape = output.Rejects<InputException>(() => Run(CheckedModel.FromTensorFunction("twin shape", 2, ScalarType.Float32, x => x.dtype == ScalarType.Float64 ? x.sum() : x.pow(2).sum(1)), 40),
             "twin shape: a batch of 1 inputs gave an output of shape []");
         Assert.DoesNotContain("its float64 twin", shape.Message, StringComparison.Ordinal);
+        var flat = output.Rejects<InputException>(() => Run(CheckedModel.FromTensorFunction("scalar", 2, ScalarType.Float64, x => x.sum()), 40), "scalar: a batch of 1 inputs gave an output of shape []");
+        Assert.DoesNotContain("its forward does not take", flat.Message, StringComparison.Ordinal);
         // The model's own bad-input report passes through unchanged.
         var own = Assert.Throws<InputException>(() => Run(CheckedModel.FromFunction("own", 2, _ => throw new InputException("the model's own words")), 40));
         Assert.Equal("the model's own words", own.Message);
+        // Even when its words are about dtypes and only its float64 run raises: it is not taken for a model that pins float32.
+        var ownDtype = Assert.Throws<InputException>(() => Run(CheckedModel.FromTensorFunction("own dtype", 2, ScalarType.Float32,
+            x => x.dtype == ScalarType.Float64 ? throw new InputException("expected scalar type Double but found Float") : x.pow(2).sum(1)), 40, group: So2));
+        Assert.Equal("expected scalar type Double but found Float", ownDtype.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => Run(Even(), 15));
         Assert.Throws<ArgumentNullException>(() => SymmetryChecker.Run(null!, InputDeclaration.Flat(Inversion), OutputDeclaration.Trivial, new CheckOptions()));
         Assert.Throws<ArgumentNullException>(() => SymmetryChecker.Run(Even(), InputDeclaration.Flat(Inversion), null!, new CheckOptions()));
