@@ -4,9 +4,10 @@ using SymmetryProofs.Kernels;
 namespace SymmetryProofs.Properties.Experiments.SampleComplexity;
 
 /// <summary>
-/// Two readings of <see cref="SampleComplexityAnalysis"/> that exact power laws with one slope cannot tell apart: the gain
-/// divides by the plain slope pooled (averaged) over seeds, not by one seed's slope, and the resolved-mode ratio counts the
-/// modes whose eigenvalue is strictly above the chosen penalty.
+/// Readings of <see cref="SampleComplexityAnalysis"/> that exact power laws with one slope in D = 1 cannot tell apart: the
+/// gain divides by the plain slope pooled (averaged) over seeds, not by one seed's slope; the resolved-mode ratio counts the
+/// modes whose eigenvalue is strictly above the chosen penalty; and at s = 3/2 (D = 2) the smoothness enters the resolved
+/// radius and the fixed-n risk ratio as stated (at s = 1, s and 1/s coincide).
 /// </summary>
 public class SampleComplexityPooledSlopeTests
 {
@@ -51,5 +52,34 @@ public class SampleComplexityPooledSlopeTests
         var summary = SampleComplexityAnalysis.Summarise(c, points, sizes);
         Assert.Equal(nu, summary.MedianNuPlain[^1]);
         Assert.Equal(1.5, summary.ModeRatioAtNMax);
+    }
+
+    [Fact]
+    public void The_log_log_fit_returns_the_exponent_and_the_log_constant_of_a_power_law()
+    {
+        // The slope does not depend on the mean of log risk (the deviations of log n sum to 0); the intercept does.
+        var (slope, intercept) = SampleComplexityAnalysis.FitLogLog(Sizes, Sizes.Select(n => 3 * Math.Pow(n, -0.5)).ToList());
+        Assert.Equal(-0.5, slope, 1e-12);
+        Assert.Equal(Math.Log(3), intercept, 1e-12);
+    }
+
+    [Fact]
+    public void At_smoothness_three_halves_the_resolved_radius_and_the_fixed_n_ratio_read_s()
+    {
+        var c = SampleComplexityDesign.Cases().First(k => k.D == 2 && k.GroupOrder is int) with { Radius = 4 };
+        Assert.Equal(1.5, c.Smoothness);
+        const double Nu = 0.01;
+        int[] sizes = [64, 128];
+        var points = new List<CurvePoint>();
+        for (int s = 0; s < 3; s++)
+            foreach (int n in sizes)
+            {
+                points.Add(new CurvePoint(c.Group, 2, Estimator.Plain, s, n, (1.0 + s) / n, Nu, 0));
+                points.Add(new CurvePoint(c.Group, 2, Estimator.Invariant, s, n, (1.0 + s) / n / 2, Nu, 0));
+            }
+        var summary = SampleComplexityAnalysis.Summarise(c, points, sizes);
+        // w = (1 + pi^2 r^2)^(-s) = nu at r = sqrt(nu^(-1/s) - 1) / pi; |G|^(2s/(2s + D)) = |G|^(3/5).
+        Assert.Equal(Math.Sqrt(Math.Pow(Nu, -1 / 1.5) - 1) / Math.PI, summary.ResolvedRadiusPlain, 1e-13);
+        Assert.Equal(Math.Pow(c.GroupOrder!.Value, 0.6), summary.RiskRatioTheory!.Value, 1e-14);
     }
 }
