@@ -176,8 +176,7 @@ public static class SampleComplexityAnalysis
         double[] GeoMean(Estimator est, Func<CurvePoint, double> value) =>
             sizes.Select(n => Math.Exp(points.Where(p => p.Estimator == est && p.N == n).Average(p => Math.Log(value(p))))).ToArray();
         Estimate AtNMax(Estimator est, Func<CurvePoint, double> value) => Estimate.Of(points.Where(p => p.Estimator == est && p.N == sizes[^1]).OrderBy(p => p.Seed).Select(value).ToList());
-        double Fraction(double f) => c.GroupOrder is int g ? f * g : double.NaN;
-        double? NFor(double f) => c.GroupOrder is null ? null : gain.SamplesForGain(Fraction(f));
+        double? NFor(double f) => c.GroupOrder is int g ? gain.SamplesForGain(f * g) : null;
         var optimalPlain = sizes.Select(n => gain.PlainAt(n).ExcessRisk).ToArray();
         var optimalInv = sizes.Select(n => gain.InvariantAt(n).ExcessRisk).ToArray();
         double overSizes = gain.ShiftOverSizes(sizes);

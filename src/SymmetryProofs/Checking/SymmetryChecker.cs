@@ -43,7 +43,8 @@ public static class SymmetryChecker
         var elements = new ElementSpace(input.Representation);
         var tolerance = CheckOptions.Float64Tolerance;
 
-        // Budget: a fifth on random trials (at least 4), the rest on ascent, 2 evaluations per run kept for the verdict.
+        // Budget: a fifth on random trials (a tenth of the budget in cases of 2 evaluations, at least 8 cases, so a budget below 80
+        // spends more on them), the rest on ascent less a reserve for the verdict's re-measurement of the ascents' ends and the worst trial.
         int trials = Math.Max(8, options.Budget / 10);
         int parallel = Math.Clamp(options.Budget / 250, 1, 8);
         var cases = Enumerable.Range(0, trials).Select(_ => elements.Draw(ErrorAscent.Gaussian(n, rng), rng)).ToArray();
