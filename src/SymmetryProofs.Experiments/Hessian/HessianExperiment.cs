@@ -6,12 +6,14 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// <summary>
 /// The settings that determine a hessian run's numbers (the fingerprint): group, protocol size,
 /// penalty, fixed modes, fine K, hidden width (null: the protocol's) and the <see cref="SpectrumPath"/>.
-/// Version hessian/4: checkpointed results hold typed kinds, settings, groups and paths, and translations train to |grad| &lt; 1e-9 (earlier checkpoints are refused).
+/// Version hessian/5: checkpointed results hold typed kinds, settings, groups and paths; translations train to |grad| &lt; 1e-9; on the
+/// full path the Newton steps land along the group orbit and hand back to L-BFGS when they fall short (up to three rounds), so
+/// runs that stopped short under hessian/4 now finish and every full-path point moves (earlier checkpoints are refused).
 /// </summary>
 public sealed record HessianSettings(HessianGroup Group, bool Quick, double Penalty, bool KeepFixedModes, int? FineK, int? Hidden = null,
     SpectrumPath Spectrum = SpectrumPath.Full, string Version = HessianSettings.CurrentVersion)
 {
-    public const string CurrentVersion = "hessian/4";
+    public const string CurrentVersion = "hessian/5";
 
     /// <summary>Throws an <see cref="InputException"/> naming the first bad option: the one check of each.</summary>
     public HessianSettings Validated()

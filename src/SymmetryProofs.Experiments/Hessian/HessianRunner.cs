@@ -107,6 +107,9 @@ internal sealed class HessianRunner
         return new HessianLoss(new TorchMlp(problem.Widths(set), withBiases: true), set, penalty);
     }
 
+    /// <summary>Rounds of L-BFGS then Newton on the full path (<see cref="CriticalPointSolver.Rounds"/>): a warm start beside a saddle walks off it in the first round and reaches the next minimum in the second.</summary>
+    public const int FullPathRounds = 3;
+
     public sealed record Trained(HessianResult Result, double[] Theta, HessianLoss Loss);
 
     /// <summary>Trains one setting from <paramref name="start"/> (null: the seed's random initialisation) and analyses its Hessian.</summary>
@@ -124,7 +127,15 @@ internal sealed class HessianRunner
         // Large augmented sets take minutes to converge: show the solver's progress every 15 s or so.
         var sinceReport = Stopwatch.StartNew();
         var path = spectrum.Resolve(objective.Dimension);
-        var solver = new CriticalPointSolver { Tolerance = problem.GradientTolerance, LbfgsTolerance = 1e-6, MaxLbfgsIterations = 20000, MaxNewtonSteps = 25, HessianFree = path == SpectrumPath.Tangent };
+        // The full path's Newton steps follow the orbit (OrbitRetraction) and hand back to L-BFGS when they fall short (Rounds);
+        // the tangent path keeps its one round of straight Hessian-free steps.
+        bool tangentPath = path == SpectrumPath.Tangent;
+        var solver = new CriticalPointSolver
+        {
+            Tolerance = problem.GradientTolerance, LbfgsTolerance = 1e-6, MaxLbfgsIterations = 20000, MaxNewtonSteps = 25, HessianFree = tangentPath,
+            Retraction = tangentPath || invariant ? null : OrbitRetraction.For(widths, problem.Group),
+            Rounds = tangentPath ? 1 : FullPathRounds,
+        };
         var cp = solver.Solve(objective, theta0, line =>
         {
             if (sinceReport.Elapsed.TotalSeconds < 15) return;

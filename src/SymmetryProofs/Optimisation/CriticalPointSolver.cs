@@ -31,6 +31,17 @@ public sealed class CriticalPointSolver
     /// <summary>Conjugate-gradient iterations per Hessian-free Newton step (each one HVP).</summary>
     public int MaxCgIterations { get; init; } = 250;
 
+    /// <summary>Where a Newton trial step lands (<see cref="Optimisation.Retraction"/>); null: the straight step.</summary>
+    public Retraction? Retraction { get; init; }
+
+    /// <summary>
+    /// Rounds of L-BFGS then Newton at most. A Newton phase that ends short of <see cref="Tolerance"/> (on its step budget
+    /// or line search) is followed by another round from where it stopped: saddle-free Newton started next to a saddle
+    /// walks off it downhill, far from the next critical point, where L-BFGS is the better method; where Newton only ran
+    /// out of steps, L-BFGS (already below its tolerance) returns at once and Newton continues. 1: one round.
+    /// </summary>
+    public int Rounds { get; init; } = 1;
+
     /// <summary>
     /// The L-BFGS phase's options for the one <see cref="Lbfgs"/>: |g|_2 (the norm Newton and the result
     /// report), a budget of <see cref="MaxLbfgsIterations"/> accepted steps, no plateau stop (the point
@@ -44,27 +55,42 @@ public sealed class CriticalPointSolver
     /// <summary>The Newton phase's options for the one <see cref="NewtonFinish"/>: |g|_2 to <see cref="Tolerance"/>, any step that lowers the loss or |g|_2, no plateau stop.</summary>
     public NewtonOptions NewtonOptions => new(
         MaxSteps: MaxNewtonSteps, GradientTolerance: Tolerance, Norm: GradientNorm.L2, PlateauWindow: 0, AcceptGradientDecrease: true, EigenFloor: NewtonEigenFloor,
-        HessianFree: HessianFree, MaxCgIterations: MaxCgIterations);
+        HessianFree: HessianFree, MaxCgIterations: MaxCgIterations, Retraction: Retraction);
 
-    /// <summary>L-BFGS from <paramref name="start"/> to <see cref="LbfgsTolerance"/>, then Newton to <see cref="Tolerance"/>; <paramref name="log"/> hears every 50th L-BFGS step and every Newton step.</summary>
+    /// <summary>
+    /// L-BFGS from <paramref name="start"/> to <see cref="LbfgsTolerance"/>, then Newton to <see cref="Tolerance"/>, for up to
+    /// <see cref="Rounds"/> rounds while Newton falls short; <paramref name="log"/> hears every 50th L-BFGS step and every Newton step.
+    /// The iteration and step counts are summed over the rounds.
+    /// </summary>
     public CriticalPoint Solve(ITwiceDifferentiable objective, double[] start, Action<string>? log = null)
     {
-        var lbfgs = Lbfgs.Minimise((xs, gs) =>
+        if (Rounds < 1) throw new ArgumentOutOfRangeException(nameof(Rounds), Rounds, "at least one round");
+        var x = start;
+        int iterations = 0, steps = 0;
+        NewtonResult newton = null!;
+        for (int round = 0; round < Rounds; round++)
         {
-            var (fv, gv) = objective.ValueAndGradient(xs.ToArray());
-            gv.CopyTo(gs);
-            return fv;
-        }, start, LbfgsOptions, (k, norm, loss) =>
-        {
-            if (k % 50 == 0) log?.Invoke($"L-BFGS iteration {k}: |g| = {norm:G3}, loss = {loss:G12}");
-        });
-        if (lbfgs.Reason == StopReason.LineSearch)
-            log?.Invoke($"L-BFGS line search stalled at iteration {lbfgs.Iterations}, |g| = {lbfgs.GradientNorm:G3}");
-        var newton = NewtonFinish.Run(objective, lbfgs.X, lbfgs.Loss, lbfgs.Gradient, NewtonOptions,
-            (k, norm, loss) => log?.Invoke($"Newton step {k}: |g| = {norm:G3}, loss = {loss:G12}"));
-        if (newton.Reason == StopReason.LineSearch)
-            log?.Invoke($"Newton: no step length helped after {newton.Steps} step(s), |g| = {newton.GradientNorm:G3}");
-        int it = lbfgs.Iterations;
-        return new CriticalPoint(newton.X, newton.Loss, newton.GradientNorm, it, newton.Steps, newton.GradientNorm < Tolerance);
+            if (round > 0) log?.Invoke($"round {round + 1}: L-BFGS again from |g| = {newton.GradientNorm:G3}");
+            var lbfgs = Lbfgs.Minimise((xs, gs) =>
+            {
+                var (fv, gv) = objective.ValueAndGradient(xs.ToArray());
+                gv.CopyTo(gs);
+                return fv;
+            }, x, LbfgsOptions, (k, norm, loss) =>
+            {
+                if (k % 50 == 0) log?.Invoke($"L-BFGS iteration {k}: |g| = {norm:G3}, loss = {loss:G12}");
+            });
+            if (lbfgs.Reason == StopReason.LineSearch)
+                log?.Invoke($"L-BFGS line search stalled at iteration {lbfgs.Iterations}, |g| = {lbfgs.GradientNorm:G3}");
+            newton = NewtonFinish.Run(objective, lbfgs.X, lbfgs.Loss, lbfgs.Gradient, NewtonOptions,
+                (k, norm, loss) => log?.Invoke($"Newton step {k}: |g| = {norm:G3}, loss = {loss:G12}"));
+            if (newton.Reason == StopReason.LineSearch)
+                log?.Invoke($"Newton: no step length helped after {newton.Steps} step(s), |g| = {newton.GradientNorm:G3}");
+            iterations += lbfgs.Iterations;
+            steps += newton.Steps;
+            x = newton.X;
+            if (newton.GradientNorm < Tolerance) break;
+        }
+        return new CriticalPoint(newton.X, newton.Loss, newton.GradientNorm, iterations, steps, newton.GradientNorm < Tolerance);
     }
 }

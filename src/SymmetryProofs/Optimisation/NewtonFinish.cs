@@ -21,7 +21,7 @@ public delegate void NewtonProgress(int step, double gradientNorm, double loss);
 /// minimiser carries a Levenberg-Marquardt mu from step to step, set by the ratio of actual to predicted
 /// decrease. When no trial is accepted the finish stops with <see cref="StopReason.LineSearch"/>; it stops with
 /// <see cref="StopReason.Gradient"/>, <see cref="StopReason.Plateau"/> or <see cref="StopReason.Budget"/> by
-/// <see cref="NewtonOptions"/>.
+/// <see cref="NewtonOptions"/>. A trial step d lands at x + d, or where <see cref="NewtonOptions.Retraction"/> takes it.
 /// </summary>
 public static class NewtonFinish
 {
@@ -82,7 +82,7 @@ public static class NewtonFinish
             double t = 1;
             for (int tries = 0; tries < options.MaxHalvings; tries++, t *= 0.5)
             {
-                var xNew = x + t * d;
+                var xNew = Land(x, t * d, options.Retraction);
                 var (fNew, gv) = objective.ValueAndGradient(xNew.ToArray());
                 evaluations++;
                 var gNew = Vector<double>.Build.DenseOfArray(gv);
@@ -118,7 +118,7 @@ public static class NewtonFinish
                     double a = Math.Abs(spec.Values[i]) + mu * spec.MaxAbs;
                     predicted += coeff[i] * coeff[i] * (1 / a - Math.Abs(spec.Values[i]) / (2 * a * a));
                 }
-            var xNew = x + d;
+            var xNew = Land(x, d, options.Retraction);
             var (fNew, gv) = objective.ValueAndGradient(xNew.ToArray());
             evaluations++;
             var gNew = Vector<double>.Build.DenseOfArray(gv);
@@ -134,6 +134,10 @@ public static class NewtonFinish
         }
         return false;
     }
+
+    /// <summary>The trial point: x + d, or where <paramref name="retraction"/> takes the step d from x.</summary>
+    private static Vector<double> Land(Vector<double> x, Vector<double> d, Retraction? retraction) =>
+        retraction is null ? x + d : Vector<double>.Build.DenseOfArray(retraction(x.ToArray(), d.ToArray()));
 
     /// <summary>Smallest nonzero damping: below it the damped step equals Newton's to float64 anyway.</summary>
     private const double MinDamping = 1e-12;

@@ -22,6 +22,7 @@ namespace SymmetryProofs.Optimisation;
 /// <param name="InitialDamping">The first step's damping, as a fraction of max |lambda|, with <paramref name="AdaptiveDamping"/>.</param>
 /// <param name="HessianFree">Directions by conjugate gradients on Hessian-vector products (<see cref="NewtonCg"/>) instead of the full Hessian's eigendecomposition, for nets too large for n x n storage; with the halving step only.</param>
 /// <param name="MaxCgIterations">Conjugate-gradient iterations (one HVP each) per Hessian-free direction.</param>
+/// <param name="Retraction">Where a trial step lands (<see cref="Optimisation.Retraction"/>); null: the straight step x + d.</param>
 public sealed record NewtonOptions(
     int MaxSteps = 30,
     double GradientTolerance = 1e-8,
@@ -34,4 +35,5 @@ public sealed record NewtonOptions(
     bool AdaptiveDamping = false,
     double InitialDamping = 1e-4,
     bool HessianFree = false,
-    int MaxCgIterations = 250);
+    int MaxCgIterations = 250,
+    Retraction? Retraction = null);
