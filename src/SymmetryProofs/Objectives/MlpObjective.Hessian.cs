@@ -71,8 +71,7 @@ public sealed partial class MlpObjective
         h = h.index_select(0, order).index_select(1, order);
         if (Penalty != 0) h.diagonal().add_(penaltyScalar);
         // The transpose's row-major data is H's column-major data, MathNet's storage order: the matrix takes the
-        // array as it is, with no managed per-entry loop (such a loop can run as unoptimised tier-0 JIT code in a
-        // process's first calls).
+        // array as it is, with no managed per-entry copy.
         var columnMajor = h.t().contiguous().data<double>().ToArray();
         return Matrix<double>.Build.Dense(Dimension, Dimension, columnMajor);
     }
@@ -132,7 +131,9 @@ public sealed partial class MlpObjective
     /// <summary>
     /// For each entry (a, b, c, d) of a diagonal block, row-major, its position in G of <see cref="ContractSymmetric"/>:
     /// (min(b,d), max(b,d)) by the pair of (a, c). A loop of a^2 b^2 entries (over 4e5 for the paper's first layer), compiled
-    /// fully optimised at once so that a process's first Hessians do not run it as unoptimised tier-0 code.
+    /// fully optimised from its first call rather than first as tier-0 code (a process builds only a few Hessians). The
+    /// bench's first timed Hessian stays about 1.2x its warm repeats with tiered compilation off as well, so that gap has
+    /// another cause.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long[] SymmetricGather(int a, int b, int pairs, int[,] indexA)
