@@ -42,9 +42,7 @@ internal sealed record BenchHeadline(
     /// <summary>Times <paramref name="unit"/> <see cref="Repeats"/> times.</summary>
     public static BenchHeadline Measure(Action unit)
     {
-        var walls = new double[Repeats];
-        var cpus = new double[Repeats];
-        for (int i = 0; i < Repeats; i++) (walls[i], cpus[i]) = BenchTiming.Time(unit);
+        var (walls, cpus) = BenchTiming.Repeat(Repeats, unit);
         return new BenchHeadline(walls, cpus);
     }
 

@@ -21,10 +21,17 @@ internal static class BenchTiming
     /// <summary>Medians (<see cref="MedianOf"/>) of wall and CPU time over <paramref name="repeats"/> calls.</summary>
     public static (double Wall, double Cpu) Median(int repeats, Action action)
     {
+        var (walls, cpus) = Repeat(repeats, action);
+        return (MedianOf(walls), MedianOf(cpus));
+    }
+
+    /// <summary>Wall and CPU seconds (<see cref="Time"/>) of each of <paramref name="repeats"/> calls, in the order run.</summary>
+    public static (double[] Walls, double[] Cpus) Repeat(int repeats, Action action)
+    {
         var walls = new double[repeats];
         var cpus = new double[repeats];
         for (int i = 0; i < repeats; i++) (walls[i], cpus[i]) = Time(action);
-        return (MedianOf(walls), MedianOf(cpus));
+        return (walls, cpus);
     }
 
     /// <summary>The median of <paramref name="values"/>: the middle one of the sorted values for an odd count, the mean of the two middle ones for an even count.</summary>
