@@ -10,7 +10,8 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// (principal angle under 1 degree) is n_flat_gauge, the rest n_flat. The tangents vec(W A_a)
 /// (those longer than DegenerateTangent |W|; their numerical rank is the orbit dimension, dim G minus the stabiliser's)
 /// are compared with the non-gauge near-null space (principal angles) and with the softest
-/// non-gauge eigenvectors, and their curvature is the Rayleigh quotient t^T H t / t^T t.
+/// non-gauge eigenvectors (those with less than half their norm in the gauge span), and their curvature is the
+/// Rayleigh quotient t^T H t / t^T t.
 /// </summary>
 internal static class HessianAnalysis
 {
@@ -33,7 +34,7 @@ internal static class HessianAnalysis
         var (nFlat, nGauge) = FlatDirections.FlatCounts(spec, gauge, FlatThreshold);
         var gq = FlatDirections.Orthonormal(gauge);
         double gaugeCurv = gq.ColumnCount == 0 ? double.NaN : Enumerable.Range(0, gq.ColumnCount).Average(j => FlatDirections.RayleighQuotient(h, gq.Column(j)));
-        var nonGauge = Enumerable.Range(0, spec.Dimension).Where(i => gq.TransposeThisAndMultiply(spec.Vectors.Column(i)).L2Norm() < 0.5)
+        var nonGauge = Enumerable.Range(0, spec.Dimension).Where(i => !IsGaugeDirection(gq, spec.Vectors.Column(i)))
             .OrderBy(i => Math.Abs(spec.Values[i])).ToArray();
         double softest = nonGauge.Length > 0 ? spec.Values[nonGauge[0]] : double.NaN;
         if (tangents is null) return new TangentAnalysis(orbitDim, tangentNormRel, nFlat, nGauge, double.NaN, double.NaN, double.NaN, gaugeCurv, softest);
@@ -50,7 +51,18 @@ internal static class HessianAnalysis
         return new TangentAnalysis(orbitDim, tangentNormRel, nFlat, nGauge, maxAngle, softestAngle, curvature, gaugeCurv, softest);
     }
 
-    /// <summary>Group coordinates t minimising |W - W0 U(t)|_F by Gauss-Newton from <paramref name="start"/>: where on the orbit W sits.</summary>
+    /// <summary>
+    /// The softest reading's gauge rule: <paramref name="v"/> counts as a gauge direction when at least half its norm
+    /// lies in the span of <paramref name="gaugeBasis"/>'s orthonormal columns (|Q_G' v| >= 0.5 for a unit v). An eigenvector
+    /// of an eigenvalue the gauge does not share lies inside the invariant gauge span or orthogonal to it, so the
+    /// half-way mark only decides eigenvectors of a shared, degenerate eigenvalue.
+    /// </summary>
+    internal static bool IsGaugeDirection(Matrix<double> gaugeBasis, Vector<double> v) => gaugeBasis.TransposeThisAndMultiply(v).L2Norm() >= 0.5;
+
+    /// <summary>
+    /// Group coordinates t minimising |W - W0 U(t)|_F by Gauss-Newton from <paramref name="start"/>: where on the orbit W sits.
+    /// At most 20 steps, each solving (J'J + 1e-12 trace(J'J) I) step = J'r, stopping after a step shorter than 1e-12.
+    /// </summary>
     public static (double[] T, double Residual) OrbitCoordinates(Matrix<double> w, Matrix<double> w0, LieGroupAction group, double[] start)
     {
         var t = start.ToArray();

@@ -162,6 +162,23 @@ public class HessianAnalysisReadingsTests
     }
 
     /// <summary>
+    /// The gauge rule's boundary, exact: the orthonormal column (1, 1, 1, 1, 0, 0) / 2 takes exactly half of e_0's norm
+    /// (|Q' e_0| = 0.5, a gauge direction) and a hair less of (1 - 2^-30) e_0 (not one); e_4 is orthogonal to it and
+    /// (e_0 + e_1) / |.| has 1 / sqrt 2 > 0.5 of its norm in it. The softest reading applies this rule to each eigenvector
+    /// (the tests above, with norms 0 and 1 and with the gauge left out).
+    /// </summary>
+    [Fact]
+    public void An_eigenvector_with_exactly_half_its_norm_in_the_gauge_span_counts_as_gauge()
+    {
+        var q = Columns(Vector<double>.Build.DenseOfArray([0.5, 0.5, 0.5, 0.5, 0, 0]));
+        Vector<double> E(int i) => Vector<double>.Build.Dense(6, j => j == i ? 1 : 0);
+        Assert.True(HessianAnalysis.IsGaugeDirection(q, E(0)), "exactly half the norm in the gauge span");
+        Assert.False(HessianAnalysis.IsGaugeDirection(q, (1 - Math.Pow(2, -30)) * E(0)), "just under half");
+        Assert.False(HessianAnalysis.IsGaugeDirection(q, E(4)), "orthogonal to the gauge");
+        Assert.True(HessianAnalysis.IsGaugeDirection(q, (E(0) + E(1)) / Math.Sqrt(2)), "1 / sqrt 2 of the norm");
+    }
+
+    /// <summary>
     /// The torus of rotations in the planes (0, 1) and (2, 3) of R^5 acting on a 3 x 5 W0: from t = 0,
     /// Gauss-Newton finds t* of W = W0 U(t*) (one step does not: the map is not linear) to 1e-10 with
     /// residual at rounding level; the negative control, a W off the orbit, keeps a residual of the size of the offset.
@@ -222,6 +239,49 @@ public class HessianAnalysisReadingsTests
         Assert.True(Math.Abs(t[0] - 0.7) < 1e-10, $"t_0 = {t[0]:R}, planted 0.7");
         Assert.True(Math.Abs(t[1]) < 1e-3, $"t_1 = {t[1]:R} for a generator whose tangent is 1e-9 of the other's");
         Assert.True(residual < 1e-5, $"residual {residual:G3}");
+    }
+
+    /// <summary>
+    /// The stated method, replayed: at most 20 Gauss-Newton steps with the ridge 1e-12 trace(J'J) added to
+    /// J'J. W0's columns 2, 3 are scaled so the second generator's |W0 A_1|^2 = mu is half that ridge, and the
+    /// planes are disjoint, so J'J is diagonal and t_1 follows its own recurrence,
+    /// t_1 += mu sin(t*_1 - t_1) / (mu + ridge) (a rotation by e moves a row y of the plane by y cos e + y A sin e):
+    /// it closes a third of the gap per step and never settles below the 1e-12 step rule, so all 20 steps are
+    /// taken, and t_1 ends ~1e-4 short of 0.3. Replayed in scalars it agrees with the solver to 1e-12 (each step
+    /// is a quotient of sums of a few products, exact to ~1e-16 relative). Controls: the same recurrence run for
+    /// 19 or 21 steps, or with the ridge subtracted, lands more than 1e-5 away.
+    /// </summary>
+    [Fact]
+    public void Orbit_coordinates_take_twenty_ridged_Gauss_Newton_steps_along_a_nearly_fixing_generator()
+    {
+        var group = Torus();
+        var rng = new Random(23);
+        var w0 = Matrix<double>.Build.Dense(3, 5, (_, _) => rng.NextDouble() - 0.5);
+        double Plane(int c0) => Math.Pow(w0.SubMatrix(0, 3, c0, 2).FrobeniusNorm(), 2);
+        double mu0 = Plane(0), raw = Plane(2);
+        // mu1 = 0.5e-12 (mu0 + mu1): half the ridge.
+        double scale = Math.Sqrt(0.5e-12 * mu0 / (1 - 0.5e-12) / raw);
+        for (int r = 0; r < 3; r++)
+            for (int c = 2; c < 4; c++) w0[r, c] *= scale;
+        double mu1 = Plane(2);
+        double ridge = 1e-12 * (mu0 + mu1);
+        Assert.InRange(mu1 / ridge, 0.4999, 0.5001);
+
+        const double planted = 0.3;
+        var w = w0 * group.Element([0.7, planted]);
+        var (t, _) = HessianAnalysis.OrbitCoordinates(w, w0, group, [0, 0]);
+
+        double Replay(int steps, double signedRidge)
+        {
+            double t1 = 0;
+            for (int k = 0; k < steps; k++) t1 += mu1 * Math.Sin(planted - t1) / (mu1 + signedRidge);
+            return t1;
+        }
+        Assert.True(Math.Abs(t[0] - 0.7) < 1e-10, $"t_0 = {t[0]:R}, planted 0.7");
+        Assert.True(Math.Abs(t[1] - Replay(20, ridge)) < 1e-12, $"t_1 = {t[1]:R}, replayed 20 steps {Replay(20, ridge):R}");
+        Assert.InRange(planted - t[1], 1e-5, 1e-3);
+        foreach (var (steps, signedRidge) in new[] { (19, ridge), (21, ridge), (20, -ridge) })
+            Assert.True(Math.Abs(t[1] - Replay(steps, signedRidge)) > 1e-5, $"the control ({steps} steps, ridge {signedRidge:G3}) is not told apart");
     }
 
     private static LieGroupAction Torus()
