@@ -42,8 +42,7 @@ internal static class HessianAnalysis
         if (nFlat > 0)
         {
             var flat = FlatDirections.ProjectOut(spec.Columns(spec.NearNull(FlatThreshold)), gauge);
-            var angles = FlatDirections.PrincipalAnglesDegrees(flat, tangents);
-            maxAngle = angles.Length > 0 ? angles.Max() : double.NaN;
+            maxAngle = FlatDirections.PrincipalAnglesDegrees(flat, tangents).DefaultIfEmpty(double.NaN).Max();
         }
         var softestSpan = spec.Columns(nonGauge.Take(tangents.ColumnCount).ToArray());
         double softestAngle = FlatDirections.PrincipalAnglesDegrees(softestSpan, tangents).DefaultIfEmpty(double.NaN).Max();
