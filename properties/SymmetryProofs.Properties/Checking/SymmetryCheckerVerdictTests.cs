@@ -116,6 +116,43 @@ public sealed class SymmetryCheckerVerdictTests(ITestOutputHelper output)
         Assert.True(double.IsNaN(r.Worst.Error), $"worst error {r.Worst.Error}");
     }
 
+    /// <summary>
+    /// |x|^2 + x_1 (error under inversion 2 |x_1| / (2 |x|^2 + ...), gross at almost every input) as each kind of model the
+    /// search counts differently: float64 (2 evaluations per case, a probe of 1), float32 with its float64 twin (4 per case,
+    /// a probe of 2) and float32 pinned inside forward, without a twin (2 per case, a probe of 2).
+    /// </summary>
+    private static CheckedModel OddPartAs(string kind) => kind switch
+    {
+        "float64" => CheckedModel.FromFunction("|x|^2 + x_1", 2, x => V(x[0] * x[0] + x[1] * x[1] + x[0])),
+        "float32 with twin" => CheckedModel.FromTensorFunction("|x|^2 + x_1 f32", 2, ScalarType.Float32, x => (x * x).sum(1) + x.select(1, 0)),
+        "float32 pinned" => CheckedModel.FromTensorFunction("|x|^2 + x_1 pinned", 2, ScalarType.Float32, x => { var y = x.to_type(ScalarType.Float32); return (y * y).sum(1) + y.select(1, 0); }),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no such model kind"),
+    };
+
+    [Theory]
+    // At CheckOptions.MinimumBudget, one below the budget where 8 trials first fit (probe + 8 cases + the verdict's 2), and there.
+    [InlineData("float64", CheckOptions.MinimumBudget, 5)]
+    [InlineData("float64", 20, 7)]
+    [InlineData("float64", 21, 8)]
+    [InlineData("float32 with twin", CheckOptions.MinimumBudget, 1)]
+    [InlineData("float32 with twin", 41, 7)]
+    [InlineData("float32 with twin", 42, 8)]
+    [InlineData("float32 pinned", CheckOptions.MinimumBudget, 5)]
+    [InlineData("float32 pinned", 21, 7)]
+    [InlineData("float32 pinned", 22, 8)]
+    public void At_the_smallest_budgets_the_search_measures_the_trials_that_fit_and_stays_within_its_budget(string kind, int budget, int trials)
+    {
+        // Trials: min(max(8, budget / 10), (budget - probe - 2 x per case) / per case), the fixed costs of one ascent (budget < 250).
+        var r = Run(OddPartAs(kind), budget, shrinkBudget: 0);
+        output.WriteLine($"{kind} at {budget}: {r.Summary}; trials {r.Trials}, {r.Evaluations} evaluations");
+        Assert.InRange(r.Evaluations, 1, budget);
+        Assert.Equal(trials, r.Trials);
+        Assert.Equal(trials + 2, r.PerElement.Sum(e => e.Count));
+        // However few the trials, the gross violation is found.
+        Assert.False(r.Passed, r.Summary);
+        Assert.StartsWith(kind == "float32 pinned" ? "estimated" : kind == "float64" ? "none" : "measured", r.FloorSource, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_float32_model_is_judged_above_the_rounding_floor_of_its_float64_twin()
     {
