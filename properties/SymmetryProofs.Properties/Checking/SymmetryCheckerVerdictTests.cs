@@ -153,6 +153,53 @@ public sealed class SymmetryCheckerVerdictTests(ITestOutputHelper output)
         Assert.StartsWith(kind == "float32 pinned" ? "estimated" : kind == "float64" ? "none" : "measured", r.FloorSource, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// 1 + 1e-12 x_1, stepping to 1 + sign(x_1) + 1e-12 x_1 beyond |x_1| = 3.5: under inversion the error is 1e-12 |x_1| (the
+    /// error's denominator is 2), within the tolerance, until |x_1| passes 3.5, where it is about 1. Differentiable, so the ascent
+    /// moves along e_1 away from 0 by normalised steps of 0.25 sqrt 2 = 0.354, growing by half at each rise.
+    /// </summary>
+    private static CheckedModel StepBeyondThreeAndAHalf() => CheckedModel.FromTensorFunction("1 + 1e-12 x_1, stepped beyond 3.5", 2, ScalarType.Float64, x =>
+    {
+        using var small = Scalars.Of(1e-12);
+        using var edge = Scalars.Of(3.5);
+        var x1 = x.select(1, 0);
+        return x1.mul(small).add(Scalars.One) + x1.sign() * x1.abs().gt(edge).to_type(x.dtype);
+    });
+
+    [Fact]
+    public void The_ascent_climbs_from_the_worst_trial_and_reaches_a_violation_the_other_trials_are_too_far_from()
+    {
+        // Budget 44 (float64, 8 trials): the ascent has 44 - 17 (probe and trials) - 6 (the verdict's reserve) = 21 evaluations,
+        // 5 of 4 each: the start and 4 rising steps, 0.354 (1 + 1.5 + 2.25 + 3.375) = 2.87 along e_1. It reaches |x_1| > 3.5 from the
+        // worst trial (the largest of 8 |x_1|, above 0.63 in all but 0.2% of draws), not from the best (the smallest, below 0.63 in
+        // all but 0.6%) nor from the first drawn (in about half). At budget 24 it takes no step: the trials alone pass the map.
+        var seeds = Enumerable.Range(1, 10).ToArray();
+        var climbed = seeds.Select(s => Run(StepBeyondThreeAndAHalf(), 44, s, shrinkBudget: 0)).ToArray();
+        var trialsOnly = seeds.Select(s => Run(StepBeyondThreeAndAHalf(), 24, s, shrinkBudget: 0)).ToArray();
+        foreach (var (a, b) in climbed.Zip(trialsOnly)) output.WriteLine($"44: {a.Summary}, worst {a.Worst.Case.Compact()}; 24: {b.Summary}");
+        Assert.All(trialsOnly, r => Assert.True(r.Passed, r.Summary));
+        Assert.All(climbed, r => Assert.False(r.Passed, r.Summary));
+        Assert.All(climbed, r => Assert.True(Math.Abs(r.Worst.Case.X[0]) > 3.5, r.Worst.Case.Compact()));
+    }
+
+    [Fact]
+    public void Of_equally_bad_cases_the_ascent_end_is_reported_before_the_worst_trial()
+    {
+        // x_1 under inversion: f(-x) = -f(x), so the error is exactly 1 (|-2 x_1| / (2 |x_1|), both exact) wherever 2 |x_1| is at
+        // least the scale s, the median |x_1| of the trials: the worst trial and the ascent's end tie. At budget 24 the ascent takes
+        // no step (its end is the worst trial); at 40 it takes 7 random steps, each kept at error 1, and its end is reported.
+        var model = CheckedModel.FromFunction("x_1", 2, x => V(x[0]));
+        foreach (int seed in new[] { 1, 2, 3 })
+        {
+            var still = Run(model, 24, seed, shrinkBudget: 0);
+            var moved = Run(model, 40, seed, shrinkBudget: 0);
+            output.WriteLine($"seed {seed}: 24: {still.Worst.Case.Compact()} error {still.Worst.Error}; 40: {moved.Worst.Case.Compact()} error {moved.Worst.Error}");
+            Assert.Equal((8, 8), (still.Trials, moved.Trials));
+            Assert.Equal((1.0, 1.0), (still.Worst.Error, moved.Worst.Error));
+            Assert.False(moved.Worst.Case.X.SequenceEqual(still.Worst.Case.X), $"seed {seed}: the worst trial {still.Worst.Case.Compact()} was reported at 40 too");
+        }
+    }
+
     [Fact]
     public void A_float32_model_is_judged_above_the_rounding_floor_of_its_float64_twin()
     {

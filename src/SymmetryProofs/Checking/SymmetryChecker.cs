@@ -11,6 +11,10 @@ namespace SymmetryProofs.Checking;
 /// error ascent from the worst trials with restarts (<see cref="ErrorAscent"/>), then a verdict on the
 /// best cases found (excess error over the float32 rounding floor against
 /// <see cref="CheckOptions.Float64Tolerance"/>), then shrinking of the worst violating case.
+/// The ascent climbs from the trials in order of error, worst first (a NaN error above every number). The reported worst
+/// case is the measured case of largest excess (NaN above every number); of equally bad cases, the ascent's ends (in the
+/// order of its runs) come before the re-measured worst trial, and that before the trials in the order drawn, so a tie
+/// names the case the search climbed to.
 /// Everything is drawn from the seed, so the same options regenerate the same report.
 /// </summary>
 public static class SymmetryChecker
