@@ -14,7 +14,8 @@ namespace SymmetryProofs.Properties.Checking;
 /// fields it is read from, on maps of R^2 small enough to run in milliseconds: an exactly invariant map passes with nothing
 /// shrunk, a map with an odd part and a map that is NaN on half the plane fail, the worst case is the largest error the
 /// search measured, the rounding floor comes from the float64 twin, from the stated estimate or is 0 as the dtype says, the
-/// budget is split as stated, and bad input is refused with one line naming the cause.
+/// budget is split as stated and never overspent, the ascent climbs from the worst trial, a tie names the ascent's end, and bad
+/// input is refused with one line naming the cause.
 /// </summary>
 public sealed class SymmetryCheckerVerdictTests(ITestOutputHelper output)
 {
@@ -187,7 +188,7 @@ public sealed class SymmetryCheckerVerdictTests(ITestOutputHelper output)
     {
         // x_1 under inversion: f(-x) = -f(x), so the error is exactly 1 (|-2 x_1| / (2 |x_1|), both exact) wherever 2 |x_1| is at
         // least the scale s, the median |x_1| of the trials: the worst trial and the ascent's end tie. At budget 24 the ascent takes
-        // no step (its end is the worst trial); at 40 it takes 7 random steps, each kept at error 1, and its end is reported.
+        // no step (its end is the worst trial); at 40 it takes 7 random steps, kept where the error stays 1, and its end is reported.
         var model = CheckedModel.FromFunction("x_1", 2, x => V(x[0]));
         foreach (int seed in new[] { 1, 2, 3 })
         {
