@@ -14,7 +14,8 @@ namespace SymmetryProofs.Properties.Checking;
 /// fields it is read from, on maps of R^2 small enough to run in milliseconds: an exactly invariant map passes with nothing
 /// shrunk, a map with an odd part and a map that is NaN on half the plane fail, the worst case is the largest error the
 /// search measured, the rounding floor comes from the float64 twin, from the stated estimate or is 0 as the dtype says, the
-/// budget is split as stated, and bad input is refused with one line naming the cause.
+/// budget is split as stated and never overspent, the ascent climbs from the worst trial, a tie names the ascent's end, and bad
+/// input is refused with one line naming the cause.
 /// </summary>
 public sealed class SymmetryCheckerVerdictTests(ITestOutputHelper output)
 {
@@ -114,6 +115,90 @@ public sealed class SymmetryCheckerVerdictTests(ITestOutputHelper output)
         output.WriteLine($"{r.Summary}; per element {string.Join(", ", r.PerElement.Select(e => $"{e.Element}: {e.Count} cases, max {e.MaxError}, mean {e.MeanError}"))}");
         Assert.False(r.Passed, r.Summary);
         Assert.True(double.IsNaN(r.Worst.Error), $"worst error {r.Worst.Error}");
+    }
+
+    /// <summary>
+    /// |x|^2 + x_1 (error under inversion 2 |x_1| / (2 |x|^2 + ...), gross at almost every input) as each kind of model the
+    /// search counts differently: float64 (2 evaluations per case, a probe of 1), float32 with its float64 twin (4 per case,
+    /// a probe of 2) and float32 pinned inside forward, without a twin (2 per case, a probe of 2).
+    /// </summary>
+    private static CheckedModel OddPartAs(string kind) => kind switch
+    {
+        "float64" => CheckedModel.FromFunction("|x|^2 + x_1", 2, x => V(x[0] * x[0] + x[1] * x[1] + x[0])),
+        "float32 with twin" => CheckedModel.FromTensorFunction("|x|^2 + x_1 f32", 2, ScalarType.Float32, x => (x * x).sum(1) + x.select(1, 0)),
+        "float32 pinned" => CheckedModel.FromTensorFunction("|x|^2 + x_1 pinned", 2, ScalarType.Float32, x => { var y = x.to_type(ScalarType.Float32); return (y * y).sum(1) + y.select(1, 0); }),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no such model kind"),
+    };
+
+    [Theory]
+    // At CheckOptions.MinimumBudget, one below the budget where 8 trials first fit (probe + 8 cases + the verdict's 2), and there.
+    [InlineData("float64", CheckOptions.MinimumBudget, 5)]
+    [InlineData("float64", 20, 7)]
+    [InlineData("float64", 21, 8)]
+    [InlineData("float32 with twin", CheckOptions.MinimumBudget, 1)]
+    [InlineData("float32 with twin", 41, 7)]
+    [InlineData("float32 with twin", 42, 8)]
+    [InlineData("float32 pinned", CheckOptions.MinimumBudget, 5)]
+    [InlineData("float32 pinned", 21, 7)]
+    [InlineData("float32 pinned", 22, 8)]
+    public void At_the_smallest_budgets_the_search_measures_the_trials_that_fit_and_stays_within_its_budget(string kind, int budget, int trials)
+    {
+        // Trials: min(max(8, budget / 10), (budget - probe - 2 x per case) / per case), the fixed costs of one ascent (budget < 250).
+        var r = Run(OddPartAs(kind), budget, shrinkBudget: 0);
+        output.WriteLine($"{kind} at {budget}: {r.Summary}; trials {r.Trials}, {r.Evaluations} evaluations");
+        Assert.InRange(r.Evaluations, 1, budget);
+        Assert.Equal(trials, r.Trials);
+        Assert.Equal(trials + 2, r.PerElement.Sum(e => e.Count));
+        // However few the trials, the gross violation is found.
+        Assert.False(r.Passed, r.Summary);
+        Assert.StartsWith(kind == "float32 pinned" ? "estimated" : kind == "float64" ? "none" : "measured", r.FloorSource, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// 1 + 1e-12 x_1, stepping to 1 + sign(x_1) + 1e-12 x_1 beyond |x_1| = 3.5: under inversion the error is 1e-12 |x_1| (the
+    /// error's denominator is 2), within the tolerance, until |x_1| passes 3.5, where it is about 1. Differentiable, so the ascent
+    /// moves along e_1 away from 0 by normalised steps of 0.25 sqrt 2 = 0.354, growing by half at each rise.
+    /// </summary>
+    private static CheckedModel StepBeyondThreeAndAHalf() => CheckedModel.FromTensorFunction("1 + 1e-12 x_1, stepped beyond 3.5", 2, ScalarType.Float64, x =>
+    {
+        using var small = Scalars.Of(1e-12);
+        using var edge = Scalars.Of(3.5);
+        var x1 = x.select(1, 0);
+        return x1.mul(small).add(Scalars.One) + x1.sign() * x1.abs().gt(edge).to_type(x.dtype);
+    });
+
+    [Fact]
+    public void The_ascent_climbs_from_the_worst_trial_and_reaches_a_violation_the_other_trials_are_too_far_from()
+    {
+        // Budget 44 (float64, 8 trials): the ascent has 44 - 17 (probe and trials) - 6 (the verdict's reserve) = 21 evaluations,
+        // 5 of 4 each: the start and 4 rising steps, 0.354 (1 + 1.5 + 2.25 + 3.375) = 2.87 along e_1. It reaches |x_1| > 3.5 from the
+        // worst trial (the largest of 8 |x_1|, above 0.63 in all but 0.2% of draws), not from the best (the smallest, below 0.63 in
+        // all but 0.6%) nor from the first drawn (in about half). At budget 24 it takes no step: the trials alone pass the map.
+        var seeds = Enumerable.Range(1, 10).ToArray();
+        var climbed = seeds.Select(s => Run(StepBeyondThreeAndAHalf(), 44, s, shrinkBudget: 0)).ToArray();
+        var trialsOnly = seeds.Select(s => Run(StepBeyondThreeAndAHalf(), 24, s, shrinkBudget: 0)).ToArray();
+        foreach (var (a, b) in climbed.Zip(trialsOnly)) output.WriteLine($"44: {a.Summary}, worst {a.Worst.Case.Compact()}; 24: {b.Summary}");
+        Assert.All(trialsOnly, r => Assert.True(r.Passed, r.Summary));
+        Assert.All(climbed, r => Assert.False(r.Passed, r.Summary));
+        Assert.All(climbed, r => Assert.True(Math.Abs(r.Worst.Case.X[0]) > 3.5, r.Worst.Case.Compact()));
+    }
+
+    [Fact]
+    public void Of_equally_bad_cases_the_ascent_end_is_reported_before_the_worst_trial()
+    {
+        // x_1 under inversion: f(-x) = -f(x), so the error is exactly 1 (|-2 x_1| / (2 |x_1|), both exact) wherever 2 |x_1| is at
+        // least the scale s, the median |x_1| of the trials: the worst trial and the ascent's end tie. At budget 24 the ascent takes
+        // no step (its end is the worst trial); at 40 it takes 7 random steps, kept where the error stays 1, and its end is reported.
+        var model = CheckedModel.FromFunction("x_1", 2, x => V(x[0]));
+        foreach (int seed in new[] { 1, 2, 3 })
+        {
+            var still = Run(model, 24, seed, shrinkBudget: 0);
+            var moved = Run(model, 40, seed, shrinkBudget: 0);
+            output.WriteLine($"seed {seed}: 24: {still.Worst.Case.Compact()} error {still.Worst.Error}; 40: {moved.Worst.Case.Compact()} error {moved.Worst.Error}");
+            Assert.Equal((8, 8), (still.Trials, moved.Trials));
+            Assert.Equal((1.0, 1.0), (still.Worst.Error, moved.Worst.Error));
+            Assert.False(moved.Worst.Case.X.SequenceEqual(still.Worst.Case.X), $"seed {seed}: the worst trial {still.Worst.Case.Compact()} was reported at 40 too");
+        }
     }
 
     [Fact]

@@ -30,10 +30,21 @@ public sealed record CheckOptions(int Budget = 2000, int Seed = 1, int ShrinkBud
     /// </summary>
     public static readonly double PinnedFloat32Floor = 64 * Math.Pow(2, -24);
 
-    /// <summary>Refuses budgets too small to search.</summary>
+    /// <summary>
+    /// The smallest search budget: the search's fixed costs, in the worst case a float32 model with a float64 twin (4 evaluations
+    /// per case: x and g x, each in float32 and in float64), are its probe (2: the model and its twin on one input), one trial (4)
+    /// and the verdict's re-measurement of the ascent's end and the worst trial (2 x 4), 14 evaluations, within 16. Below 8
+    /// trials' worth of budget the search measures fewer trials, as many as fit beside the probe and the verdict.
+    /// </summary>
+    public const int MinimumBudget = 16;
+
+    /// <summary>Why <see cref="MinimumBudget"/> suffices, as the messages that refuse a smaller budget say it.</summary>
+    internal const string MinimumBudgetReason = "a float32 model's probe, one trial and the verdict's two cases take 2 + 4 + 8 = 14";
+
+    /// <summary>Refuses budgets below <see cref="MinimumBudget"/> (too small to search within) and a negative shrink budget.</summary>
     public void Validate()
     {
-        if (Budget < 16) throw new ArgumentOutOfRangeException(nameof(Budget), Budget, "A check needs a budget of at least 16 model evaluations.");
+        if (Budget < MinimumBudget) throw new ArgumentOutOfRangeException(nameof(Budget), Budget, $"A check needs a budget of at least {MinimumBudget} model evaluations ({MinimumBudgetReason}).");
         if (ShrinkBudget < 0) throw new ArgumentOutOfRangeException(nameof(ShrinkBudget), ShrinkBudget, "The shrink budget cannot be negative.");
     }
 }

@@ -52,7 +52,7 @@ public static class CheckRunner
     {
         if ((request.ModelPath is null) == (request.Example is null))
             throw new InputException("give exactly one of --model FILE.pt and --example NAME (see check --list).");
-        if (request.Budget < 16) throw new InputException($"--budget {request.Budget}: expected at least 16 model evaluations.");
+        if (request.Budget < CheckOptions.MinimumBudget) throw new InputException($"--budget {request.Budget}: expected at least {CheckOptions.MinimumBudget} model evaluations ({CheckOptions.MinimumBudgetReason}).");
         var example = request.Example is null ? null : ExampleCatalog.Find(request.Example);
         var dtype = ParseDtype(request.Dtype, example);
         var shape = example?.Shape ?? ParseShape(request.Shape);

@@ -11,6 +11,10 @@ namespace SymmetryProofs.Checking;
 /// error ascent from the worst trials with restarts (<see cref="ErrorAscent"/>), then a verdict on the
 /// best cases found (excess error over the float32 rounding floor against
 /// <see cref="CheckOptions.Float64Tolerance"/>), then shrinking of the worst violating case.
+/// The ascent climbs from the trials in order of error, worst first (a NaN error above every number). The reported worst
+/// case is the measured case of largest excess (NaN above every number); of equally bad cases, the ascent's ends (in the
+/// order of its runs) come before the re-measured worst trial, and that before the trials in the order drawn, so a tie
+/// names the case the search climbed to.
 /// Everything is drawn from the seed, so the same options regenerate the same report.
 /// </summary>
 public static class SymmetryChecker
@@ -45,19 +49,25 @@ public static class SymmetryChecker
 
         // Budget: a fifth on random trials (a tenth of the budget in cases of 2 evaluations, at least 8 cases, so a budget below 80
         // spends more on them), the rest on ascent less a reserve for the verdict's re-measurement of the ascents' ends and the worst trial.
-        int trials = Math.Max(8, options.Budget / 10);
+        // The fixed costs are the probe (1 input; 2 for a float32 model, which also runs its twin), the trials and the verdict's
+        // parallel + 1 cases, each case perCase evaluations (x and g x, and their twin's for a float32 model with one). Where 8
+        // trials do not fit beside the probe and the verdict (budgets below 21 for a float64 model, 22 for a float32 model without
+        // a twin, 42 with one), the trials are as many as fit, at least one at CheckOptions.MinimumBudget (16 - 2 - 2 x 4 = 6 leaves one case of 4).
         int parallel = Math.Clamp(options.Budget / 250, 1, 8);
-        var cases = Enumerable.Range(0, trials).Select(_ => elements.Draw(ErrorAscent.Gaussian(n, rng), rng)).ToArray();
-        model = PinnedFloat32(model, cases[0]);
-        var rho = Probe(model, counter, cases[0], output, input.Representation);
+        var first = elements.Draw(ErrorAscent.Gaussian(n, rng), rng);
+        model = PinnedFloat32(model, first);
         int perCase = model.Dtype == ScalarType.Float32 && model.HasTwin ? 4 : 2;
+        int probeCost = model.Dtype == ScalarType.Float32 ? 2 : 1, verdictCases = perCase * (parallel + 1);
+        int trials = Math.Min(Math.Max(8, options.Budget / 10), (options.Budget - probeCost - verdictCases) / perCase);
+        SearchCase[] cases = [first, .. Enumerable.Range(1, trials - 1).Select(_ => elements.Draw(ErrorAscent.Gaussian(n, rng), rng))];
+        var rho = Probe(model, counter, cases[0], output, input.Representation);
         var measurer = new CaseMeasurer(model, action, rho, counter);
         var measured = measurer.Measure(cases);
         var statistics = new ErrorStatistics();
         foreach (var m in measured) statistics.Add(m.Case.Element, m.Error);
 
         var starts = measured.OrderByDescending(m => double.IsNaN(m.Error) ? double.PositiveInfinity : m.Error).Select(m => (m.Case, m.Error)).ToArray();
-        int verdictCost = perCase * (parallel + 1) + perCase;
+        int verdictCost = verdictCases + perCase;
         var ascent = new ErrorAscent(model, action, rho, elements, counter, measurer.Scale);
         var climbed = ascent.Climb(starts, parallel, options.Budget - counter.Count - verdictCost, rng);
         var finals = measurer.Measure(climbed.Take(parallel).Append(starts[0].Case).ToArray());

@@ -95,6 +95,7 @@ public sealed class CheckRunTests(ITestOutputHelper output) : IDisposable
             (new() { Example = "no-such-example" }, ["--example", "even-mlp"]),
             (new() { Example = "even-mlp", Dtype = "float32" }, ["--dtype", "float64 only"]),
             (new() { Example = "odd-mlp", Dtype = "float16" }, ["--dtype float16"]),
+            (new() { Example = "odd-mlp", Budget = CheckOptions.MinimumBudget - 1 }, ["--budget 15", "at least 16", "2 + 4 + 8 = 14"]),
             (new() { ModelPath = notArchive, Group = "inversion" }, ["--shape is required"]),
             (new() { }, ["exactly one of --model"]),
         };
