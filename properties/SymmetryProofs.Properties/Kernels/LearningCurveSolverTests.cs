@@ -125,4 +125,88 @@ public class LearningCurveSolverTests(ITestOutputHelper output)
         Assert.True(run.Holds, run.Detail);
         Assert.False(Replay(spectrum, n, ridge, false).Holds, "control: Newton on F itself must disagree");
     }
+
+    // The four boundaries of the method, each on its own function: the replays above follow whatever the solver does at a
+    // boundary but cannot reach one, as that needs F or the bracket's width equal to a tolerance, or a Newton step equal to an
+    // end of the bracket, to the last bit. Each is pinned at the boundary and one ulp either side.
+
+    /// <summary>
+    /// The residual rule met with equality in a run of the solver: near n = 40 the sums S are multiples of ulp(40) = 2^-47 and
+    /// 8 eps n = 10 ulp(40) is one of them, so |F| can land on the tolerance exactly. On this spectrum (one the replay property
+    /// generated) an evaluation does, every one before it is above the tolerance, and the solver stops there.
+    /// </summary>
+    [Fact]
+    public void The_solver_stops_at_an_F_exactly_equal_to_the_residual_tolerance()
+    {
+        var c = new SpectrumCase([19, 0, 13, 16], [5, 5, 3, 4], [100, 100, 100, 100], 40, -7);
+        var seen = new List<double>();
+        LearningCurveTheory.SolveKappa(c.ToSpectrum(), c.N, c.Ridge, (_, f, _) => seen.Add(f));
+        double tolerance = LearningCurveTheory.ResidualTolerance * c.N;
+        Assert.Equal(tolerance, Math.Abs(seen[^1]));
+        Assert.All(seen.SkipLast(1), f => Assert.True(Math.Abs(f) > tolerance, $"F = {f:R} before the last evaluation"));
+        var run = Replay(c.ToSpectrum(), c.N, c.Ridge, true);
+        Assert.True(run.Holds && run.Stop == "residual", run.Detail);
+    }
+
+    /// <summary>The residual rule stops at |F| equal to <see cref="LearningCurveTheory.ResidualTolerance"/> n, of either sign, and not one ulp above.</summary>
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(40.0)]
+    [InlineData(1000.5)]
+    public void The_residual_rule_stops_when_F_is_at_most_its_tolerance(double n)
+    {
+        double tolerance = LearningCurveTheory.ResidualTolerance * n;
+        foreach (double sign in new[] { 1.0, -1.0 })
+        {
+            Assert.True(LearningCurveTheory.ResidualSettled(sign * tolerance, n), $"|F| equal to the tolerance at n = {n}");
+            Assert.True(LearningCurveTheory.ResidualSettled(sign * Math.BitDecrement(tolerance), n));
+            Assert.False(LearningCurveTheory.ResidualSettled(sign * Math.BitIncrement(tolerance), n), $"|F| one ulp above the tolerance at n = {n}");
+        }
+    }
+
+    /// <summary>
+    /// The bracket rule stops at a width equal to <see cref="LearningCurveTheory.BracketTolerance"/> max(1, |u|): 1 below |u| = 1,
+    /// |u| above, of either sign (from a = 0 the width b - a is b exactly).
+    /// </summary>
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(-0.5)]
+    [InlineData(3.0)]
+    [InlineData(-577.0)]
+    public void The_bracket_rule_stops_when_the_bracket_is_at_most_its_tolerance_wide(double u)
+    {
+        double width = LearningCurveTheory.BracketTolerance * Math.Max(1, Math.Abs(u));
+        Assert.True(LearningCurveTheory.BracketSettled(0, width, u), $"width equal to the tolerance at u = {u}");
+        Assert.True(LearningCurveTheory.BracketSettled(0, Math.BitDecrement(width), u));
+        Assert.False(LearningCurveTheory.BracketSettled(0, Math.BitIncrement(width), u), $"width one ulp above the tolerance at u = {u}");
+        Assert.False(LearningCurveTheory.BracketSettled(-1, 1, u));
+    }
+
+    /// <summary>
+    /// A Newton step is taken when it lands strictly inside the bracket, here (-3, 1); one on either end, outside or NaN gives
+    /// the midpoint -1 (which neither (a - b)/2 nor 1/(2 (a + b)) is).
+    /// </summary>
+    [Fact]
+    public void A_Newton_step_is_taken_only_strictly_inside_the_bracket()
+    {
+        const double a = -3, b = 1;
+        foreach (double inside in new[] { Math.BitDecrement(b), Math.BitIncrement(a), 0.25 })
+            Assert.Equal(inside, LearningCurveTheory.NextPoint(inside, a, b));
+        foreach (double notInside in new[] { b, a, 2, -4, double.NaN })
+            Assert.Equal(-1.0, LearningCurveTheory.NextPoint(notInside, a, b));
+    }
+
+    /// <summary>
+    /// Without a ridge the search divides a candidate lower end further only while F &lt; 0 there (kappa above the root); at
+    /// F = 0, of either sign of zero, the candidate is the root itself and ends the search, as F &gt; 0 does.
+    /// </summary>
+    [Fact]
+    public void The_ridgeless_search_divides_further_only_while_F_is_negative()
+    {
+        Assert.True(LearningCurveTheory.AboveRoot(-double.Epsilon));
+        Assert.True(LearningCurveTheory.AboveRoot(-1));
+        Assert.False(LearningCurveTheory.AboveRoot(0.0));
+        Assert.False(LearningCurveTheory.AboveRoot(-0.0));
+        Assert.False(LearningCurveTheory.AboveRoot(double.Epsilon));
+    }
 }

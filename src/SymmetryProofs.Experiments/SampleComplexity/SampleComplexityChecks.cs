@@ -93,7 +93,7 @@ public static class SampleComplexityChecks
         var predicted = summaries.Where(s => s.Predicted is not null).ToList();
         int k = predicted.Sum(s => (s.GroupOrder is null ? 0 : 1) + 2);
         static Verdict Judge(double distance, double half, double resolution) =>
-            !(half >= 0) ? Verdict.Inconclusive : distance > half ? Verdict.Fails : half <= resolution ? Verdict.Holds : Verdict.Inconclusive;
+            !(half >= 0) ? Verdict.Inconclusive : distance > half ? Verdict.Fails : Resolves(half, resolution) ? Verdict.Holds : Verdict.Inconclusive;
         var verdicts = new List<(string, Verdict)>();
         foreach (var s in predicted)
         {
@@ -137,9 +137,15 @@ public static class SampleComplexityChecks
         double half = Widening(stats.Count, k) * stats.HalfWidth95;
         if (!(half >= 0)) return (Verdict.Inconclusive, stats.Mean, double.NaN, double.NaN, null);
         if (Math.Abs(stats.Mean) > half) return (Verdict.Fails, stats.Mean, stats.Mean - half, stats.Mean + half, null);
-        if (half <= resolution) return (Verdict.Holds, stats.Mean, stats.Mean - half, stats.Mean + half, null);
+        if (Resolves(half, resolution)) return (Verdict.Holds, stats.Mean, stats.Mean - half, stats.Mean + half, null);
         return (Verdict.Inconclusive, stats.Mean, stats.Mean - half, stats.Mean + half, SeedsFor(stats.Sd, resolution, 1 - 0.025 / k, stats.Count));
     }
+
+    /// <summary>
+    /// Whether an interval of half-width <paramref name="half"/> resolves <paramref name="resolution"/>: the half-width is at
+    /// most the resolution (equal resolves). The one boundary of "holds" for both <see cref="Joint"/> and <see cref="PreviousRule"/>.
+    /// </summary>
+    internal static bool Resolves(double half, double resolution) => half <= resolution;
 
     /// <summary>A direction check on its own 95% interval; an inconclusive one states the seeds at which its half-width falls below |mean|.</summary>
     private static (Verdict, int?) Direction(bool right, bool wrong, IReadOnlyList<double>? values)

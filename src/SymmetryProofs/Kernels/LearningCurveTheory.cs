@@ -77,7 +77,7 @@ public static class LearningCurveTheory
         {
             if (!(spectrum.ModeCount > n)) throw new ArgumentException($"Ridgeless regression with n = {n} samples and only {spectrum.ModeCount} modes interpolates: no kappa > 0.");
             // Dividing a finite hi by 16 reaches 0 within (1024 + 1074)/4 + 1 steps, so the search ends.
-            for (lo = hi; F(lo, out _) < 0;)
+            for (lo = hi; AboveRoot(F(lo, out _));)
             {
                 lo /= 16;
                 if (lo == 0) throw new ArithmeticException($"No lower bracket for kappa at n = {n} without ridge.");
@@ -89,13 +89,35 @@ public static class LearningCurveTheory
             double f = F(Math.Exp(u), out double logSlope);
             observe?.Invoke(u, f, logSlope);
             if (f > 0) a = u; else if (f < 0) b = u; else break;
-            // |f| at the rounding level of a sum of n-sized terms, or the bracket a few ulps of u wide.
-            if (Math.Abs(f) <= ResidualTolerance * n || b - a <= BracketTolerance * Math.Max(1, Math.Abs(u))) break;
-            double next = u - (Math.Log(f + n) - Math.Log(n)) / logSlope;
-            u = next > a && next < b ? next : 0.5 * (a + b);
+            if (ResidualSettled(f, n) || BracketSettled(a, b, u)) break;
+            u = NextPoint(u - (Math.Log(f + n) - Math.Log(n)) / logSlope, a, b);
         }
         return Math.Exp(u);
     }
+
+    /// <summary>
+    /// The residual rule of the Newton loop: it stops when |F| is at most <see cref="ResidualTolerance"/> n (equal stops),
+    /// the rounding level of a sum of n-sized terms.
+    /// </summary>
+    internal static bool ResidualSettled(double f, double n) => Math.Abs(f) <= ResidualTolerance * n;
+
+    /// <summary>
+    /// The bracket rule of the Newton loop: it stops when the bracket [a, b] in log kappa is at most
+    /// <see cref="BracketTolerance"/> max(1, |u|) wide (equal stops), u the log kappa just evaluated: a few ulps of u.
+    /// </summary>
+    internal static bool BracketSettled(double a, double b, double u) => b - a <= BracketTolerance * Math.Max(1, Math.Abs(u));
+
+    /// <summary>
+    /// The next point of the Newton loop: the Newton step <paramref name="newton"/> when it lands strictly inside the bracket
+    /// (a, b); on either end, outside it or NaN, the bracket's midpoint (a + b)/2.
+    /// </summary>
+    internal static double NextPoint(double newton, double a, double b) => newton > a && newton < b ? newton : 0.5 * (a + b);
+
+    /// <summary>
+    /// The ridgeless search for a lower end: kappa lies above the root when F(kappa) &lt; 0 (S falls strictly in kappa), and
+    /// the search divides it further; at F = 0 kappa is the root itself and, as at F &gt; 0, ends the search as the lower end.
+    /// </summary>
+    internal static bool AboveRoot(double f) => f < 0;
 
     /// <summary>The prediction at n samples, ridge delta and noise variance sigma^2.</summary>
     public static LearningCurvePrediction Predict(KernelSpectrum spectrum, double n, double ridge, double noiseVariance)

@@ -297,6 +297,22 @@ public class SampleComplexityChecksTests
     }
 
     /// <summary>
+    /// The one boundary of "holds" that <see cref="SampleComplexityChecks.Joint"/> and <see cref="SampleComplexityChecks.PreviousRule"/>
+    /// share: a half-width equal to the resolution resolves it, one ulp above does not, and a NaN half-width never does. The
+    /// previous rule's widened half-widths do not land on 0.25 exactly on any planted interval, so its boundary is pinned here.
+    /// </summary>
+    [Theory]
+    [InlineData(0.25)]
+    [InlineData(0.05)]
+    public void A_half_width_resolves_when_it_is_at_most_the_resolution(double resolution)
+    {
+        Assert.True(SampleComplexityChecks.Resolves(resolution, resolution));
+        Assert.True(SampleComplexityChecks.Resolves(Math.BitDecrement(resolution), resolution));
+        Assert.False(SampleComplexityChecks.Resolves(Math.BitIncrement(resolution), resolution));
+        Assert.False(SampleComplexityChecks.Resolves(double.NaN, resolution));
+    }
+
+    /// <summary>
     /// A translation whose invariant and plain slopes are equal on every seed: the slope difference's interval is [0, 0],
     /// on neither side of 0, so the direction check is inconclusive (and, with no spread to extrapolate, states no seed count).
     /// </summary>
