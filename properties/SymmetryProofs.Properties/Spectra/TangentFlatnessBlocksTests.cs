@@ -188,6 +188,50 @@ public class TangentFlatnessBlocksTests
         Assert.Equal([0, 1], live);
     }
 
+    /// <summary>
+    /// The end of the Ritz values that gives lambda_max: the larger magnitude; on a tie (-2 and 2) the end with the larger
+    /// residual, whichever end that is; on a tie of the residuals as well, the last (positive) end.
+    /// </summary>
+    [Fact]
+    public void Lambda_max_comes_from_the_end_of_larger_magnitude_and_on_a_tie_from_the_larger_residual()
+    {
+        Assert.Equal(0, TangentFlatness.LargestMagnitudeEnd([-3, 0.5, 2], [0, 0, 1]));
+        Assert.Equal(2, TangentFlatness.LargestMagnitudeEnd([-2, 0.5, 3], [1, 0, 0]));
+        Assert.Equal(0, TangentFlatness.LargestMagnitudeEnd([-2, 0.5, 2], [1e-3, 0, 1e-5]));
+        Assert.Equal(2, TangentFlatness.LargestMagnitudeEnd([-2, 0.5, 2], [1e-5, 0, 1e-3]));
+        Assert.Equal(2, TangentFlatness.LargestMagnitudeEnd([-2, 0.5, 2], [1e-4, 0, 1e-4]));
+        Assert.Equal(0, TangentFlatness.LargestMagnitudeEnd([-2], [1e-4]));
+    }
+
+    /// <summary>
+    /// The complement's flat count at its exact boundary. On a 1 x 1 Hessian (h) both Lanczos runs take one step from a
+    /// vector of length 1 in one dimension, so lambda_max = |h| and the complement's only Ritz value is h; with FlatThreshold 1
+    /// the threshold is |h| itself (these premises are asserted). That value is not flat, so with no non-flat values reported
+    /// the complement list is empty; with FlatThreshold one ulp above 1 (threshold one ulp above |h|) it is flat and listed.
+    /// </summary>
+    [Fact]
+    public void A_complement_value_exactly_at_the_threshold_is_not_flat()
+    {
+        var h = Matrix<double>.Build.Dense(1, 1, -2.5);
+        var none = Matrix<double>.Build.Dense(1, 0);
+        TangentFlatnessReport Run(double flatThreshold, int reported) =>
+            new TangentFlatness { FlatThreshold = flatThreshold, Reported = reported }.Analyse(new CountedOperator(h).Apply, 1, null, none, 1.0);
+
+        var premise = Run(1, 1);
+        Assert.Equal(2.5, premise.LambdaMax);
+        Assert.Equal(2.5, premise.Threshold);
+        Assert.Equal(-2.5, Assert.Single(premise.Complement).Value);
+
+        var at = Run(1, 0);
+        Assert.Empty(at.Complement);
+        Assert.Equal(0, at.NFlatOutside);
+
+        var above = Run(Math.BitIncrement(1.0), 0);
+        Assert.Equal(Math.BitIncrement(2.5), above.Threshold);
+        Assert.Equal(-2.5, Assert.Single(above.Complement).Value);
+        Assert.Equal(1, above.NFlatOutside);
+    }
+
     private static (int OrbitDim, int Live) Summary((int OrbitDim, int[] Live) t) => (t.OrbitDim, t.Live.Length);
 
     /// <summary>Inputs that do not fit are refused with the parameter and the mismatch named.</summary>

@@ -88,7 +88,7 @@ internal sealed record GridDecay(int Onset, double Floor, IReadOnlyList<NestedSt
         var rate = SeedStatistics.Of(fits.Select(f => -f.Item2.Slope));
         // The seed-mean curve: mean ln c at each K beyond the onset where every seed has a value above the floor.
         var ks = curves.SelectMany(c => c.Points).Select(p => p.K).Where(k => k > onset).Distinct().OrderBy(k => k);
-        var mean = ks.Where(k => curves.Count > 0 && curves.All(c => c.At(k) is { } v && v > floor))
+        var mean = ks.Where(k => curves.All(c => c.At(k) is { } v && v > floor))
             .Select(k => new CurvaturePoint(k, Math.Exp(curves.Average(c => Math.Log(c.At(k)!.Value))))).ToList();
         var y = mean.Select(p => Math.Log(p.C)).ToList();
         var geometric = LineFit.Of(mean.Select(p => (double)p.K).ToList(), y);

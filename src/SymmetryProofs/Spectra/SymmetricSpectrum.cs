@@ -84,9 +84,9 @@ public sealed class SymmetricSpectrum
         return new SymmetricSpectrum(order.Select(i => values[i]).ToArray(), vectors, EigenSolver.Managed);
     }
 
-    /// <summary>Indices of eigenvalues with |lambda| below relativeTolerance * max |lambda|.</summary>
+    /// <summary>Indices of eigenvalues with |lambda| strictly below relativeTolerance * max |lambda| (<see cref="FlatRule"/>).</summary>
     public int[] NearNull(double relativeTolerance) =>
-        Enumerable.Range(0, Dimension).Where(i => Math.Abs(Values[i]) < relativeTolerance * MaxAbs).ToArray();
+        Enumerable.Range(0, Dimension).Where(i => FlatRule.IsFlat(Values[i], relativeTolerance * MaxAbs)).ToArray();
 
     /// <summary>The eigenvectors with the given indices, as columns.</summary>
     public Matrix<double> Columns(IReadOnlyList<int> indices) =>

@@ -9,8 +9,8 @@ namespace SymmetryProofs.Spectra;
 /// their compressions Q'HQ are diagonalised exactly. On C it runs Lanczos with full
 /// reorthogonalisation on P H P (P the projector onto C; the Krylov space stays in C), restarted
 /// on invariant subspaces so that repeated eigenvalues appear with their multiplicity. Every
-/// block's Ritz values are counted with the full-spectrum rule: |theta| below FlatThreshold times
-/// max |lambda| (max |lambda| by a separate Lanczos run on H, whose extremes converge first).
+/// block's Ritz values are counted with the full-spectrum rule (<see cref="FlatRule"/>): |theta| strictly below
+/// FlatThreshold times max |lambda| (max |lambda| by a separate Lanczos run on H, whose extremes converge first).
 /// </summary>
 /// <remarks>
 /// What is certified and what is relied on: the coupling R = H Q_S - Q_G A_G - Q_T A_T (S = G + T)
@@ -91,7 +91,7 @@ public sealed class TangentFlatness
         var extremes = Lanczos.Run(v => H(Vector<double>.Build.DenseOfArray(v)).ToArray(), Uniform(n, rng), Math.Min(ExtremeSteps, n), () => Uniform(n, rng));
         var (ev, _) = extremes.Ritz();
         var er = extremes.RitzResiduals();
-        int top = Math.Abs(ev[0]) > Math.Abs(ev[^1]) ? 0 : ev.Length - 1;
+        int top = LargestMagnitudeEnd(ev, er);
         double lambdaMax = Math.Abs(ev[top]);
         double threshold = FlatThreshold * lambdaMax;
 
@@ -109,7 +109,7 @@ public sealed class TangentFlatness
             var (values, _) = run.Ritz();
             var res = run.RitzResiduals();
             var byMagnitude = Enumerable.Range(0, values.Length).OrderBy(i => Math.Abs(values[i])).ToArray();
-            int flat = byMagnitude.Count(i => Math.Abs(values[i]) < threshold);
+            int flat = byMagnitude.Count(i => FlatRule.IsFlat(values[i], threshold));
             complement.AddRange(byMagnitude.Take(flat + Reported).Select(i => new RitzPair(values[i], res[i])));
         }
         return new TangentFlatnessReport(FlatThreshold, lambdaMax, er[top], threshold, orbitDim, curvatures, tangentBlock, gaugeBlock,
@@ -126,6 +126,22 @@ public sealed class TangentFlatness
         double floor = DegenerateTangent * firstLayerNorm;
         int orbitDim = tangents.Svd(false).S.Count(x => x > floor);
         return (orbitDim, Enumerable.Range(0, tangents.ColumnCount).Where(a => tangents.Column(a).L2Norm() > floor).ToArray());
+    }
+
+    /// <summary>
+    /// Which end of the ascending Ritz values <paramref name="values"/> gives max |lambda|: index 0 when |theta_min| is
+    /// larger, the last index when |theta_max| is. On a tie (|theta_min| = |theta_max|, as for a spectrum symmetric about 0)
+    /// max |lambda| is the same from either end and the end with the larger Ritz residual (<paramref name="residuals"/>, in the
+    /// same order) is taken, so that the reported residual of lambda_max, which widens the margin's allowance, is the
+    /// conservative one; on a tie of the residuals too, the last end.
+    /// </summary>
+    internal static int LargestMagnitudeEnd(IReadOnlyList<double> values, IReadOnlyList<double> residuals)
+    {
+        double low = Math.Abs(values[0]), high = Math.Abs(values[^1]);
+        int last = values.Count - 1;
+        if (low > high) return 0;
+        if (low < high) return last;
+        return residuals[0] > residuals[last] ? 0 : last;
     }
 
     private static Matrix<double> Apply(Func<Vector<double>, Vector<double>> h, Matrix<double> q) =>

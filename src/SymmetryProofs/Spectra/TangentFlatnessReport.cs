@@ -8,7 +8,7 @@ public sealed record RitzPair(double Value, double Residual);
 
 /// <summary>
 /// What <see cref="TangentFlatness"/> found. The flat-direction count follows the full-spectrum
-/// rule (|lambda| below <see cref="Threshold"/> = FlatThreshold * max |lambda|; the part inside the
+/// rule (<see cref="FlatRule"/>: |lambda| strictly below <see cref="Threshold"/> = FlatThreshold * max |lambda|; the part inside the
 /// softmax gauge span counted apart) applied to three blocks: the gauge span G, the tangent span T
 /// with G projected out, and the complement of both (Lanczos on P H P).
 /// </summary>
@@ -28,16 +28,16 @@ public sealed record TangentFlatnessReport(
     int HessianVectorProducts)
 {
     /// <summary>Flat directions inside the tangent span (gauge removed): tangent-block Ritz values below the threshold.</summary>
-    public int NFlatTangent => TangentBlock.Count(r => Math.Abs(r.Value) < Threshold);
+    public int NFlatTangent => TangentBlock.Count(r => FlatRule.IsFlat(r.Value, Threshold));
 
     /// <summary>Flat directions outside the tangent and gauge spans: complement Ritz values below the threshold.</summary>
-    public int NFlatOutside => Complement.Count(r => Math.Abs(r.Value) < Threshold);
+    public int NFlatOutside => Complement.Count(r => FlatRule.IsFlat(r.Value, Threshold));
 
     /// <summary>The non-gauge flat count, as the full-spectrum path's n_flat.</summary>
     public int NFlat => NFlatTangent + NFlatOutside;
 
     /// <summary>Flat directions inside the softmax gauge span, as the full-spectrum path's n_flat_gauge.</summary>
-    public int NFlatGauge => GaugeBlock.Count(r => Math.Abs(r.Value) < Threshold);
+    public int NFlatGauge => GaugeBlock.Count(r => FlatRule.IsFlat(r.Value, Threshold));
 
     /// <summary>Mean Rayleigh quotient of the tangents (the full path's tangent curvature); NaN without tangents.</summary>
     public double MeanTangentCurvature => Tangents.Count == 0 ? double.NaN : Tangents.Average(t => t.Curvature);

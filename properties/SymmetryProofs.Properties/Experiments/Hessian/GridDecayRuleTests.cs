@@ -1,5 +1,6 @@
 using System.Globalization;
 using SymmetryProofs.Experiments.Hessian;
+using SymmetryProofs.Experiments.Runs;
 
 namespace SymmetryProofs.Properties.Experiments.Hessian;
 
@@ -160,4 +161,91 @@ public class GridDecayRuleTests
         Assert.False(check.Held);
         Assert.True(check.Conclusive);
     }
+
+    /// <summary>
+    /// The fit works with centred sums, so it is as accurate for x far from 0 as near it: on x = 1e6 + i/10 (i = 0..3) and
+    /// y = 3, 5, 7, 9 it gives the slope of the same points shifted by -1e6 (an exact subtraction) to 1e-7 relative (x is
+    /// rounded to ~1e-10 at 1e6, over a spread of 0.3: ~1e-9), and residuals of rounding size. The sum of (x + mean)(x - mean),
+    /// equal to the centred sum of squares in exact arithmetic, cancels terms of about 3e5 down to 0.05 and is about 1% off here.
+    /// </summary>
+    [Fact]
+    public void The_fit_is_as_accurate_far_from_zero_as_near_it()
+    {
+        double[] x = [.. Enumerable.Range(0, 4).Select(i => 1e6 + i / 10.0)];
+        double[] y = [3, 5, 7, 9];
+        var near = LineFit.Of([.. x.Select(v => v - 1e6)], y);
+        var far = LineFit.Of(x, y);
+        Assert.Equal(near.Slope, far.Slope, 1e-7 * Math.Abs(near.Slope));
+        Assert.True(far.Rss < 1e-12, $"residual sum {far.Rss:G3}");
+    }
+
+    private static readonly IReadOnlyList<CurvaturePoint> ThreeGrids = [new(8, 0.1), new(16, 0.05), new(32, 0.01)];
+
+    /// <summary>The geometric part's rule on given statistics: a seed-mean curve of three grids and the two fits' residual sums.</summary>
+    private static GridDecay Rule(SeedStatistics rate, double geometricRss, double powerRss) =>
+        new(2 * B, Floor, [], [], rate, new LineFit(0, -0.1, geometricRss, 3), new LineFit(0, -1, powerRss, 3), ThreeGrids);
+
+    /// <summary>
+    /// Each comparison of the geometric part is strict, at its exact boundary (statistics given directly): a mean rate of
+    /// exactly 0 fails; residual sums that tie fail (the line in K must fit better); a 95% interval whose lower end is
+    /// exactly 0 (the mean set to the half-width) or below it leaves the part undecided; above 0 with the better fit it holds.
+    /// </summary>
+    [Fact]
+    public void The_geometric_part_needs_a_positive_rate_a_strictly_better_fit_and_an_interval_strictly_above_zero()
+    {
+        var decided = new SeedStatistics(0.08, 0.001, 3);
+        Assert.True(decided.Low95 > 0);
+        Assert.True(Rule(decided, 1e-3, 0.5).Geometric);
+
+        var zero = new SeedStatistics(0, 0, 3);
+        Assert.Equal(0, zero.Low95);
+        Assert.False(Rule(zero, 1e-3, 0.5).Geometric);
+
+        Assert.False(Rule(decided, 0.25, 0.25).Geometric);
+        Assert.True(Rule(decided, Math.BitDecrement(0.25), 0.25).Geometric);
+
+        double half = new SeedStatistics(1, 0.01, 3).HalfWidth95;
+        var touching = new SeedStatistics(half, 0.01, 3);
+        Assert.Equal(0, touching.Low95);
+        Assert.Null(Rule(touching, 1e-3, 0.5).Geometric);
+
+        var straddling = new SeedStatistics(0.08, 0.5, 3);
+        Assert.True(straddling.Low95 < 0);
+        Assert.Null(Rule(straddling, 1e-3, 0.5).Geometric);
+    }
+
+    /// <summary>
+    /// The numbers of both details at their stated precision (given directly, so the text follows by hand): a rising step's
+    /// curvatures to two significant digits, the rate, its interval and both residual sums to three.
+    /// </summary>
+    [Fact]
+    public void The_details_print_their_numbers_to_the_stated_digits()
+    {
+        var rise = new GridDecay(2 * B, Floor, [new NestedStep(3, 8, 0.0412, 0.0537)], [], new SeedStatistics(double.NaN, double.NaN, 0),
+            new LineFit(), new LineFit(), []);
+        Assert.Equal("1 of 1 steps rise: seed 3 K = 8 -> 16: 0.041 -> 0.054", rise.NestedCheck(Inv).Detail);
+
+        var fits = Rule(new SeedStatistics(0.0123456, 0, 3), 0.123456, 0.654321);
+        Assert.Equal("rate = 0.0123 per unit K, 95% interval [0.0123, 0.0123] over 3 seed(s); " +
+            "seed-mean ln c over K = 8, 16, 32: residual sum of squares 0.123 (line in K) against 0.654 (line in ln K)", fits.GeometricCheck(Inv).Detail);
+    }
+
+    /// <summary>
+    /// A grid at exactly the onset 2B (K = 6) is not beyond it: it starts no step (although K = 12 is in the sweep), enters
+    /// no seed's fit and is not on the seed-mean curve; a seed with exactly two points beyond the onset has a fit.
+    /// </summary>
+    [Fact]
+    public void A_grid_at_exactly_the_onset_is_not_judged_and_two_points_make_a_fit()
+    {
+        var a = Curve(0, (6, 0.05), (8, 0.04), (12, 0.03), (16, 0.02));
+        var b = Curve(1, (6, 0.06), (8, 0.05), (16, 0.03));
+        var d = GridDecay.Judge([a, b], B, Floor);
+        Assert.Equal([(0, 8), (1, 8)], d.Steps.Select(s => (s.Seed, s.K)));
+        Assert.Equal([(0, 3), (1, 2)], d.SeedFits.Select(f => (f.Seed, f.Fit.Points)));
+        Assert.Equal([8, 16], d.MeanCurve.Select(p => p.K));
+    }
+
+    /// <summary>No curves is refused by name.</summary>
+    [Fact]
+    public void Judge_refuses_null_curves() => Assert.Throws<ArgumentNullException>("curves", () => GridDecay.Judge(null!, B, Floor));
 }
