@@ -69,8 +69,11 @@ public class FourierMomentsProperties(ITestOutputHelper output)
     [Fact]
     public void The_Gram_matrix_from_Fourier_moments_equals_the_product_of_the_features()
     {
+        // D = 1 + |raw mod 3| over FsCheck's sized ints (raw uniform in [-s, s], s = 1..100) is 3 in 32% of the cases on
+        // average, with a standard deviation of 4.7% over 100 cases; 10% is 4.8 of those below, reached by chance with
+        // probability about 3e-8 (20% was 2.7 below, about 2e-3, and a CI run met 16%).
         var coverage = new Coverage(output)
-            .AtLeast(0.2, "D = 3", "the experiment's costliest case, where the moments replace the most work")
+            .AtLeast(0.1, "D = 3", "the experiment's costliest case, where the moments replace the most work")
             .AtLeast(0.5, "a proper leading block", "the fits at n use the leading block of R(n)")
             .AtLeast(0.4, "two or more chunks", "moments accumulate chunk by chunk")
             .AtLeast(0.6, "sines in the block", "the sine identities are where a sign slip would hide");
