@@ -1,3 +1,5 @@
+using SymmetryProofs.Spectra;
+
 namespace SymmetryProofs.Experiments.Hessian;
 
 /// <summary>
@@ -6,11 +8,11 @@ namespace SymmetryProofs.Experiments.Hessian;
 /// </summary>
 internal static class FinalGrid
 {
-    /// <summary>The orbit is resolved at a grid when its tangent curvature is below the flat threshold (relative to lambda_max).</summary>
+    /// <summary>The orbit is resolved at a grid when its tangent curvature is flat by <see cref="FlatRule"/>: strictly below the flat threshold, relative to lambda_max.</summary>
     public static bool Resolved(HessianResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return Math.Abs(r.Curvature.TangentCurvatureRel) < HessianAnalysis.FlatThreshold;
+        return FlatRule.IsFlat(r.Curvature.TangentCurvatureRel, HessianAnalysis.FlatThreshold);
     }
 
     /// <summary>Whether a seed goes on to the next extension grid after <paramref name="previous"/>: only when that grid was trained and left the orbit unresolved.</summary>

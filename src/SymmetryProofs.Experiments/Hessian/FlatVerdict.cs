@@ -35,7 +35,7 @@ internal static class FlatVerdicts
         var complement = qc.ColumnCount == 0 ? [] : SymmetricSpectrum.Of(0.5 * (hc + hc.Transpose())).Values;
         double threshold = HessianAnalysis.FlatThreshold * spec.MaxAbs;
         double softestOutside = complement.Length == 0 ? double.NaN : complement.MinBy(Math.Abs);
-        return new FlatVerdict(SpectrumPath.Full, a.OrbitDim, a.TangentNormRel, a.NFlat, complement.Count(v => Math.Abs(v) < threshold), a.NFlatGauge, a.MaxAngle, a.SoftestAngle,
+        return new FlatVerdict(SpectrumPath.Full, a.OrbitDim, a.TangentNormRel, a.NFlat, complement.Count(v => FlatRule.IsFlat(v, threshold)), a.NFlatGauge, a.MaxAngle, a.SoftestAngle,
             a.Curvature, residual, a.GaugeCurvature, spec.MaxAbs, 0, a.Softest, softestOutside, double.NaN, 0, seconds + watch.Elapsed.TotalSeconds, spec.Values);
     }
 

@@ -57,8 +57,8 @@ public static class SymmetryChecker
         var first = elements.Draw(ErrorAscent.Gaussian(n, rng), rng);
         model = PinnedFloat32(model, first);
         int perCase = model.Dtype == ScalarType.Float32 && model.HasTwin ? 4 : 2;
-        int probeCost = model.Dtype == ScalarType.Float32 ? 2 : 1, verdictCases = perCase * (parallel + 1);
-        int trials = Math.Min(Math.Max(8, options.Budget / 10), (options.Budget - probeCost - verdictCases) / perCase);
+        int probeCost = model.Dtype == ScalarType.Float32 ? 2 : 1, verdictEvaluations = perCase * (parallel + 1);
+        int trials = Math.Min(Math.Max(8, options.Budget / 10), (options.Budget - probeCost - verdictEvaluations) / perCase);
         SearchCase[] cases = [first, .. Enumerable.Range(1, trials - 1).Select(_ => elements.Draw(ErrorAscent.Gaussian(n, rng), rng))];
         var rho = Probe(model, counter, cases[0], output, input.Representation);
         var measurer = new CaseMeasurer(model, action, rho, counter);
@@ -67,7 +67,7 @@ public static class SymmetryChecker
         foreach (var m in measured) statistics.Add(m.Case.Element, m.Error);
 
         var starts = measured.OrderByDescending(m => double.IsNaN(m.Error) ? double.PositiveInfinity : m.Error).Select(m => (m.Case, m.Error)).ToArray();
-        int verdictCost = verdictCases + perCase;
+        int verdictCost = verdictEvaluations + perCase;
         var ascent = new ErrorAscent(model, action, rho, elements, counter, measurer.Scale);
         var climbed = ascent.Climb(starts, parallel, options.Budget - counter.Count - verdictCost, rng);
         var finals = measurer.Measure(climbed.Take(parallel).Append(starts[0].Case).ToArray());

@@ -1,8 +1,9 @@
 namespace SymmetryProofs.Spectra;
 
 /// <summary>
-/// The one flat-direction rule of both paths: the full spectrum's <see cref="SymmetricSpectrum.NearNull"/> and every
-/// block count of <see cref="TangentFlatness"/> (<see cref="TangentFlatnessReport"/>). A value is flat when its magnitude
+/// The one flat-direction rule of both paths: the full spectrum's <see cref="SymmetricSpectrum.NearNull"/> and its
+/// complement count, every block count of <see cref="TangentFlatness"/> (<see cref="TangentFlatnessReport"/>), and the
+/// tangent curvature that decides whether an orbit is resolved. A value is flat when its magnitude
 /// is strictly below the threshold (FlatThreshold times max |lambda|); a value exactly at the threshold is not flat.
 /// </summary>
 public static class FlatRule
